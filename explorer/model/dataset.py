@@ -1,0 +1,166 @@
+"""A loaded timeline file: its entities, events and the indexes the views query."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Iterable, Mapping
+
+from explorer.model.diagnostics import Diagnostic
+from explorer.model.entities import (
+    Country,
+    Entity,
+    EntityKind,
+    Era,
+    Event,
+    Membership,
+    Organization,
+    Person,
+    Protocol,
+    Source,
+)
+
+_EMPTY: tuple = ()
+
+
+def _freeze(groups: Mapping[str, list]) -> Mapping[str, tuple]:
+    return MappingProxyType({key: tuple(values) for key, values in groups.items()})
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Dataset:
+    """Everything in one file, immutable, with lookups by id, actor, tag and membership.
+
+    Event indexes (`events_by_actor` ...) hold positions in `events`, in file order.
+    """
+
+    title: str
+    description: str
+    sources: Mapping[str, Source]
+    organizations: Mapping[str, Organization]
+    people: Mapping[str, Person]
+    countries: Mapping[str, Country]
+    protocols: Mapping[str, Protocol]
+    memberships: tuple[Membership, ...]
+    eras: tuple[Era, ...]
+    events: tuple[Event, ...]
+    path: str | None = None
+    warnings: tuple[Diagnostic, ...] = ()
+    version: int = 1
+    events_by_id: Mapping[str, Event] = field(default_factory=dict)
+    events_by_actor: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    events_by_protocol: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    events_by_tag: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    memberships_by_member: Mapping[str, tuple[Membership, ...]] = field(default_factory=dict)
+    memberships_by_target: Mapping[str, tuple[Membership, ...]] = field(default_factory=dict)
+    children: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        title: str = "",
+        description: str = "",
+        sources: Iterable[Source] = (),
+        organizations: Iterable[Organization] = (),
+        people: Iterable[Person] = (),
+        countries: Iterable[Country] = (),
+        protocols: Iterable[Protocol] = (),
+        memberships: Iterable[Membership] = (),
+        eras: Iterable[Era] = (),
+        events: Iterable[Event] = (),
+        path: str | None = None,
+        warnings: Iterable[Diagnostic] = (),
+        version: int = 1,
+    ) -> Dataset:
+        """Assemble a data set from already validated entities and compute its indexes."""
+        events = tuple(events)
+        memberships = tuple(memberships)
+        organizations = {o.id: o for o in organizations}
+        protocols = {p.id: p for p in protocols}
+
+        by_actor: dict[str, list[int]] = defaultdict(list)
+        by_protocol: dict[str, list[int]] = defaultdict(list)
+        by_tag: dict[str, list[int]] = defaultdict(list)
+        for position, event in enumerate(events):
+            for actor in event.actors:
+                by_actor[actor].append(position)
+            for protocol in event.protocols:
+                by_protocol[protocol].append(position)
+            for tag in event.tags:
+                by_tag[tag].append(position)
+
+        by_member: dict[str, list[Membership]] = defaultdict(list)
+        by_target: dict[str, list[Membership]] = defaultdict(list)
+        for membership in memberships:
+            by_member[membership.member].append(membership)
+            by_target[membership.of].append(membership)
+
+        children: dict[str, list[str]] = defaultdict(list)
+        for entity in (*organizations.values(), *protocols.values()):
+            if entity.parent:
+                children[entity.parent].append(entity.id)
+
+        return cls(
+            title=title,
+            description=description,
+            sources=MappingProxyType({s.id: s for s in sources}),
+            organizations=MappingProxyType(organizations),
+            people=MappingProxyType({p.id: p for p in people}),
+            countries=MappingProxyType({c.id: c for c in countries}),
+            protocols=MappingProxyType(protocols),
+            memberships=memberships,
+            eras=tuple(eras),
+            events=events,
+            path=path,
+            warnings=tuple(warnings),
+            version=version,
+            events_by_id=MappingProxyType({e.id: e for e in events}),
+            events_by_actor=_freeze(by_actor),
+            events_by_protocol=_freeze(by_protocol),
+            events_by_tag=_freeze(by_tag),
+            memberships_by_member=_freeze(by_member),
+            memberships_by_target=_freeze(by_target),
+            children=_freeze(children),
+        )
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """The organization, person, country, protocol or source with this id."""
+        for section in (self.organizations, self.people, self.countries, self.protocols, self.sources):
+            found = section.get(entity_id)
+            if found is not None:
+                return found
+        return None
+
+    def kind_of(self, entity_id: str) -> EntityKind | None:
+        found = self.entity(entity_id)
+        return None if found is None else found.kind
+
+    def actors(self) -> list[Organization | Person | Country]:
+        """Every organization, person and country, in file order by section."""
+        return [*self.organizations.values(), *self.people.values(), *self.countries.values()]
+
+    def label(self, entity_id: str) -> str:
+        """A short display name for an id (falls back to the id itself)."""
+        found = self.entity(entity_id)
+        if found is None:
+            return entity_id
+        return getattr(found, "label", None) or found.name
+
+    def descendants(self, entity_id: str) -> list[str]:
+        """Ids below `entity_id` in the parent tree (organizations or protocols), depth first."""
+        found: list[str] = []
+        stack = list(reversed(self.children.get(entity_id, _EMPTY)))
+        seen = {entity_id}
+        while stack:
+            child = stack.pop()
+            if child in seen:
+                continue
+            seen.add(child)
+            found.append(child)
+            stack.extend(reversed(self.children.get(child, _EMPTY)))
+        return found
+
+    def tags(self) -> list[str]:
+        return sorted(self.events_by_tag)

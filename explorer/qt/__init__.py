@@ -1,0 +1,1 @@
+"""Everything that imports PySide6: the window, the timeline widget, the painter, export."""

@@ -1,0 +1,1 @@
+"""Files shipped with the explorer: the Blue Heart data set and icons."""
