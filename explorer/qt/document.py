@@ -1,0 +1,142 @@
+"""The one signal hub: the loaded data set, the filter, the selection and the "as of" date.
+
+Panes and the timeline read from the document and write through its methods, never into
+each other; each change is announced once by a snake_case, past-tense signal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from explorer.model.dataset import Dataset
+from explorer.model.filters import EventFilter, apply_filter
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What the person picked: an event, an entity (organization, person, country,
+    protocol), or nothing. Both ids may be set: an event picked while its actor is marked."""
+
+    event_id: str | None = None
+    entity_id: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self.event_id is None and self.entity_id is None
+
+
+class Document(QObject):
+    """Owns the data set and what the person is looking at; emits when any of it changes."""
+
+    #: A data set was opened or reloaded (the new Dataset).
+    dataset_loaded = Signal(object)
+    #: The filter changed (the new EventFilter); `visible_positions` is already updated.
+    filter_changed = Signal(object)
+    #: The selection changed (the new Selection).
+    selection_changed = Signal(object)
+    #: The "as of" day number changed (float, or None when cleared).
+    as_of_changed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._dataset: Dataset | None = None
+        self._filter = EventFilter()
+        self._visible: list[int] = []
+        self._visible_set: frozenset[int] | None = None
+        self._selection = Selection()
+        self._as_of: float | None = None
+
+    # -- reading -----------------------------------------------------------------------
+
+    @property
+    def dataset(self) -> Dataset | None:
+        return self._dataset
+
+    @property
+    def filter(self) -> EventFilter:
+        return self._filter
+
+    @property
+    def visible_positions(self) -> list[int]:
+        """Positions in `dataset.events` that the filter keeps, in file order."""
+        return self._visible
+
+    @property
+    def visible_set(self) -> frozenset[int]:
+        if self._visible_set is None:
+            self._visible_set = frozenset(self._visible)
+        return self._visible_set
+
+    @property
+    def selection(self) -> Selection:
+        return self._selection
+
+    @property
+    def as_of(self) -> float | None:
+        return self._as_of
+
+    def highlighted_positions(self) -> frozenset[int]:
+        """Events marked because the selected entity takes part in them."""
+        dataset, entity = self._dataset, self._selection.entity_id
+        if dataset is None or entity is None:
+            return frozenset()
+        return frozenset(
+            dataset.events_by_actor.get(entity, ()) + dataset.events_by_protocol.get(entity, ())
+        )
+
+    # -- writing -----------------------------------------------------------------------
+
+    def set_dataset(self, dataset: Dataset, event_filter: EventFilter | None = None) -> None:
+        """Show a new data set; keep the selection when its ids still exist."""
+        self._dataset = dataset
+        if event_filter is not None:
+            self._filter = event_filter
+        self._refilter()
+        self._selection = self._surviving(self._selection)
+        self.dataset_loaded.emit(dataset)
+
+    def set_filter(self, event_filter: EventFilter) -> None:
+        if event_filter == self._filter:
+            return
+        self._filter = event_filter
+        self._refilter()
+        self.filter_changed.emit(event_filter)
+
+    def clear_filter(self) -> None:
+        self.set_filter(EventFilter())
+
+    def select(self, selection: Selection) -> None:
+        if selection == self._selection:
+            return
+        self._selection = selection
+        self.selection_changed.emit(selection)
+
+    def select_event(self, event_id: str | None) -> None:
+        self.select(Selection(event_id=event_id, entity_id=self._selection.entity_id))
+
+    def select_entity(self, entity_id: str | None) -> None:
+        self.select(Selection(event_id=None, entity_id=entity_id))
+
+    def set_as_of(self, day: float | None) -> None:
+        if day == self._as_of:
+            return
+        self._as_of = day
+        self.as_of_changed.emit(day)
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _refilter(self) -> None:
+        self._visible = apply_filter(self._dataset, self._filter) if self._dataset else []
+        self._visible_set = None
+
+    def _surviving(self, selection: Selection) -> Selection:
+        dataset = self._dataset
+        event_id = selection.event_id
+        if event_id is not None and event_id not in dataset.events_by_id:
+            event_id = None
+        entity_id = selection.entity_id
+        if entity_id is not None and dataset.entity(entity_id) is None:
+            entity_id = None
+        return Selection(event_id, entity_id)
