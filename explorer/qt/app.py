@@ -1,0 +1,38 @@
+"""Start the desktop app: check the Qt build, create the window, open a file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from explorer.paths import resource_dir, shipped_dataset
+from explorer.qt.compat import broken_pyside_message
+
+
+def run(file: str | None = None) -> int:
+    """Open the main window on `file`, or on the shipped data set; returns the exit status."""
+    message = broken_pyside_message()
+    if message is not None:
+        # Refuse before the first paint: the broken build aborts the process mid-paint.
+        print(f"explorer: {message}", file=sys.stderr)
+        return 1
+
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.qt.main_window import MainWindow, application_settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationDisplayName("Timeline Explorer")
+    icon = resource_dir() / "icons" / "blue-heart.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+
+    window = MainWindow(application_settings())
+    window.restore_layout()
+    window.show()
+    path = file if file is not None else str(shipped_dataset())
+    if file is not None and not Path(file).exists():
+        print(f"explorer: {file}: no such file", file=sys.stderr)
+    window.open_file(path)
+    return app.exec()

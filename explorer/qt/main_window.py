@@ -1,0 +1,228 @@
+"""The main window: menus, the central view, docks, status, and opening files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
+
+from explorer import __version__
+from explorer.model.dataset import Dataset
+from explorer.model.diagnostics import DatasetError
+from explorer.model.loader import load_dataset
+from explorer.qt.diagnostics_dialog import DiagnosticsDialog
+from explorer.qt.document import Document
+from explorer.qt.event_list import EventListView
+from explorer.qt.settings import WINDOW_STATE_VERSION, Settings
+
+OPEN_FILTER = "Timeline files (*.yaml *.yml);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """Hosts the timeline and the panes; every view shares one `Document`."""
+
+    #: A file was opened and shown (its path).
+    file_opened = Signal(str)
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings or Settings(QSettings())
+        self.document = Document(self)
+        self.path: str | None = None
+
+        self.event_list = EventListView(self.document)
+        self.setCentralWidget(self.event_list)
+
+        self._create_actions()
+        self._create_menus()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("eventCount")
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.document.dataset_loaded.connect(self._update_counts)
+        self.document.filter_changed.connect(self._update_counts)
+        self._update_title()
+        self._restore_window()
+
+    # -- construction -----------------------------------------------------------------
+
+    def _action(self, name: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        self.open_action = self._action(
+            "openAction", "&Open…", self.choose_and_open, QKeySequence.StandardKey.Open,
+            "Open a timeline file",
+        )
+        self.quit_action = self._action(
+            "quitAction", "&Quit", self.close, QKeySequence.StandardKey.Quit, "Quit the explorer"
+        )
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.format_action = self._action(
+            "formatAction", "Timeline &Format Reference", self._open_format_reference
+        )
+        self.about_action = self._action("aboutAction", "&About Timeline Explorer", self._about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.file_menu.setObjectName("fileMenu")
+        self.file_menu.addAction(self.open_action)
+        self.recent_menu = self.file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.view_menu = bar.addMenu("&View")
+        self.view_menu.setObjectName("viewMenu")
+
+        self.help_menu = bar.addMenu("&Help")
+        self.help_menu.setObjectName("helpMenu")
+        self.help_menu.addAction(self.format_action)
+        self.help_menu.addAction(self.about_action)
+
+    def add_dock(self, dock: QDockWidget, area=Qt.DockWidgetArea.RightDockWidgetArea) -> None:
+        """Add a pane; it gets a View menu entry and takes part in the saved layout."""
+        if not dock.objectName():
+            raise ValueError("docks need an objectName to be saved in the window layout")
+        self.addDockWidget(area, dock)
+        self.view_menu.addAction(dock.toggleViewAction())
+
+    # -- opening files ------------------------------------------------------------------
+
+    def choose_and_open(self) -> None:
+        folder = self.settings.last_folder("open") or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Open Timeline", folder, OPEN_FILTER)
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str) -> bool:
+        """Load and show a file; on failure keep what is shown and explain every problem."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            dataset = load_dataset(path)
+        except DatasetError as error:
+            QGuiApplication.restoreOverrideCursor()
+            self.show_diagnostics(path, error)
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        self.show_dataset(dataset, path)
+        return True
+
+    def show_dataset(self, dataset: Dataset, path: str) -> None:
+        self.path = str(Path(path).resolve())
+        self.document.set_dataset(dataset)
+        self.settings.add_recent_file(self.path)
+        self.settings.set_last_folder(str(Path(self.path).parent), "open")
+        self._update_title()
+        if dataset.warnings:
+            count = len(dataset.warnings)
+            self.statusBar().showMessage(
+                f"Opened with {count} warning{'s' * (count != 1)}: {dataset.warnings[0].short()}",
+                10000,
+            )
+        self.file_opened.emit(self.path)
+
+    def show_diagnostics(self, path: str, error: DatasetError) -> None:
+        dialog = DiagnosticsDialog(path, error.diagnostics, self)
+        dialog.setModal(True)
+        self.diagnostics_dialog = dialog
+        dialog.open()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        for number, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_file(p))
+        if not files:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+
+    # -- status -------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        dataset = self.document.dataset
+        if dataset is None or self.path is None:
+            self.setWindowTitle("Timeline Explorer")
+            return
+        self.setWindowFilePath(self.path)
+        self.setWindowTitle(f"{Path(self.path).name} – {dataset.title or 'Timeline'} – Timeline Explorer")
+
+    def _update_counts(self, *_args) -> None:
+        dataset = self.document.dataset
+        total = len(dataset.events) if dataset else 0
+        shown = len(self.document.visible_positions)
+        text = f"{total} events" if shown == total else f"{shown} of {total} events"
+        self.count_label.setText(text)
+
+    # -- help ---------------------------------------------------------------------------
+
+    def _open_format_reference(self) -> None:
+        reference = Path(__file__).resolve().parents[2] / "docs" / "format.md"
+        if reference.exists():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(reference)))
+        else:
+            QMessageBox.information(
+                self,
+                "Timeline Format Reference",
+                "The format reference is docs/format.md in the Timeline Explorer source.",
+            )
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Timeline Explorer",
+            f"<b>Timeline Explorer</b> {__version__}<p>Explore the history of efforts against "
+            "human trafficking: the Blue Heart Campaign, the UN Trafficking in Persons Protocol, "
+            "and the organizations and countries that carry them.</p>",
+        )
+
+    # -- window state -------------------------------------------------------------------
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+
+    def restore_layout(self) -> None:
+        """Restore dock positions; call after every dock has been added."""
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state, WINDOW_STATE_VERSION)
+
+    def save_window(self) -> None:
+        self.settings.set_window_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState(WINDOW_STATE_VERSION))
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window()
+        super().closeEvent(event)
+
+
+def application_settings() -> Settings:
+    """The settings of the running app, stored where the platform keeps them."""
+    QApplication.setOrganizationName("TimelineExplorer")
+    QApplication.setApplicationName("Timeline Explorer")
+    return Settings(QSettings())
