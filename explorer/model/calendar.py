@@ -30,9 +30,10 @@ def days_in_month(year: int, month: int) -> int:
 
 def days_from_civil(year: int, month: int = 1, day: int = 1) -> int:
     """Day number of a proleptic Gregorian date; 1970-01-01 is 0."""
-    # Howard Hinnant's algorithm: count in 400-year eras starting on 1 March.
+    # Howard Hinnant's algorithm: count in 400-year eras starting on 1 March. His C++ adjusts
+    # negative dividends because `/` truncates; Python's `//` already floors, so it must not.
     y = year - (month <= 2)
-    era = (y if y >= 0 else y - 399) // 400
+    era = y // 400
     yoe = y - era * 400
     doy = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
     doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
@@ -42,7 +43,7 @@ def days_from_civil(year: int, month: int = 1, day: int = 1) -> int:
 def civil_from_days(days: int) -> tuple[int, int, int]:
     """The (year, month, day) of a day number; inverse of `days_from_civil`."""
     z = days + 719468
-    era = (z if z >= 0 else z - 146096) // 146097
+    era = z // 146097
     doe = z - era * 146097
     yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
     doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
