@@ -28,7 +28,10 @@ def run(file: str | None = None) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
 
+    from explorer.qt.crash_guard import CrashGuard
+
     window = MainWindow(application_settings())
+    CrashGuard(parent=window).install()
     window.restore_layout()
     window.show()
     path = file if file is not None else str(shipped_dataset())
