@@ -2,14 +2,42 @@
 
 `EventFilter` is a value; `apply_filter` turns it into the sorted positions of the matching
 events in `dataset.events`. The window, the timeline, the panes and the exporter all use it.
+
+The parts of a filter combine with AND; an unset part keeps everything:
+
+- actors: events naming the actor, or citing it when the id is a protocol. With
+  `include_children` an organization or protocol also stands for everything below it in the
+  parent tree (UNODC includes the Blue Heart Campaign). `Match.ANY` keeps events with at least
+  one of the actors, `Match.ALL` events with every one of them (each through its group).
+  An id the data set does not know matches no event.
+- tags: events with at least one of the tags.
+- text: every whitespace-separated word, or "quoted phrase", must occur in the title and
+  summary (read as one text), ignoring case, accents and runs of whitespace (`malaga` finds
+  Málaga).
+- date range: events whose possible extent overlaps [date_from, date_to), in day numbers;
+  either bound may be None (unbounded on that side). Imprecise dates count by every day they
+  might mean: a year-only 2010 overlaps a range starting 1 July 2010. An unknown or open start
+  reaches into the far past and an unknown or open end (an ongoing span, `2015/..`) into the
+  far future. Undated events are dropped only when a bound is set. A range that ends at or
+  before its start keeps nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import math
+import re
+import unicodedata
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import Any, Iterable, Mapping
+
+import numpy as np
 
 from explorer.model.dataset import Dataset
+
+#: Version written by `EventFilter.to_dict`; older or unknown fields are read leniently.
+FILTER_FORMAT = 1
 
 
 class Match(str, Enum):
@@ -28,18 +56,106 @@ class EventFilter:
     text: str = ""
     date_from: float | None = None  # day numbers; events overlapping [from, to) are kept
     date_to: float | None = None
+    _terms: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Callers hand over lists and plain strings; equality and hashing need the frozen forms.
+        object.__setattr__(self, "actors", frozenset(self.actors))
+        object.__setattr__(self, "tags", frozenset(self.tags))
+        object.__setattr__(self, "match", Match(self.match))
+        object.__setattr__(self, "_terms", search_terms(self.text))
 
     @property
     def is_empty(self) -> bool:
-        return not (self.actors or self.tags or self.text.strip()) and (
-            self.date_from is None and self.date_to is None
-        )
+        return not (self.actors or self.tags or self._terms) and not self.has_date_range
+
+    @property
+    def has_date_range(self) -> bool:
+        return self.date_from is not None or self.date_to is not None
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The folded words and phrases of `text`, each of which an event must contain."""
+        return self._terms
 
     def with_actor(self, actor_id: str) -> EventFilter:
         return replace(self, actors=self.actors | {actor_id})
 
     def without_actor(self, actor_id: str) -> EventFilter:
         return replace(self, actors=self.actors - {actor_id})
+
+    def known_to(self, dataset: Dataset) -> EventFilter:
+        """This filter without the actors and tags `dataset` does not have (a remembered
+        filter applied to an edited file)."""
+        actors = {a for a in self.actors if dataset.entity(a) is not None}
+        tags = {t for t in self.tags if t in dataset.events_by_tag}
+        if actors == self.actors and tags == self.tags:
+            return self
+        return replace(self, actors=frozenset(actors), tags=frozenset(tags))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-able form, for remembering the filter of a file."""
+        return {
+            "version": FILTER_FORMAT,
+            "actors": sorted(self.actors),
+            "match": self.match.value,
+            "include_children": self.include_children,
+            "tags": sorted(self.tags),
+            "text": self.text,
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> EventFilter:
+        """Read `to_dict` output; what is missing or malformed falls back to the empty filter's
+        value, and nothing is raised."""
+        if not isinstance(data, Mapping):
+            return cls()
+        match = data.get("match")
+        return cls(
+            actors=_strings(data.get("actors")),
+            match=Match(match) if match in (Match.ANY.value, Match.ALL.value) else Match.ANY,
+            include_children=data.get("include_children") is True,
+            tags=_strings(data.get("tags")),
+            text=data["text"] if isinstance(data.get("text"), str) else "",
+            date_from=_day(data.get("date_from")),
+            date_to=_day(data.get("date_to")),
+        )
+
+
+def _strings(value: object) -> frozenset[str]:
+    if not isinstance(value, (list, tuple, set, frozenset)):
+        return frozenset()
+    return frozenset(item for item in value if isinstance(item, str) and item)
+
+
+def _day(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def fold(text: str) -> str:
+    """Text as searches compare it: case and accents dropped, whitespace runs made one space."""
+    text = " ".join(text.split())
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_TERM_RE = re.compile(r'"([^"]*)"?|(\S+)')
+
+
+def search_terms(text: str) -> tuple[str, ...]:
+    """The folded words and "quoted phrases" of a search; a lone quote opens a phrase."""
+    terms = []
+    for phrase, word in _TERM_RE.findall(text):
+        term = fold(phrase or word).strip('"')
+        if term and term not in terms:
+            terms.append(term)
+    return tuple(terms)
 
 
 def actor_group(dataset: Dataset, actor_id: str, include_children: bool) -> set[str]:
@@ -50,46 +166,154 @@ def actor_group(dataset: Dataset, actor_id: str, include_children: bool) -> set[
     return group
 
 
+class FilterIndex:
+    """Arrays derived once from a data set, so that a filter change costs a few vector
+    operations instead of a pass over every event. Parts are built on first use."""
+
+    __slots__ = ("dataset", "size", "_positions", "_texts", "_joined", "_starts", "_extents")
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.size = len(dataset.events)
+        self._positions: dict[str, np.ndarray] = {}
+        self._texts: list[str] | None = None
+        self._joined = ""
+        self._starts: np.ndarray | None = None
+        self._extents: tuple[np.ndarray, np.ndarray] | None = None
+
+    def positions(self, entity_id: str) -> np.ndarray:
+        """Sorted positions of the events naming `entity_id` as an actor or citing it."""
+        found = self._positions.get(entity_id)
+        if found is None:
+            as_actor = self.dataset.events_by_actor.get(entity_id, ())
+            as_protocol = self.dataset.events_by_protocol.get(entity_id, ())
+            found = np.asarray(as_actor, dtype=np.intp)
+            if as_protocol:
+                found = np.union1d(found, np.asarray(as_protocol, dtype=np.intp))
+            self._positions[entity_id] = found
+        return found
+
+    def group_mask(self, ids: Iterable[str], mask: np.ndarray | None = None) -> np.ndarray:
+        """Events naming any of `ids`, as a boolean mask (added to `mask` when given)."""
+        if mask is None:
+            mask = np.zeros(self.size, dtype=bool)
+        for entity_id in ids:
+            mask[self.positions(entity_id)] = True
+        return mask
+
+    def tag_mask(self, tags: Iterable[str]) -> np.ndarray:
+        mask = np.zeros(self.size, dtype=bool)
+        for tag in tags:
+            mask[list(self.dataset.events_by_tag.get(tag, ()))] = True
+        return mask
+
+    @property
+    def texts(self) -> list[str]:
+        """Folded "title summary" of each event, in file order."""
+        if self._texts is None:
+            self._texts = [fold(f"{e.title} {e.summary}") for e in self.dataset.events]
+            # One line per event: a search scans the whole text once and each hit skips to
+            # the end of its line, so an event costs at most one hit.
+            self._joined = "\n".join(self._texts)
+            lengths = np.fromiter((len(t) + 1 for t in self._texts), np.intp, self.size)
+            self._starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        return self._texts
+
+    def text_mask(self, term: str, within: np.ndarray | None = None) -> np.ndarray:
+        """Events whose folded text contains `term`, among the `within` mask when given."""
+        texts = self.texts
+        if within is not None and np.count_nonzero(within) * 8 < self.size:
+            # Few candidates left: looking at each of them beats scanning everything.
+            candidates = np.flatnonzero(within)
+            found = np.fromiter((term in texts[i] for i in candidates), bool, len(candidates))
+            mask = np.zeros(self.size, dtype=bool)
+            mask[candidates[found]] = True
+            return mask
+        pattern = re.compile(re.escape(term) + r"[^\n]*")
+        hits = np.fromiter((m.start() for m in pattern.finditer(self._joined)), np.intp)
+        mask = np.zeros(self.size, dtype=bool)
+        mask[np.searchsorted(self._starts, hits, side="right") - 1] = True
+        return mask if within is None else mask & within
+
+    @property
+    def extents(self) -> tuple[np.ndarray, np.ndarray]:
+        """(first day, day after the last) of every event as floats: -inf and +inf for
+        unknown or open ends, NaN for undated events (so no comparison keeps them)."""
+        if self._extents is None:
+            low = np.full(self.size, np.nan)
+            high = np.full(self.size, np.nan)
+            for position, event in enumerate(self.dataset.events):
+                if event.is_dated:
+                    first, after_last = event.extent()
+                    low[position] = -math.inf if first is None else first
+                    high[position] = math.inf if after_last is None else after_last
+            self._extents = (low, high)
+        return self._extents
+
+
+# Dataset has __slots__ and no __weakref__, so a WeakKeyDictionary cannot hold it; a short
+# list of recent data sets, each kept by identity, covers the open file and the one replaced.
+_INDEXES: OrderedDict[int, FilterIndex] = OrderedDict()
+_INDEX_CAPACITY = 2
+
+
+def filter_index(dataset: Dataset) -> FilterIndex:
+    """The index of `dataset`, built on first use and reused while the data set is current."""
+    index = _INDEXES.get(id(dataset))
+    if index is not None and index.dataset is dataset:
+        _INDEXES.move_to_end(id(dataset))
+        return index
+    index = FilterIndex(dataset)
+    _INDEXES[id(dataset)] = index
+    while len(_INDEXES) > _INDEX_CAPACITY:
+        _INDEXES.popitem(last=False)
+    return index
+
+
+def filter_mask(dataset: Dataset, event_filter: EventFilter) -> np.ndarray:
+    """A boolean per event of `dataset.events`: True where the filter keeps it."""
+    index = filter_index(dataset)
+    if event_filter.is_empty:
+        return np.ones(index.size, dtype=bool)
+    mask: np.ndarray | None = None
+    if event_filter.actors:
+        groups = [
+            actor_group(dataset, actor, event_filter.include_children)
+            for actor in sorted(event_filter.actors)
+        ]
+        if event_filter.match == Match.ALL:
+            for group in groups:
+                group_mask = index.group_mask(group)
+                mask = group_mask if mask is None else mask & group_mask
+        else:
+            mask = index.group_mask(set().union(*groups))
+    if event_filter.tags:
+        tag_mask = index.tag_mask(event_filter.tags)
+        mask = tag_mask if mask is None else mask & tag_mask
+    if event_filter.has_date_range:
+        mask = _date_mask(index, event_filter.date_from, event_filter.date_to, mask)
+    for term in event_filter.terms:
+        mask = index.text_mask(term, mask)
+    return mask
+
+
+def _date_mask(
+    index: FilterIndex, low: float | None, high: float | None, mask: np.ndarray | None
+) -> np.ndarray:
+    first, after_last = index.extents
+    # NaN (undated) fails every comparison, so undated events drop out with no extra test.
+    kept = ~np.isnan(first)
+    if high is not None:
+        kept &= first < high
+    if low is not None:
+        kept &= after_last > low
+    if low is not None and high is not None and high <= low:
+        kept[:] = False
+    return kept if mask is None else mask & kept
+
+
 def apply_filter(dataset: Dataset, event_filter: EventFilter) -> list[int]:
     """Positions in `dataset.events` of the events the filter keeps, in file order."""
-    count = len(dataset.events)
     if event_filter.is_empty:
-        return list(range(count))
-
-    candidates: set[int] | None = None
-    if event_filter.actors:
-        per_actor = []
-        for actor in sorted(event_filter.actors):
-            positions: set[int] = set()
-            for member in actor_group(dataset, actor, event_filter.include_children):
-                positions.update(dataset.events_by_actor.get(member, ()))
-            per_actor.append(positions)
-        if event_filter.match is Match.ALL:
-            candidates = set.intersection(*per_actor)
-        else:
-            candidates = set().union(*per_actor)
-    if event_filter.tags:
-        tagged: set[int] = set()
-        for tag in event_filter.tags:
-            tagged.update(dataset.events_by_tag.get(tag, ()))
-        candidates = tagged if candidates is None else candidates & tagged
-
-    positions = sorted(candidates) if candidates is not None else range(count)
-    needle = event_filter.text.strip().casefold()
-    low, high = event_filter.date_from, event_filter.date_to
-    events = dataset.events
-    kept = []
-    for position in positions:
-        event = events[position]
-        if needle and needle not in event.title.casefold() and needle not in event.summary.casefold():
-            continue
-        if low is not None or high is not None:
-            first, after_last = event.extent()
-            if first is None and after_last is None:
-                continue  # undated events cannot be placed inside a date range
-            if high is not None and first is not None and first >= high:
-                continue
-            if low is not None and after_last is not None and after_last <= low:
-                continue
-        kept.append(position)
-    return kept
+        return list(range(len(dataset.events)))
+    return np.flatnonzero(filter_mask(dataset, event_filter)).tolist()

@@ -1,0 +1,463 @@
+"""Specs for event filters: actors (any, all, children), tags, text, date ranges, saving."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from explorer.model.dataset import Dataset
+from explorer.model.dates import parse_edtf
+from explorer.model.entities import Country, Event, Organization, Protocol
+from explorer.model.filters import EventFilter, Match, apply_filter, filter_mask, fold
+
+
+def day(text: str) -> float:
+    """First day of an EDTF date, as the filter bar hands it over."""
+    return float(parse_edtf(text).earliest)
+
+
+def event(
+    event_id: str,
+    when: str | None = None,
+    *,
+    end: str | None = None,
+    span: bool = False,
+    title: str = "",
+    summary: str = "",
+    actors: tuple[str, ...] = (),
+    protocols: tuple[str, ...] = (),
+    tags: tuple[str, ...] = (),
+) -> Event:
+    return Event(
+        id=event_id,
+        title=title or event_id,
+        start=None if when is None else parse_edtf(when),
+        end=None if end is None else parse_edtf(end),
+        is_span=span or end is not None,
+        summary=summary,
+        actors=actors,
+        protocols=protocols,
+        tags=tags,
+    )
+
+
+def given_events(*events: Event) -> Dataset:
+    return Dataset.build(
+        organizations=[
+            Organization("un", "United Nations"),
+            Organization("unodc", "UN Office on Drugs and Crime", short="UNODC", parent="un"),
+            Organization("blue-heart", "Blue Heart Campaign", parent="unodc"),
+            Organization("iom", "International Organization for Migration"),
+        ],
+        countries=[Country("spain", "Spain"), Country("mexico", "Mexico")],
+        protocols=[
+            Protocol("untoc", "UN Convention against Transnational Organized Crime"),
+            Protocol("tip", "Trafficking in Persons Protocol", parent="untoc"),
+        ],
+        events=events,
+    )
+
+
+def kept(dataset: Dataset, **criteria) -> list[str]:
+    """Ids of the events the filter keeps, in file order."""
+    return [dataset.events[p].id for p in apply_filter(dataset, EventFilter(**criteria))]
+
+
+ACTOR_EVENTS = given_events(
+    event("unodc-report", "2009", actors=("unodc",)),
+    event("campaign-launch", "2009-03", actors=("blue-heart",)),
+    event("spain-joins", "2010-06", actors=("spain", "blue-heart")),
+    event("spain-and-unodc", "2011", actors=("spain", "unodc")),
+    event("iom-study", "2012", actors=("iom",)),
+    event("protocol-adopted", "2000-11-15", protocols=("tip",)),
+    event("convention-adopted", "2000-11-15", protocols=("untoc",)),
+)
+
+
+# -- actors ------------------------------------------------------------------------------
+
+
+def test_the_empty_filter_keeps_every_event_including_undated_ones():
+    dataset = given_events(event("dated", "2009"), event("undated"))
+
+    assert apply_filter(dataset, EventFilter()) == [0, 1]
+    assert EventFilter().is_empty
+
+
+def test_one_actor_keeps_the_events_naming_it():
+    assert kept(ACTOR_EVENTS, actors={"spain"}) == ["spain-joins", "spain-and-unodc"]
+
+
+def test_match_any_keeps_events_with_at_least_one_of_the_actors():
+    assert kept(ACTOR_EVENTS, actors={"iom", "spain"}, match=Match.ANY) == [
+        "spain-joins",
+        "spain-and-unodc",
+        "iom-study",
+    ]
+
+
+def test_match_all_keeps_only_events_with_every_actor():
+    assert kept(ACTOR_EVENTS, actors={"unodc", "spain"}, match=Match.ALL) == ["spain-and-unodc"]
+
+
+def test_an_organization_without_its_children_keeps_only_its_own_events():
+    assert kept(ACTOR_EVENTS, actors={"unodc"}) == ["unodc-report", "spain-and-unodc"]
+
+
+def test_an_organization_with_its_children_includes_the_campaign_below_it():
+    assert kept(ACTOR_EVENTS, actors={"unodc"}, include_children=True) == [
+        "unodc-report",
+        "campaign-launch",
+        "spain-joins",
+        "spain-and-unodc",
+    ]
+
+
+def test_children_reach_every_level_below_the_organization():
+    assert kept(ACTOR_EVENTS, actors={"un"}, include_children=True) == kept(
+        ACTOR_EVENTS, actors={"unodc"}, include_children=True
+    )
+    assert kept(ACTOR_EVENTS, actors={"un"}) == []
+
+
+def test_match_all_with_children_lets_each_actor_count_through_its_group():
+    # spain-joins names the campaign, which stands in for UNODC when children are included.
+    assert kept(ACTOR_EVENTS, actors={"unodc", "spain"}, match=Match.ALL, include_children=True) == [
+        "spain-joins",
+        "spain-and-unodc",
+    ]
+
+
+def test_a_protocol_keeps_the_events_citing_it_and_its_children_on_request():
+    assert kept(ACTOR_EVENTS, actors={"untoc"}) == ["convention-adopted"]
+    assert kept(ACTOR_EVENTS, actors={"untoc"}, include_children=True) == [
+        "protocol-adopted",
+        "convention-adopted",
+    ]
+
+
+def test_an_unknown_actor_matches_nothing():
+    assert kept(ACTOR_EVENTS, actors={"nobody"}) == []
+    assert kept(ACTOR_EVENTS, actors={"nobody", "iom"}) == ["iom-study"]
+    assert kept(ACTOR_EVENTS, actors={"nobody", "iom"}, match=Match.ALL) == []
+
+
+def test_lists_and_plain_strings_make_the_same_filter_as_frozen_values():
+    loose = EventFilter(actors=["spain", "iom"], match="all", tags=["a"])
+
+    assert loose == EventFilter(actors=frozenset({"spain", "iom"}), match=Match.ALL, tags=frozenset({"a"}))
+    assert hash(loose) == hash(EventFilter(actors=frozenset({"iom", "spain"}), match=Match.ALL, tags=frozenset({"a"})))
+
+
+def test_adding_and_removing_an_actor_gives_new_filters():
+    base = EventFilter(actors={"spain"})
+
+    assert base.with_actor("iom").actors == {"spain", "iom"}
+    assert base.without_actor("spain").is_empty
+    assert base.actors == {"spain"}
+
+
+# -- tags --------------------------------------------------------------------------------
+
+
+TAGGED = given_events(
+    event("law", "2000", tags=("law",), actors=("spain",)),
+    event("campaign", "2009", tags=("campaign", "awareness")),
+    event("both", "2010", tags=("law", "campaign"), actors=("mexico",)),
+    event("untagged", "2011", actors=("spain",)),
+)
+
+
+def test_tags_keep_events_with_any_of_them():
+    assert kept(TAGGED, tags={"law"}) == ["law", "both"]
+    assert kept(TAGGED, tags={"law", "awareness"}) == ["law", "campaign", "both"]
+
+
+def test_tags_and_actors_must_both_hold():
+    assert kept(TAGGED, tags={"law"}, actors={"spain"}) == ["law"]
+
+
+def test_an_unknown_tag_matches_nothing():
+    assert kept(TAGGED, tags={"missing"}) == []
+
+
+# -- text --------------------------------------------------------------------------------
+
+
+TEXTS = given_events(
+    event("malaga", "2010", title="Conference in Málaga", summary="Held by UNODC."),
+    event("strasse", "2011", title="Meeting", summary="On the Königsstraße in Stuttgart."),
+    event("blue", "2009", title="Blue Heart Campaign launched", summary="A  heart\nthat is blue."),
+    event("plain", "2012", title="Report", summary="Nothing to see", actors=("spain",)),
+)
+
+
+def test_text_ignores_case_in_titles_and_summaries():
+    assert kept(TEXTS, text="unodc") == ["malaga"]
+    assert kept(TEXTS, text="CONFERENCE") == ["malaga"]
+
+
+def test_text_ignores_accents_either_way():
+    assert kept(TEXTS, text="malaga") == ["malaga"]
+    assert kept(TEXTS, text="MÁLAGA") == ["malaga"]
+    assert kept(TEXTS, text="konigsstrasse") == ["strasse"]
+
+
+def test_every_word_must_occur_but_not_side_by_side():
+    assert kept(TEXTS, text="heart blue") == ["blue"]
+    assert kept(TEXTS, text="heart malaga") == []
+
+
+def test_a_quoted_phrase_must_occur_as_written_across_spacing_and_lines():
+    assert kept(TEXTS, text='"blue heart"') == ["blue"]
+    assert kept(TEXTS, text='"heart that"') == ["blue"]
+    assert kept(TEXTS, text='"heart blue"') == []
+
+
+def test_a_phrase_does_not_run_from_one_event_into_the_next():
+    # "blue." ends one event's text and "Report" is the title of the next one.
+    assert kept(TEXTS, text='"blue. report"') == []
+    assert kept(TEXTS, text="stuttgart.") == ["strasse"]
+
+
+def test_blank_text_and_empty_quotes_filter_nothing():
+    assert EventFilter(text='   "" ').is_empty
+    assert kept(TEXTS, text="  ") == ["malaga", "strasse", "blue", "plain"]
+
+
+def test_fold_drops_case_accents_and_extra_spaces():
+    assert fold("  Ça  VA\tbien ") == "ca va bien"
+    assert fold("Straße") == "strasse"
+
+
+def test_text_search_within_few_candidates_agrees_with_the_full_scan():
+    # Thirty unrelated events make the actor filter leave few candidates, which takes the
+    # per-candidate path; the same words without the actor scan the whole text.
+    filler = [event(f"filler-{i}", "2000", title=f"Heart {i}") for i in range(30)]
+    dataset = given_events(
+        *filler,
+        event("hit", "2001", title="Heart of Spain", actors=("spain",)),
+        event("miss", "2002", title="Spain", actors=("spain",)),
+    )
+
+    assert kept(dataset, text="heart", actors={"spain"}) == ["hit"]
+    assert len(kept(dataset, text="heart")) == 31
+
+
+# -- date range --------------------------------------------------------------------------
+
+
+DATED = given_events(
+    event("year-2010", "2010"),
+    event("june-2010", "2010-06-30"),
+    event("july-2010", "2010-07-01"),
+    event("span-2008-2009", "2008", end="2009-12-31"),
+    event("span-2009-2011", "2009", end="2011"),
+    event("ongoing-from-2012", "2012", span=True),
+    event("on-or-after-2015", "2015/.."),
+    event("undated"),
+)
+
+
+def test_a_year_only_date_overlaps_a_range_starting_mid_year():
+    assert "year-2010" in kept(DATED, date_from=day("2010-07-01"), date_to=day("2011"))
+
+
+def test_the_range_end_is_exclusive_and_its_start_inclusive():
+    assert kept(DATED, date_from=day("2010-06-30"), date_to=day("2010-07-01")) == [
+        "year-2010",
+        "june-2010",
+        "span-2009-2011",
+    ]
+
+
+def test_spans_are_kept_when_they_overlap_the_range():
+    found = kept(DATED, date_from=day("2009-12-31"), date_to=day("2010-01-01"))
+
+    assert found == ["span-2008-2009", "span-2009-2011"]
+
+
+def test_an_ongoing_span_overlaps_everything_after_its_start_but_nothing_before():
+    assert "ongoing-from-2012" in kept(DATED, date_from=day("2300"), date_to=day("2301"))
+    assert "ongoing-from-2012" not in kept(DATED, date_to=day("2012"))
+    assert "ongoing-from-2012" in kept(DATED, date_to=day("2012-01-02"))
+
+
+def test_an_open_ended_date_may_fall_on_any_later_day():
+    assert "on-or-after-2015" in kept(DATED, date_from=day("2090"))
+    assert "on-or-after-2015" not in kept(DATED, date_to=day("2015"))
+
+
+def test_undated_events_leave_only_when_a_date_range_is_set():
+    assert "undated" in kept(DATED)
+    assert "undated" in kept(DATED, text="undated")
+    assert "undated" not in kept(DATED, date_from=day("1900"))
+    assert "undated" not in kept(DATED, date_to=day("2100"))
+
+
+def test_a_one_sided_range_is_open_on_the_other_side():
+    assert kept(DATED, date_from=day("2013")) == ["ongoing-from-2012", "on-or-after-2015"]
+    assert kept(DATED, date_to=day("2009")) == ["span-2008-2009"]
+
+
+def test_a_range_ending_before_it_starts_keeps_nothing():
+    assert kept(DATED, date_from=day("2011"), date_to=day("2010")) == []
+    assert kept(DATED, date_from=day("2010"), date_to=day("2010")) == []
+
+
+def test_a_span_with_an_unknown_start_reaches_into_the_past():
+    dataset = given_events(Event("unknown-start", "x", end=parse_edtf("2005"), is_span=True))
+
+    assert kept(dataset, date_to=day("1500")) == ["unknown-start"]
+    assert kept(dataset, date_from=day("2006")) == []
+
+
+# -- saving ------------------------------------------------------------------------------
+
+
+def test_a_filter_survives_a_round_trip_through_its_dict():
+    original = EventFilter(
+        actors={"spain", "unodc"},
+        match=Match.ALL,
+        include_children=True,
+        tags={"law"},
+        text='"blue heart" Málaga',
+        date_from=day("2010"),
+        date_to=day("2012-03"),
+    )
+
+    assert EventFilter.from_dict(original.to_dict()) == original
+
+
+def test_the_saved_dict_is_plain_json():
+    import json
+
+    saved = EventFilter(actors={"b", "a"}, date_from=12.0).to_dict()
+
+    assert json.loads(json.dumps(saved)) == saved
+    assert saved["actors"] == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        None,
+        "spain",
+        42,
+        ["actors"],
+        {},
+        {"version": 99, "colour": "red"},
+        {"actors": "spain", "tags": 3, "text": None},
+        {"actors": [1, None, ""], "match": "most", "include_children": "yes"},
+        {"date_from": "2010", "date_to": math.nan},
+        {"date_from": math.inf, "date_to": True},
+    ],
+)
+def test_bad_or_unknown_input_reads_as_the_empty_filter(bad):
+    assert EventFilter.from_dict(bad) == EventFilter()
+
+
+def test_good_fields_survive_next_to_bad_ones():
+    restored = EventFilter.from_dict({"actors": ["spain", 7], "match": "any?", "date_to": 100})
+
+    assert restored == EventFilter(actors={"spain"}, date_to=100.0)
+
+
+def test_known_to_drops_actors_and_tags_the_file_no_longer_has():
+    remembered = EventFilter(actors={"spain", "gone"}, tags={"law", "old"}, text="x")
+
+    assert remembered.known_to(TAGGED) == EventFilter(actors={"spain"}, tags={"law"}, text="x")
+
+
+# -- results -----------------------------------------------------------------------------
+
+
+def test_results_are_plain_ints_in_file_order():
+    result = apply_filter(ACTOR_EVENTS, EventFilter(actors={"unodc", "spain", "tip"}))
+
+    assert result == sorted(result)
+    assert all(type(position) is int for position in result)
+
+
+def test_each_data_set_is_filtered_with_its_own_index():
+    # Data sets built one after another may reuse the memory (and id) of a freed one.
+    for size in range(1, 6):
+        dataset = given_events(*(event(f"e{i}", "2000", actors=("spain",)) for i in range(size)))
+        assert apply_filter(dataset, EventFilter(actors={"spain"})) == list(range(size))
+        assert apply_filter(dataset, EventFilter(text="e")) == list(range(size))
+        del dataset
+
+
+# -- the filter against a plain reading of its rules --------------------------------------
+
+
+WORDS = ["blue", "heart", "Málaga", "trata", "SPAIN", "report"]
+YEARS = ["2008", "2009", "2010", "2010-07", "2011-02-03", "2012"]
+
+
+@st.composite
+def random_events(draw):
+    events = []
+    for i in range(draw(st.integers(0, 25))):
+        start = draw(st.none() | st.sampled_from(YEARS))
+        end = draw(st.none() | st.sampled_from(["2012", "2013"])) if start else None
+        events.append(
+            event(
+                f"e{i}",
+                start,
+                end=end,
+                title=" ".join(draw(st.lists(st.sampled_from(WORDS), max_size=3))) or "x",
+                actors=tuple(draw(st.sets(st.sampled_from(["unodc", "blue-heart", "spain", "iom"])))),
+                tags=tuple(draw(st.sets(st.sampled_from(["law", "campaign"])))),
+            )
+        )
+    return given_events(*events)
+
+
+def reference(dataset: Dataset, f: EventFilter, event: Event) -> bool:
+    """The filter's rules read one event at a time, as the docstring states them."""
+    groups = [{a} | (set(dataset.descendants(a)) if f.include_children else set()) for a in f.actors]
+    hits = [bool(group & set(event.actors)) for group in groups]
+    if f.actors and not (all(hits) if f.match is Match.ALL else any(hits)):
+        return False
+    if f.tags and not f.tags & set(event.tags):
+        return False
+    text = fold(f"{event.title} {event.summary}")
+    if not all(term in text for term in f.terms):
+        return False
+    if f.date_from is not None or f.date_to is not None:
+        first, after_last = event.extent()
+        if first is None and after_last is None:
+            return False
+        first = -math.inf if first is None else first
+        after_last = math.inf if after_last is None else after_last
+        low = -math.inf if f.date_from is None else f.date_from
+        high = math.inf if f.date_to is None else f.date_to
+        return low < high and first < high and after_last > low
+    return True
+
+
+filters = st.builds(
+    EventFilter,
+    actors=st.frozensets(st.sampled_from(["unodc", "blue-heart", "spain", "iom", "un"]), max_size=2),
+    match=st.sampled_from(Match),
+    include_children=st.booleans(),
+    tags=st.frozensets(st.sampled_from(["law", "campaign"]), max_size=1),
+    text=st.sampled_from(["", "heart", "malaga blue", '"blue heart"', "SPAIN", "a"]),
+    date_from=st.none() | st.sampled_from([day("2009-06"), day("2010-07-01"), day("2012")]),
+    date_to=st.none() | st.sampled_from([day("2010"), day("2011-02-04"), day("2014")]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(dataset=random_events(), event_filter=filters)
+def test_the_filter_keeps_exactly_the_events_its_rules_describe(dataset, event_filter):
+    expected = [i for i, e in enumerate(dataset.events) if reference(dataset, event_filter, e)]
+
+    assert apply_filter(dataset, event_filter) == expected
+    assert filter_mask(dataset, event_filter).tolist() == [
+        i in expected for i in range(len(dataset.events))
+    ]
