@@ -1,0 +1,73 @@
+"""Questions the panes ask of a data set: an entity's events, an event's entities, the
+sources behind a set of events, how many events each actor has, "12 of 31 events"."""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from explorer.model.dataset import Dataset
+from explorer.model.entities import Entity, Event, Source
+from explorer.model.filters import actor_group, filter_index
+
+
+def events_of(dataset: Dataset, entity_id: str, include_children: bool = False) -> list[int]:
+    """Positions of the events an actor takes part in or a protocol is cited by, in file
+    order; with `include_children`, also those of everything below it in the parent tree."""
+    index = filter_index(dataset)
+    group = actor_group(dataset, entity_id, include_children)
+    return np.flatnonzero(index.group_mask(group)).tolist()
+
+
+def entities_of(dataset: Dataset, event: Event) -> list[Entity]:
+    """The actors, then the protocols, an event names; ids the data set lacks are skipped."""
+    found = []
+    for entity_id in (*event.actors, *event.protocols):
+        entity = dataset.entity(entity_id)
+        if entity is not None and entity not in found:
+            found.append(entity)
+    return found
+
+
+def sources_cited(dataset: Dataset, positions: Iterable[int]) -> list[Source]:
+    """The sources the events at `positions` cite, each once, in the file's order of sources."""
+    events = dataset.events
+    cited = {source_id for position in positions for source_id in events[position].sources}
+    return [source for source_id, source in dataset.sources.items() if source_id in cited]
+
+
+def counts_by_entity(dataset: Dataset, positions: Sequence[int]) -> dict[str, int]:
+    """How many of the events at `positions` each actor or protocol takes part in; entities
+    with none are left out (the panes show "UNODC (12)" while a filter is on)."""
+    index = filter_index(dataset)
+    shown = np.zeros(index.size, dtype=bool)
+    shown[np.asarray(positions, dtype=np.intp)] = True
+    counts = {}
+    for entity_id in (*dataset.events_by_actor, *dataset.events_by_protocol):
+        count = int(np.count_nonzero(shown[index.positions(entity_id)]))
+        if count:
+            counts[entity_id] = count
+    return counts
+
+
+def extent_of(dataset: Dataset, positions: Sequence[int]) -> tuple[float, float] | None:
+    """The days from the first known bound to the last among the events at `positions`,
+    for zooming to them (at least one day long; open ends are left out); None when none of
+    them has a known date."""
+    first, after_last = filter_index(dataset).extents
+    chosen = np.asarray(positions, dtype=np.intp)
+    bounds = np.concatenate((first[chosen], after_last[chosen]))
+    bounds = bounds[np.isfinite(bounds)]
+    if not bounds.size:
+        return None
+    low, high = float(bounds.min()), float(bounds.max())
+    return low, max(high, low + 1.0)
+
+
+def count_text(shown: int, total: int, noun: str = "event") -> str:
+    """"12 of 31 events" while a filter hides some, "31 events" when all are shown."""
+    plural = noun if total == 1 else f"{noun}s"
+    if shown == total:
+        return f"{total:,} {plural}"
+    return f"{shown:,} of {total:,} {plural}"
