@@ -1,0 +1,553 @@
+"""From the YAML node graph of a timeline file to entities, checking everything on the way.
+
+One pass over the nodes builds the entities and queues every reference; a second step over
+the queue resolves references once all ids are known, whatever the order of the sections.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from typing import Any, NamedTuple
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from explorer.model.dates import DateError, EdtfValue, parse_edtf
+from explorer.model.entities import (
+    ACTOR_KINDS,
+    Country,
+    EntityKind,
+    Era,
+    Event,
+    Membership,
+    Organization,
+    Person,
+    Protocol,
+    Source,
+)
+from explorer.model.yaml_nodes import (
+    DATA_TAGS,
+    NULL_TAG,
+    NodeReader,
+    Overspent,
+    describe,
+    position,
+    suggestion,
+)
+
+SUPPORTED_VERSION = "1"
+SUGGESTED_STATUSES = ("joined", "signed", "ratified", "acceded", "withdrew")
+
+TEXT, DATE, TEXTS, REF, REFS = "text", "date", "list of text", "id", "list of ids"
+_INVALID = object()  # a value already reported as wrong, as opposed to None (absent)
+
+_ORG, _PERSON, _COUNTRY, _PROTOCOL, _SOURCE = (
+    EntityKind.ORGANIZATION, EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.PROTOCOL, EntityKind.SOURCE,
+)
+
+
+class Field(NamedTuple):
+    type: str
+    targets: tuple[EntityKind, ...] = ()  # the kinds a reference may name
+    arg: str = ""  # the entity's attribute, when it differs from the field name
+
+
+class Shape(NamedTuple):
+    """How one kind of entry is written: its noun in messages, fields and required fields."""
+
+    noun: str
+    fields: dict[str, Field]
+    required: tuple[str, ...]
+
+
+_SOURCES_FIELD = Field(REFS, (_SOURCE,))
+_TEXT, _DATE = Field(TEXT), Field(DATE)
+
+ENTITY_SHAPES: dict[str, tuple[EntityKind, type, Shape]] = {
+    "sources": (_SOURCE, Source, Shape("source", {
+        "title": _TEXT, "publisher": _TEXT, "url": _TEXT, "date": _DATE, "retrieved": _DATE,
+        "note": _TEXT,
+    }, ("title",))),
+    "organizations": (_ORG, Organization, Shape("organization", {
+        "name": _TEXT, "short": _TEXT, "kind": Field(TEXT, arg="kind_label"),
+        "parent": Field(REF, (_ORG,)), "founded": _DATE, "dissolved": _DATE, "url": _TEXT,
+        "description": _TEXT, "sources": _SOURCES_FIELD,
+    }, ("name",))),
+    "people": (_PERSON, Person, Shape("person", {
+        "name": _TEXT, "description": _TEXT, "sources": _SOURCES_FIELD,
+    }, ("name",))),
+    "countries": (_COUNTRY, Country, Shape("country", {
+        "name": _TEXT, "iso": _TEXT, "sources": _SOURCES_FIELD,
+    }, ("name",))),
+    "protocols": (_PROTOCOL, Protocol, Shape("protocol", {
+        "name": _TEXT, "short": _TEXT, "kind": Field(TEXT, arg="kind_label"),
+        "parent": Field(REF, (_PROTOCOL,)), "adopted": _DATE, "in_force": _DATE,
+        "guardian": Field(REF, (_ORG,)), "url": _TEXT, "description": _TEXT,
+        "sources": _SOURCES_FIELD,
+    }, ("name",))),
+}
+MEMBERSHIP_SHAPE = Shape("membership", {
+    "member": Field(REF, (_ORG, _PERSON, _COUNTRY, _PROTOCOL)), "of": Field(REF, (_ORG, _PROTOCOL)),
+    "status": _TEXT, "date": _DATE, "until": _DATE, "note": _TEXT, "sources": _SOURCES_FIELD,
+}, ("member", "of"))
+ERA_SHAPE = Shape("era", {"title": _TEXT, "start": _DATE, "end": _DATE, "note": _TEXT}, ("title", "start"))
+EVENT_SHAPE = Shape("event", {
+    "id": _TEXT, "title": _TEXT, "date": _DATE, "start": _DATE, "end": _DATE, "summary": _TEXT,
+    "actors": Field(REFS, ACTOR_KINDS), "protocols": Field(REFS, (_PROTOCOL,)),
+    "tags": Field(TEXTS), "sources": _SOURCES_FIELD,
+}, ("title",))
+LIST_SHAPES = {"memberships": MEMBERSHIP_SHAPE, "eras": ERA_SHAPE, "events": EVENT_SHAPE}
+TOP_LEVEL_KEYS = ("timeline", "title", "description", *ENTITY_SHAPES, *LIST_SHAPES)
+
+#: Pairs of dates where the second cannot come before the first, by the noun of the entry.
+_ORDERED_DATES = {
+    "organization": ("founded", "dissolved"),
+    "protocol": ("adopted", "in_force"),
+    "membership": ("date", "until"),
+    "era": ("start", "end"),
+    "event": ("start", "end"),
+}
+
+# how each reference role is named in "unknown ..." messages
+_ROLE_NOUNS = {
+    "actors": "actor", "protocols": "protocol", "sources": "source", "parent": "parent",
+    "guardian": "guardian", "member": "member", "of": "organization or protocol",
+}
+_KIND_WORDS = {
+    _ORG: "organization", _PERSON: "person", _COUNTRY: "country", _PROTOCOL: "protocol",
+    _SOURCE: "source", None: "event",
+}
+_SUGGESTION_LIMIT = 200  # "did you mean" costs a scan of the ids; enough for any real file
+
+
+class _Ref(NamedTuple):
+    target: str
+    node: ScalarNode
+    path: str
+    role: str
+    targets: tuple[EntityKind, ...]
+
+
+def read_timeline(root: Node, reader: NodeReader) -> dict[str, Any] | None:
+    """The keyword arguments of `Dataset.build` for the file rooted at `root`; every problem is
+    reported to `reader.problems` (the result means nothing when errors were reported)."""
+    validator = _Validator(reader)
+    try:
+        return validator.read(root)
+    except Overspent:
+        return None
+
+
+def slug(title: str) -> str:
+    """The id an event gets from its title: lowercase ASCII words joined by `-`."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower().replace("'", ""))
+    return "-".join(words) or "event"
+
+
+class _Validator:
+    def __init__(self, reader: NodeReader) -> None:
+        self.reader = reader
+        self.problems = reader.problems
+        self.ids: dict[str, tuple[EntityKind | None, int]] = {}  # id -> (kind, line); None: event
+        self.refs: list[_Ref] = []
+        self.parents: dict[str, tuple[str, ScalarNode, str]] = {}  # id -> (parent, node, path)
+        self.out: dict[str, Any] = {name: [] for name in (*ENTITY_SHAPES, *LIST_SHAPES)}
+
+    def read(self, root: Node) -> dict[str, Any]:
+        if not isinstance(root, MappingNode):
+            self.problems.error(
+                root, "",
+                f"the file must be a mapping of sections (`timeline: 1`, `title:`, `events:` ...), "
+                f"but it is {describe(root)}",
+            )
+            return self.out
+        entries = self.reader.pairs(root, "")
+        self._version(root, entries)
+        for name, (key, value) in entries.items():
+            if name in ENTITY_SHAPES:
+                self._entity_section(name, value)
+            elif name in LIST_SHAPES:
+                self._list_section(name, value)
+            elif name in ("title", "description"):
+                text = self._text(value, "", name)
+                self.out[name] = text if isinstance(text, str) else ""
+            elif name != "timeline":
+                self.problems.warning(
+                    key, name,
+                    f"unknown top-level key '{name}' is ignored{suggestion(name, TOP_LEVEL_KEYS)}",
+                )
+                self.reader.scan_ignored(value, name)
+        self._name_events()
+        self._resolve()
+        self._find_cycles()
+        return self.out
+
+    def _version(self, root: MappingNode, entries: dict) -> None:
+        if "timeline" not in entries:
+            self.problems.error(root, "timeline", "the format version is missing; add `timeline: 1` as the first line")
+            return
+        key, value = entries["timeline"]
+        version = self._text(value, "", "timeline")
+        if version is _INVALID:
+            return
+        if version is None or not version.strip():
+            self.problems.error(key, "timeline", "`timeline` has no value; write `timeline: 1`")
+        elif version.strip() != SUPPORTED_VERSION:
+            self.problems.error(
+                value, "timeline",
+                f"unsupported format version '{version}'; this program reads `timeline: "
+                f"{SUPPORTED_VERSION}` files: write that, or use a newer version of Timeline Explorer",
+            )
+
+    # sections
+
+    def _entity_section(self, section: str, node: Node) -> None:
+        kind, cls, shape = ENTITY_SHAPES[section]
+        if not isinstance(node, MappingNode):
+            if not _is_null(node):
+                self.problems.error(
+                    node, section,
+                    f"`{section}` must be a mapping from id to {shape.noun} (`some-id: {{...}}` "
+                    f"lines), not {describe(node)}",
+                )
+            return
+        made = self.out[section]
+        for entity_id, (key, value) in self.reader.pairs(node, section).items():
+            path = f"{section}.{entity_id}"
+            if not self._claim(entity_id, kind, key, path):
+                continue
+            errors = self.problems.errors
+            read = self._entry(value, path, shape, key)
+            if read is None:
+                continue
+            values, entries = read
+            if "parent" in values:
+                self.parents[entity_id] = (values["parent"], entries["parent"][1], f"{path}.parent")
+            if self.problems.errors == errors:
+                made.append(cls(id=entity_id, **values))
+
+    def _list_section(self, section: str, node: Node) -> None:
+        shape = LIST_SHAPES[section]
+        if not isinstance(node, SequenceNode):
+            if not _is_null(node):
+                self.problems.error(
+                    node, section,
+                    f"`{section}` must be a list: start each {shape.noun} with `- `, "
+                    f"not {describe(node)}",
+                )
+            return
+        if node.tag not in DATA_TAGS:
+            self.reader.tag_ok(node, section)
+        self.reader.spend(len(node.value), node, section)
+        build = {"memberships": self._membership, "eras": self._era, "events": self._event}[section]
+        made = self.out[section]
+        for index, item in enumerate(node.value):
+            path = f"{section}[{index}]"
+            errors = self.problems.errors
+            read = self._entry(item, path, shape, item)
+            if read is not None:
+                built = build(*read, path)
+                if built is not None and self.problems.errors == errors:
+                    made.append(built)
+
+    def _claim(self, entity_id: str, kind: EntityKind | None, key: ScalarNode, path: str) -> bool:
+        """Register an id; False (after reporting) when it is empty or already taken."""
+        if not entity_id.strip():
+            self.problems.error(key, path, "an id cannot be empty; write a short id such as `unodc`")
+            return False
+        first = self.ids.get(entity_id)
+        if first is not None:
+            first_kind, line = first
+            self.problems.error(
+                key, path,
+                f"the id '{entity_id}' is already used by the {_KIND_WORDS[first_kind]} on line "
+                f"{line}; ids must be unique across all sections: rename one",
+            )
+            return False
+        self.ids[entity_id] = (kind, key.start_mark.line + 1)
+        return True
+
+    # entries
+
+    def _entry(self, node: Node, path: str, shape: Shape, anchor: Node) -> tuple[dict, dict] | None:
+        """The checked values of one entity, membership, era or event (by attribute name) and
+        its entries (by field name), or None when it is not a mapping."""
+        if not isinstance(node, MappingNode):
+            if _is_null(node):
+                message = f"this {shape.noun} is empty; give it at least `{shape.required[0]}:`"
+            else:
+                message = (
+                    f"{_a(shape.noun)} must be a mapping of fields (`{shape.required[0]}: ...`), "
+                    f"not {describe(node)}"
+                )
+            self.problems.error(anchor if _is_null(node) else node, path, message)
+            return None
+        entries = self.reader.pairs(node, path)
+        fields = shape.fields
+        values: dict[str, Any] = {}
+        for name, (key, value) in entries.items():
+            field = fields.get(name)
+            if field is None:
+                self.problems.warning(
+                    key, f"{path}.{name}",
+                    f"unknown field '{name}' in {_a(shape.noun)} is ignored{suggestion(name, fields)}",
+                )
+                self.reader.scan_ignored(value, f"{path}.{name}")
+                continue
+            kind = field.type
+            if kind == TEXT:
+                parsed = self._text(value, path, name)
+            elif kind == DATE:
+                parsed = self._date(value, path, name)
+            elif kind == REF:
+                parsed = self._text(value, path, name)
+                if isinstance(parsed, str) and parsed:
+                    self.refs.append(_Ref(parsed, value, f"{path}.{name}", name, field.targets))
+            else:
+                parsed = self._list(value, path, name, field.targets if kind == REFS else None)
+            if parsed is not None and parsed is not _INVALID:
+                values[field.arg or name] = parsed
+        for name in shape.required:
+            pair = entries.get(name)
+            if pair is None:
+                self.problems.error(anchor, path, f"this {shape.noun} has no `{name}`; add `{name}: ...`")
+            elif _is_blank(pair[1]):
+                self.problems.error(
+                    pair[0], f"{path}.{name}", f"`{name}` is empty; write the {shape.noun}'s {name}"
+                )
+        ordered = _ORDERED_DATES.get(shape.noun)
+        if ordered is not None:
+            self._check_order(values, entries, path, *ordered)
+        return values, entries
+
+    def _membership(self, values: dict, entries: dict, path: str) -> Membership:
+        status = values.get("status")
+        if status is not None and status not in SUGGESTED_STATUSES:
+            hint = suggestion(status, SUGGESTED_STATUSES)
+            if hint:
+                self.problems.warning(
+                    entries["status"][1], f"{path}.status",
+                    f"status '{status}' is not one of the usual ones{hint}",
+                )
+        return Membership(**values) if "member" in values and "of" in values else None
+
+    def _era(self, values: dict, entries: dict, path: str) -> Era | None:
+        return Era(**values) if "title" in values and "start" in values else None
+
+    def _event(self, values: dict, entries: dict, path: str) -> Event | None:
+        given = {name for name, (_key, value) in entries.items() if not _is_blank(value)}
+        date, start, end = values.pop("date", None), values.pop("start", None), values.pop("end", None)
+        if "date" in given and ("start" in given or "end" in given):
+            self.problems.error(
+                entries["date"][0], f"{path}.date",
+                "an event has either `date:` (a point) or `start:`/`end:` (a span), not both; keep one",
+            )
+        elif "end" in given and "start" not in given:
+            self.problems.error(
+                entries["end"][0], f"{path}.end",
+                "`end:` needs a `start:`; add the start, or write `date:` for a point event",
+            )
+        event_id = values.pop("id", None)
+        if "id" in entries:
+            written = entries["id"][1]
+            if event_id is None or not event_id.strip():
+                self.problems.error(
+                    written, f"{path}.id",
+                    "`id` is empty; write an id, or remove the line to have one made from the title",
+                )
+                event_id = None
+            elif not self._claim(event_id, None, written, f"{path}.id"):
+                event_id = None
+        if "title" not in values:
+            return None
+        if "start" in given:
+            event = Event(id=event_id or "", start=start, end=end, is_span=True, **values)
+        else:
+            event = Event(id=event_id or "", start=date, **values)
+        return event
+
+    # values
+
+    def _text(self, node: Node, path: str, name: str) -> Any:
+        """The raw text of a scalar; None for a null; `_INVALID` after reporting anything else."""
+        if isinstance(node, ScalarNode):
+            tag = node.tag
+            if tag == NULL_TAG:
+                return None
+            if tag in DATA_TAGS or self.reader.tag_ok(node, _join(path, name)):
+                return node.value
+            return _INVALID
+        self.problems.error(
+            node, _join(path, name),
+            f"`{name}` must be text, not {describe(node)}; write it on one line, in quotes if it "
+            "starts with [ or {",
+        )
+        return _INVALID
+
+    def _date(self, node: Node, path: str, name: str) -> Any:
+        text = self._text(node, path, name)
+        if not isinstance(text, str):
+            return text
+        if not text.strip():
+            return None
+        try:
+            return parse_edtf(text)
+        except DateError as error:
+            line, column = position(node)
+            if node.style in ("'", '"'):
+                column += 1
+            self.problems.error((line, column + error.offset), f"{path}.{name}", error.message)
+            return _INVALID
+
+    def _list(self, node: Node, path: str, name: str, targets: tuple | None) -> Any:
+        """The texts of a list of scalars; queues them as references when `targets` is given."""
+        if not isinstance(node, SequenceNode):
+            if _is_null(node):
+                return None
+            if isinstance(node, ScalarNode):
+                how = f"write `{name}: [{node.value}]`"
+            else:
+                how = f"write `{name}: [a, b]`, or one `- item` per line"
+            self.problems.error(
+                node, f"{path}.{name}", f"`{name}` must be a list, not {describe(node)}; {how}"
+            )
+            return _INVALID
+        items = node.value
+        self.reader.spend(len(items), node, path)
+        if node.tag not in DATA_TAGS:
+            self.reader.tag_ok(node, f"{path}.{name}")
+        texts = []
+        refs = self.refs
+        for index, item in enumerate(items):
+            if isinstance(item, ScalarNode) and item.tag in DATA_TAGS and item.tag != NULL_TAG and item.value:
+                texts.append(item.value)
+                if targets is not None:
+                    refs.append(_Ref(item.value, item, f"{path}.{name}[{index}]", name, targets))
+            elif isinstance(item, ScalarNode) and item.tag not in DATA_TAGS:
+                self.reader.tag_ok(item, f"{path}.{name}[{index}]")
+            else:
+                what = describe(item) if not isinstance(item, ScalarNode) else "an empty item"
+                self.problems.error(
+                    item, f"{path}.{name}[{index}]",
+                    f"each item of `{name}` must be {'an id' if targets else 'text'}, not {what}; "
+                    f"write `{name}: [a, b]`",
+                )
+        return tuple(texts)
+
+    def _check_order(self, values: dict, entries: dict, path: str, first: str, second: str) -> None:
+        """Report a `second` date that is certainly before the `first` (an end before its start)."""
+        earlier, later = values.get(first), values.get(second)
+        if earlier is None or later is None:
+            return
+        if earlier.earliest is not None and later.latest is not None and later.latest < earlier.earliest:
+            self.problems.error(
+                entries[second][1], f"{path}.{second}",
+                f"`{second}: {later.text}` is before `{first}: {earlier.text}`; check the two dates",
+            )
+
+    # after the walk
+
+    def _name_events(self) -> None:
+        """Give events without `id` one made from their title, avoiding every id in the file."""
+        taken = set(self.ids)
+        next_suffix: dict[str, int] = {}
+        events = self.out["events"]
+        for index, event in enumerate(events):
+            if event.id:
+                continue
+            base = slug(event.title)
+            number = next_suffix.get(base, 1)
+            candidate = base if number == 1 else f"{base}-{number}"
+            while candidate in taken:
+                number += 1
+                candidate = f"{base}-{number}"
+            next_suffix[base] = number + 1
+            taken.add(candidate)
+            events[index] = replace(event, id=candidate)
+
+    def _resolve(self) -> None:
+        """Report every reference to an id that does not exist or is of the wrong kind."""
+        ids = self.ids
+        by_kinds: dict[tuple, list[str]] = {}
+        hints_left = _SUGGESTION_LIMIT
+        for ref in self.refs:
+            found = ids.get(ref.target)
+            if found is not None and found[0] in ref.targets:
+                continue
+            wanted = _kinds_in_words(ref.targets)
+            if found is not None:
+                self.problems.error(
+                    ref.node, ref.path,
+                    f"'{ref.target}' is {_a(_KIND_WORDS[found[0]])}, but `{ref.role}` must name "
+                    f"{wanted}; check the id",
+                )
+                continue
+            hint = ""
+            if hints_left > 0 and not self.problems.full:
+                hints_left -= 1
+                candidates = by_kinds.get(ref.targets)
+                if candidates is None:
+                    candidates = [i for i, (kind, _line) in ids.items() if kind in ref.targets]
+                    by_kinds[ref.targets] = candidates
+                hint = suggestion(ref.target, candidates)
+            if not hint:
+                sections = " or ".join(f"`{_SECTION_OF[kind]}`" for kind in ref.targets)
+                hint = f"; add it to {sections}, or fix the id"
+            self.problems.error(ref.node, ref.path, f"unknown {_ROLE_NOUNS[ref.role]} '{ref.target}'{hint}")
+
+    def _find_cycles(self) -> None:
+        """Report each loop of `parent` references once, at its first entity in the file."""
+        parents = self.parents
+        ids = self.ids
+        order = {entity_id: index for index, entity_id in enumerate(parents)}
+        walk_of: dict[str, int] = {}
+        for walk, start in enumerate(parents):
+            current = start
+            chain = []
+            while current in parents and current not in walk_of:
+                walk_of[current] = walk
+                chain.append(current)
+                parent = parents[current][0]
+                if parent not in ids or ids[parent][0] != ids[current][0]:
+                    break
+                current = parent
+            else:
+                if walk_of.get(current) == walk:
+                    loop = chain[chain.index(current):]
+                    first = min(loop, key=order.__getitem__)
+                    turn = loop.index(first)
+                    names = " -> ".join([*loop[turn:], *loop[:turn], first])
+                    _parent, node, path = parents[first]
+                    self.problems.error(
+                        node, path,
+                        f"the `parent` links loop: {names}; give one of them another parent or none",
+                    )
+
+
+_SECTION_OF = {kind: section for section, (kind, _cls, _shape) in ENTITY_SHAPES.items()}
+
+
+def _kinds_in_words(kinds: tuple[EntityKind, ...]) -> str:
+    words = [_KIND_WORDS[kind] for kind in kinds]
+    if len(words) == 1:
+        return _a(words[0])
+    return _a(", ".join(words[:-1]) + " or " + words[-1])
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == NULL_TAG
+
+
+def _is_blank(node: Node) -> bool:
+    """A scalar with nothing in it: a YAML null, or empty or whitespace-only text."""
+    return isinstance(node, ScalarNode) and (node.tag == NULL_TAG or not node.value.strip())
