@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +24,8 @@ from explorer.model.loader import load_dataset
 from explorer.qt.diagnostics_dialog import DiagnosticsDialog
 from explorer.qt.document import Document
 from explorer.qt.event_list import EventListView
+from explorer.qt.file_watcher import FileWatcher
+from explorer.qt.problem_banner import ProblemBanner
 from explorer.qt.settings import WINDOW_STATE_VERSION, Settings
 
 OPEN_FILTER = "Timeline files (*.yaml *.yml);;All files (*)"
@@ -41,8 +44,20 @@ class MainWindow(QMainWindow):
         self.document = Document(self)
         self.path: str | None = None
 
+        self.banner = ProblemBanner()
         self.event_list = EventListView(self.document)
-        self.setCentralWidget(self.event_list)
+        self._central_layout = QVBoxLayout()
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.setSpacing(0)
+        self._central_layout.addWidget(self.banner)
+        central = QWidget()
+        central.setObjectName("centralArea")
+        central.setLayout(self._central_layout)
+        self.setCentralWidget(central)
+        self.set_central_view(self.event_list)
+
+        self.watcher = FileWatcher(self)
+        self.watcher.file_changed.connect(self._on_file_changed_on_disk)
 
         self._create_actions()
         self._create_menus()
@@ -71,6 +86,17 @@ class MainWindow(QMainWindow):
             "openAction", "&Open…", self.choose_and_open, QKeySequence.StandardKey.Open,
             "Open a timeline file",
         )
+        self.reload_action = self._action(
+            "reloadAction", "&Reload", self.reload, Qt.Key.Key_F5,
+            "Read the file again from disk",
+        )
+        self.reload_action.setEnabled(False)
+        self.auto_reload_action = self._action(
+            "autoReloadAction", "Reload &Automatically", self._set_auto_reload, None,
+            "Reload the file whenever it changes on disk",
+        )
+        self.auto_reload_action.setCheckable(True)
+        self.auto_reload_action.setChecked(self.settings.auto_reload())
         self.quit_action = self._action(
             "quitAction", "&Quit", self.close, QKeySequence.StandardKey.Quit, "Quit the explorer"
         )
@@ -89,6 +115,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = self.file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.addAction(self.reload_action)
+        self.file_menu.addAction(self.auto_reload_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -99,6 +127,15 @@ class MainWindow(QMainWindow):
         self.help_menu.setObjectName("helpMenu")
         self.help_menu.addAction(self.format_action)
         self.help_menu.addAction(self.about_action)
+
+    def set_central_view(self, view: QWidget) -> None:
+        """Put `view` under the problem banner, replacing the previous central view."""
+        previous = getattr(self, "central_view", None)
+        if previous is not None:
+            self._central_layout.removeWidget(previous)
+            previous.setParent(None)
+        self.central_view = view
+        self._central_layout.addWidget(view, 1)
 
     def add_dock(self, dock: QDockWidget, area=Qt.DockWidgetArea.RightDockWidgetArea) -> None:
         """Add a pane; it gets a View menu entry and takes part in the saved layout."""
@@ -128,8 +165,35 @@ class MainWindow(QMainWindow):
         self.show_dataset(dataset, path)
         return True
 
+    def reload(self) -> bool:
+        """Read the open file again; on errors keep the last good data and show the banner."""
+        if self.path is None:
+            return False
+        self.watcher.mark_seen()
+        try:
+            dataset = load_dataset(self.path)
+        except DatasetError as error:
+            self.banner.show_problems(Path(self.path).name, error.diagnostics)
+            self.statusBar().showMessage("The file on disk has errors; showing the last good version", 5000)
+            return False
+        self.show_dataset(dataset, self.path)
+        self.statusBar().showMessage("Reloaded", 3000)
+        return True
+
+    def _on_file_changed_on_disk(self, path: str) -> None:
+        if self.auto_reload_action.isChecked() and path == self.path:
+            self.reload()
+
+    def _set_auto_reload(self, enabled: bool) -> None:
+        self.settings.set_auto_reload(enabled)
+
     def show_dataset(self, dataset: Dataset, path: str) -> None:
-        self.path = str(Path(path).resolve())
+        path = str(Path(path).resolve())
+        if path != self.path:
+            self.watcher.watch(path)
+        self.path = path
+        self.banner.clear_problems()
+        self.reload_action.setEnabled(True)
         self.document.set_dataset(dataset)
         self.settings.add_recent_file(self.path)
         self.settings.set_last_folder(str(Path(self.path).parent), "open")

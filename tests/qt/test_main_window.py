@@ -1,0 +1,92 @@
+"""The window opens files, explains bad ones without losing what is shown, and remembers itself."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from explorer.paths import shipped_dataset
+from explorer.qt.diagnostics_dialog import DiagnosticsDialog
+from explorer.qt.main_window import MainWindow
+
+BROKEN = """\
+timeline: 1
+events:
+  - title: Fine
+    date: 2009-03
+  - title: Impossible day
+    date: 2010-02-30
+  - date: 2011
+"""
+
+
+def test_opens_the_shipped_data_set(window):
+    assert window.open_file(str(shipped_dataset()))
+    dataset = window.document.dataset
+    assert dataset is not None and len(dataset.events) > 0
+    assert window.event_list.model().rowCount() == len(dataset.events)
+    assert window.count_label.text() == f"{len(dataset.events)} events"
+    assert "blue_heart.yaml" in window.windowTitle()
+    assert window.reload_action.isEnabled()
+
+
+def test_a_broken_file_shows_every_problem_and_keeps_the_current_data(window, qtbot, tmp_path):
+    window.open_file(str(shipped_dataset()))
+    shown = window.document.dataset
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+
+    assert not window.open_file(str(broken))
+
+    dialog = window.diagnostics_dialog
+    assert isinstance(dialog, DiagnosticsDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    rows = [
+        [dialog.table.topLevelItem(r).text(c) for c in range(5)]
+        for r in range(dialog.table.topLevelItemCount())
+    ]
+    assert rows[0][:3] == ["6", "19", "error"] and "February 2010" in rows[0][4]
+    assert rows[1][:3] == ["7", "5", "error"] and "title" in rows[1][4]
+    summary = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "2 errors" in summary and "Traceback" not in summary
+    assert window.document.dataset is shown  # nothing lost
+    dialog.close()
+
+
+def test_a_missing_file_is_explained(window, qtbot, tmp_path):
+    assert not window.open_file(str(tmp_path / "nowhere.yaml"))
+    dialog = window.diagnostics_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.table.topLevelItemCount() >= 1
+    assert "nowhere.yaml" in dialog.windowTitle()
+    dialog.close()
+
+
+def test_selecting_in_the_list_selects_in_the_document(window, qtbot):
+    window.open_file(str(shipped_dataset()))
+    view = window.event_list
+    index = view.model().index(2)
+    view.setCurrentIndex(index)
+    expected = index.data(Qt.ItemDataRole.UserRole).id
+    assert window.document.selection.event_id == expected
+
+
+def test_recent_files_and_window_geometry_are_remembered(qtbot, settings, blue_heart_copy):
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.resize(700, 500)  # within the 800x600 offscreen screen
+    first.open_file(str(blue_heart_copy))
+    first.close()
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    assert settings.recent_files()[0] == str(blue_heart_copy.resolve())
+    assert (second.width(), second.height()) == (700, 500)
+    second.watcher.stop()
+    first.watcher.stop()
+
+
+def test_every_action_and_menu_has_an_object_name(window):
+    for action in window.findChildren(type(window.open_action)):
+        if action.text() and not action.isSeparator() and action.menu() is None:
+            assert action.objectName(), action.text()
+    assert window.objectName() == "mainWindow"
