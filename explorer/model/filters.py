@@ -27,9 +27,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from itertools import islice
 from typing import Any, Iterable, Mapping
 
 import numpy as np
@@ -136,13 +138,42 @@ def _day(value: object) -> float | None:
     return float(value) if math.isfinite(value) else None
 
 
+def _fold_char(char: str) -> str:
+    if char.isspace():
+        return " "
+    decomposed = unicodedata.normalize("NFKD", char.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class _FoldedChars(dict):
+    """Code point -> folded text, filled in as characters turn up (a `str.translate` table)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLDED_CHARS = _FoldedChars()
+# Latin-1 covers English and the Western European names of most files; bytes.translate folds
+# it many times faster than the per-character table. These four fold outside Latin-1.
+_LATIN1_TABLE = bytes(
+    folded.encode("latin-1")[0] if len(folded) == 1 and folded <= "\xff" else code
+    for code, folded in ((code, _fold_char(chr(code))) for code in range(256))
+)
+_LATIN1_ELSEWHERE = re.compile(rb"[\xb5\xbc-\xbe]")
+
+
 def fold(text: str) -> str:
     """Text as searches compare it: case and accents dropped, whitespace runs made one space."""
-    text = " ".join(text.split())
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        raw = None
+    if raw is None or _LATIN1_ELSEWHERE.search(raw):
+        folded = text.translate(_FOLDED_CHARS)
+    else:
+        folded = raw.replace(b"\xdf", b"ss").translate(_LATIN1_TABLE).decode("latin-1")
+    return " ".join(folded.split())
 
 
 _TERM_RE = re.compile(r'"([^"]*)"?|(\S+)')
@@ -170,15 +201,17 @@ class FilterIndex:
     """Arrays derived once from a data set, so that a filter change costs a few vector
     operations instead of a pass over every event. Parts are built on first use."""
 
-    __slots__ = ("dataset", "size", "_positions", "_texts", "_joined", "_starts", "_extents")
+    __slots__ = (
+        "dataset", "size", "_positions", "_lines", "_joined", "_starts", "_extents"
+    )
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         self.size = len(dataset.events)
         self._positions: dict[str, np.ndarray] = {}
-        self._texts: list[str] | None = None
+        self._lines: list[str] | None = None
         self._joined = ""
-        self._starts: np.ndarray | None = None
+        self._starts: list[int] = []
         self._extents: tuple[np.ndarray, np.ndarray] | None = None
 
     def positions(self, entity_id: str) -> np.ndarray:
@@ -207,32 +240,49 @@ class FilterIndex:
             mask[list(self.dataset.events_by_tag.get(tag, ()))] = True
         return mask
 
-    @property
-    def texts(self) -> list[str]:
-        """Folded "title summary" of each event, in file order."""
-        if self._texts is None:
-            self._texts = [fold(f"{e.title} {e.summary}") for e in self.dataset.events]
-            # One line per event: a search scans the whole text once and each hit skips to
-            # the end of its line, so an event costs at most one hit.
-            self._joined = "\n".join(self._texts)
-            lengths = np.fromiter((len(t) + 1 for t in self._texts), np.intp, self.size)
-            self._starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-        return self._texts
+    def prepare(self) -> FilterIndex:
+        """Build every part now (after loading, say), so that no first filter waits for it."""
+        self._text()
+        self.extents
+        return self
+
+    def _text(self) -> tuple[list[str], str, list[int]]:
+        """The folded "title summary" of each event; the same lines joined by newlines for
+        scanning; and where each line starts in the joined text (one more at the end)."""
+        if self._lines is None:
+            lines = [fold(f"{e.title} {e.summary}") for e in self.dataset.events]
+            starts = [0]
+            for line in lines:
+                starts.append(starts[-1] + len(line) + 1)
+            self._joined = "\n".join(lines)
+            self._starts = starts
+            self._lines = lines
+        return self._lines, self._joined, self._starts
 
     def text_mask(self, term: str, within: np.ndarray | None = None) -> np.ndarray:
         """Events whose folded text contains `term`, among the `within` mask when given."""
-        texts = self.texts
-        if within is not None and np.count_nonzero(within) * 8 < self.size:
-            # Few candidates left: looking at each of them beats scanning everything.
-            candidates = np.flatnonzero(within)
-            found = np.fromiter((term in texts[i] for i in candidates), bool, len(candidates))
-            mask = np.zeros(self.size, dtype=bool)
-            mask[candidates[found]] = True
-            return mask
-        pattern = re.compile(re.escape(term) + r"[^\n]*")
-        hits = np.fromiter((m.start() for m in pattern.finditer(self._joined)), np.intp)
+        lines, joined, starts = self._text()
         mask = np.zeros(self.size, dtype=bool)
-        mask[np.searchsorted(self._starts, hits, side="right") - 1] = True
+        if within is not None and np.count_nonzero(within) * 8 < self.size:
+            # Few candidates left: looking into each of them beats scanning everything.
+            candidates = np.flatnonzero(within).tolist()
+            mask[[p for p in candidates if term in lines[p]]] = True
+            return mask
+        # str.find skips through the joined text far faster than a loop over the lines, and
+        # each hit jumps to the next line so an event costs one hit at most. Hits cost more
+        # than lines, though: once many have turned up, the remaining lines are looked into.
+        find = joined.find
+        limit = max(64, self.size // 16)
+        found: list[int] = []
+        at = find(term)
+        while at >= 0 and len(found) < limit:
+            position = bisect_right(starts, at) - 1
+            found.append(position)
+            at = find(term, starts[position + 1])
+        mask[found] = True
+        if at >= 0:
+            rest = found[-1] + 1
+            mask[rest:] = [term in line for line in islice(lines, rest, None)]
         return mask if within is None else mask & within
 
     @property
@@ -292,7 +342,8 @@ def filter_mask(dataset: Dataset, event_filter: EventFilter) -> np.ndarray:
         mask = tag_mask if mask is None else mask & tag_mask
     if event_filter.has_date_range:
         mask = _date_mask(index, event_filter.date_from, event_filter.date_to, mask)
-    for term in event_filter.terms:
+    # The longest word is likely the rarest, leaving the fewest events for the others.
+    for term in sorted(event_filter.terms, key=len, reverse=True):
         mask = index.text_mask(term, mask)
     return mask
 

@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 from explorer.model.dataset import Dataset
 from explorer.model.dates import parse_edtf
 from explorer.model.entities import Country, Event, Organization, Protocol
-from explorer.model.filters import EventFilter, Match, apply_filter, filter_mask, fold
+from explorer.model.filters import (
+    _FOLDED_CHARS,
+    EventFilter,
+    Match,
+    apply_filter,
+    filter_mask,
+    fold,
+)
 
 
 def day(text: str) -> float:
@@ -231,6 +238,25 @@ def test_blank_text_and_empty_quotes_filter_nothing():
 def test_fold_drops_case_accents_and_extra_spaces():
     assert fold("  Ça  VA\tbien ") == "ca va bien"
     assert fold("Straße") == "strasse"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=30))
+def test_fold_treats_every_character_by_one_rule_whatever_the_script(text):
+    # Latin-1 text takes a faster road than other scripts; both must end in the same place.
+    by_character = " ".join(text.translate(_FOLDED_CHARS).split())
+
+    assert fold(text) == by_character
+    assert fold(by_character) == by_character
+
+
+def test_text_search_when_most_events_match_still_finds_each_of_them():
+    # Past a number of hits the scan switches to looking into each remaining event.
+    titles = [("Heart" if i % 3 else "Other") + f" {i}" for i in range(300)]
+    dataset = given_events(*(event(f"e{i}", "2000", title=t) for i, t in enumerate(titles)))
+
+    assert kept(dataset, text="heart") == [f"e{i}" for i in range(300) if i % 3]
+    assert kept(dataset, text="other") == [f"e{i}" for i in range(300) if not i % 3]
 
 
 def test_text_search_within_few_candidates_agrees_with_the_full_scan():
