@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
@@ -32,8 +33,9 @@ MAX_YEAR = 999_999
 SEASONS = {21: ("spring", 3, 3), 22: ("summer", 6, 3), 23: ("autumn", 9, 3), 24: ("winter", 12, 3)}
 
 _FORMS_HINT = (
-    "write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2009, 2009-03, 2009-03-24), optionally ending in "
-    "~ (approximate), ? (uncertain) or % (both); X for unknown digits (201X, 2013-XX); "
+    "write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2009, 2009-03, 2009-03-24; -0043 is 44 BCE), "
+    "optionally ending in ~ (approximate), ? (uncertain) or % (both); X for unknown digits "
+    "(201X, 2013-XX); "
     "START/END for a range (2007/2009, ../2013-07-03, 2015/..)"
 )
 
@@ -163,9 +165,10 @@ def _base_words(date: EdtfDate) -> str:
         if _written_parts(date.text) > 1:
             return f"{year_label(date.year)} (month unknown)"
         return year_label(date.year)
-    span = {Precision.DECADE: 10, Precision.CENTURY: 100, Precision.MILLENNIUM: 1000}[precision]
     low, high = _year_range(date)
-    if low >= 1 and low % span == 0 and high == low + span - 1:
+    # "the 1000s" would read as a century, so a millennium is always given as a range.
+    span = {Precision.DECADE: 10, Precision.CENTURY: 100}.get(precision)
+    if span is not None and low >= 1 and low % span == 0 and high == low + span - 1:
         return f"the {low}s"
     return f"between {year_label(low)} and {year_label(high)}"
 
@@ -180,30 +183,37 @@ def _year_range(date: EdtfDate) -> tuple[int, int]:
 
 
 _DATE_RE = re.compile(
-    r"""
-    (?P<year>Y-?\d{5,6}|-?[\dX]{4})
-    (?:-(?P<month>[\dX]{2})
-       (?:-(?P<day>[\dX]{2}))?
-    )?
-    (?P<qualifier>[~?%])?
-    """,
-    re.VERBOSE,
+    r"(?P<year>-?[0-9X]{4})(?:-(?P<month>[0-9X]{2})(?:-(?P<day>[0-9X]{2}))?)?(?P<qualifier>[~?%])?"
 )
+_LONG_YEAR_RE = re.compile(r"Y(?P<year>-?[1-9][0-9]{4,})(?P<qualifier>[~?%])?")
+
+#: Longer text cannot be a date; the bound also keeps the search for an error's column cheap.
+MAX_LENGTH = 64
 
 
 def parse_date(value: object) -> EdtfValue:
     """Read a date as YAML hands it over (int, str, date or datetime) into an EDTF value."""
+    if isinstance(value, str):
+        return parse_edtf(value)
     if isinstance(value, bool):
-        raise DateError(f"{str(value).lower()!r} is not a date; {_FORMS_HINT}")
+        raise DateError(f"{str(value).lower()} is not a date; {_FORMS_HINT}")
     if isinstance(value, int):
-        text = f"-{-value:04d}" if value < 0 else f"{value:04d}"
-        return parse_edtf(text)
+        if -9999 <= value <= 9999:
+            return parse_edtf(f"-{-value:04d}" if value < 0 else f"{value:04d}")
+        return parse_edtf(f"Y{value}")
     if isinstance(value, _dt.datetime):
         value = value.date()
     if isinstance(value, _dt.date):
         return parse_edtf(value.isoformat())
-    if isinstance(value, str):
-        return parse_edtf(value)
+    if value is None:
+        raise DateError(
+            f"the date is empty; leave the field out when it is unknown, or {_FORMS_HINT}"
+        )
+    if isinstance(value, float):
+        raise DateError(f"{value!r} is a number with a fraction, not a date; {_FORMS_HINT}")
+    if isinstance(value, (list, tuple, set, frozenset, dict)):
+        kind = "mapping" if isinstance(value, dict) else "list"
+        raise DateError(f"a date is a single value, not a {kind}; {_FORMS_HINT}")
     kind = type(value).__name__
     raise DateError(f"a date must be written as text or a number, not a {kind}; {_FORMS_HINT}")
 
@@ -215,6 +225,8 @@ def parse_edtf(text: str) -> EdtfValue:
     lead = len(text) - len(text.lstrip())
     if not stripped:
         raise DateError(f"the date is empty; {_FORMS_HINT}")
+    if len(stripped) > MAX_LENGTH:
+        raise DateError(f"this text is too long to be a date; {_FORMS_HINT}", lead)
     if "/" in stripped:
         return _parse_interval(stripped, lead)
     return _parse_single(stripped, lead)
@@ -222,6 +234,8 @@ def parse_edtf(text: str) -> EdtfValue:
 
 def _parse_interval(text: str, lead: int) -> EdtfInterval:
     if text.count("/") > 1:
+        if _DAY_FIRST_RE.fullmatch(text):
+            raise DateError(f"{text!r} is not a date: {_DAY_FIRST_HINT}", lead)
         second = text.index("/", text.index("/") + 1)
         raise DateError(f"{text!r} has more than one '/'; a range is START/END", lead + second)
     left, right = text.split("/")
@@ -244,94 +258,103 @@ def _parse_interval(text: str, lead: int) -> EdtfInterval:
 def _parse_single(text: str, offset: int) -> EdtfDate:
     match = _DATE_RE.fullmatch(text)
     if match is None:
-        bad = _first_bad_offset(text)
-        raise DateError(f"{text!r} is not a date; {_FORMS_HINT}", offset + bad)
-    year_text, month_text, day_text, qualifier = match.group("year", "month", "day", "qualifier")
-    approximate = qualifier in ("~", "%")
-    uncertain = qualifier in ("?", "%")
-
-    if year_text.startswith("Y"):
-        year_low = year_high = int(year_text[1:])
-        year_precision = Precision.YEAR
-    else:
-        year_low, year_high, year_precision = _year_bounds(year_text, text, offset)
-    if not MIN_YEAR <= year_low <= year_high <= MAX_YEAR:
-        raise DateError(f"year {year_text} is out of range", offset)
-
-    month_offset = offset + len(year_text) + 1
-    day_offset = month_offset + 3
-    if day_text is not None and month_text is not None and "X" in month_text and "X" not in day_text:
-        raise DateError(
-            f"{text!r} gives a day but not its month; write the month or use XX for the day",
-            day_offset,
-        )
-
-    precision = year_precision
+        return _parse_long_year(text, offset)
+    year_text, month_text, day_text, qualifier = match.groups()
+    if "X" in text:
+        return _parse_unspecified(text, offset, year_text, month_text, day_text, qualifier)
+    if year_text == "-0000":
+        raise DateError("-0000 is not a year; write 0000 for 1 BCE", offset)
+    year = int(year_text)
     month = day = None
     if month_text is None:
-        first = days_from_civil(year_low, 1, 1)
-        last = days_from_civil(year_high, 12, 31)
-    elif month_text.isdigit() and int(month_text) in SEASONS:
-        if day_text is not None:
-            raise DateError(f"{text!r}: a season ({month_text}) takes no day", day_offset)
-        if year_low != year_high:
-            raise DateError(f"{text!r}: a season needs a full year", offset)
-        month = int(month_text)
-        _name, first_month, length = SEASONS[month]
-        first = days_from_civil(year_low, first_month, 1)
-        end_month = first_month + length - 1
-        end_year = year_low + (end_month - 1) // 12
-        end_month = (end_month - 1) % 12 + 1
-        last = days_from_civil(end_year, end_month, days_in_month(end_year, end_month))
-        precision = Precision.SEASON
+        precision = Precision.YEAR
+        first = days_from_civil(year, 1, 1)
+        last = days_from_civil(year, 12, 31)
     else:
-        months = _matching(month_text, range(1, 13))
-        if not months:
-            raise DateError(
-                f"month {month_text} does not exist; months run from 01 to 12 "
-                "(21-24 are the seasons)",
-                month_offset,
-            )
-        if year_precision == Precision.YEAR:
-            precision = Precision.YEAR if len(months) > 1 else Precision.MONTH
-        if len(months) == 1:
-            month = months[0]
-        if day_text is None:
-            first = days_from_civil(year_low, months[0], 1)
-            last = days_from_civil(year_high, months[-1], days_in_month(year_high, months[-1]))
+        month = int(month_text)
+        month_offset = offset + len(year_text) + 1
+        if month in SEASONS:
+            if day_text is not None:
+                raise DateError(f"{text!r}: a season ({month_text}) takes no day", month_offset + 3)
+            precision = Precision.SEASON
+            first, last = _season_days(year, month)
+        elif not 1 <= month <= 12:
+            raise DateError(_no_such_month(month_text), month_offset)
+        elif day_text is None:
+            precision = Precision.MONTH
+            first = days_from_civil(year, month, 1)
+            last = first + days_in_month(year, month) - 1
         else:
-            first_days = _matching(day_text, range(1, days_in_month(year_low, months[0]) + 1))
-            last_days = _matching(day_text, range(1, days_in_month(year_high, months[-1]) + 1))
-            if not first_days or not last_days:
-                if "X" in day_text or len(months) > 1 or year_low != year_high:
-                    raise DateError(f"day {day_text} does not exist in any month of {text!r}", day_offset)
-                length = days_in_month(year_low, months[0])
+            day = int(day_text)
+            length = days_in_month(year, month)
+            if not 1 <= day <= length:
                 raise DateError(
-                    f"day {int(day_text)} does not exist in {MONTH_NAMES[months[0] - 1]} "
-                    f"{year_label(year_low)}, which has {length} days; check the day",
-                    day_offset,
+                    f"day {day_text} does not exist in {MONTH_NAMES[month - 1]} "
+                    f"{year_label(year)}, which has {length} days; check the day",
+                    month_offset + 3,
                 )
-            first = days_from_civil(year_low, months[0], first_days[0])
-            last = days_from_civil(year_high, months[-1], last_days[-1])
-            if len(months) == 1 and len(first_days) == 1 and year_precision == Precision.YEAR:
-                day = first_days[0]
-                precision = Precision.DAY
-            elif len(months) == 1 and year_precision == Precision.YEAR:
-                precision = Precision.MONTH
+            precision = Precision.DAY
+            first = last = days_from_civil(year, month, day)
     return EdtfDate(
         text=text,
-        year=year_low,
+        year=year,
         month=month,
         day=day,
         precision=precision,
-        approximate=approximate,
-        uncertain=uncertain,
+        approximate=qualifier in ("~", "%"),
+        uncertain=qualifier in ("?", "%"),
         earliest=first,
         latest=last,
     )
 
 
-def _year_bounds(year_text: str, text: str, offset: int) -> tuple[int, int, Precision]:
+def _parse_long_year(text: str, offset: int) -> EdtfDate:
+    """A year of more than four digits, written `Y12000` or `Y-12000` (EDTF level 1)."""
+    match = _LONG_YEAR_RE.fullmatch(text)
+    if match is None:
+        raise _malformed(text, offset)
+    year_text, qualifier = match.groups()
+    year = int(year_text)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateError(
+            f"year {year_text} is out of range; years run from {MIN_YEAR} to {MAX_YEAR}", offset
+        )
+    return EdtfDate(
+        text=text,
+        year=year,
+        month=None,
+        day=None,
+        precision=Precision.YEAR,
+        approximate=qualifier in ("~", "%"),
+        uncertain=qualifier in ("?", "%"),
+        earliest=days_from_civil(year, 1, 1),
+        latest=days_from_civil(year, 12, 31),
+    )
+
+
+def _season_days(year: int, season: int) -> tuple[int, int]:
+    """First and last day of a season; winter runs from December into the next year."""
+    _name, first_month, length = SEASONS[season]
+    end_month = first_month + length - 1
+    end_year = year + (end_month - 1) // 12
+    end_month = (end_month - 1) % 12 + 1
+    first = days_from_civil(year, first_month, 1)
+    return first, days_from_civil(end_year, end_month, days_in_month(end_year, end_month))
+
+
+def _no_such_month(month_text: str) -> str:
+    return f"month {month_text} does not exist; months run from 01 to 12 (21-24 are the seasons)"
+
+
+def _parse_unspecified(
+    text: str,
+    offset: int,
+    year_text: str,
+    month_text: str | None,
+    day_text: str | None,
+    qualifier: str | None,
+) -> EdtfDate:
+    """A date with unspecified digits (`201X`, `2013-XX`, `1985-04-XX`): all its readings."""
     negative = year_text.startswith("-")
     digits = year_text[1:] if negative else year_text
     if digits == "XXXX":
@@ -339,20 +362,86 @@ def _year_bounds(year_text: str, text: str, offset: int) -> tuple[int, int, Prec
             f"{text!r} has no known digit of the year; leave the date out when it is unknown",
             offset,
         )
-    if negative and digits == "0000":
+    if digits == "0000" and negative:
         raise DateError("-0000 is not a year; write 0000 for 1 BCE", offset)
-    low = int(digits.replace("X", "0"))
-    high = int(digits.replace("X", "9"))
+    month_offset = offset + len(year_text) + 1
+    day_offset = month_offset + 3
     if "X" in digits:
-        first_unknown = digits.index("X")
-        precision = (Precision.MILLENNIUM, Precision.MILLENNIUM, Precision.CENTURY, Precision.DECADE)[
-            first_unknown
-        ]
+        # The first unknown digit says how coarse the year is: 201X a decade, 19XX a century.
+        precision = _PRECISION_BY_FIRST_UNKNOWN_DIGIT[digits.index("X")]
     else:
         precision = Precision.YEAR
-    if negative:
-        low, high = -high, -low
-    return low, high, precision
+    month = day = None
+    if month_text is None:
+        months: list[int] = list(range(1, 13))
+    elif month_text.isdigit() and int(month_text) in SEASONS:
+        raise DateError(f"{text!r}: a season needs a full year; write all four digits", offset)
+    else:
+        months = _matching(month_text, range(1, 13))
+        if not months:
+            raise DateError(_no_such_month(month_text), month_offset)
+        if day_text is not None and "X" in month_text and "X" not in day_text:
+            raise DateError(
+                f"{text!r} gives a day but not its month; write the month or use XX for the day",
+                day_offset,
+            )
+        if len(months) == 1:
+            month = months[0]
+            if precision == Precision.YEAR:
+                precision = Precision.MONTH
+    years = _matching_years(digits, negative)
+    first = _first_reading(years, months, day_text)
+    if first is None:
+        raise DateError(f"day {day_text} does not exist in any reading of {text!r}", day_offset)
+    last = _first_reading(reversed(years), months[::-1], day_text, latest=True)
+    if day_text is not None and precision == Precision.MONTH and first == last:
+        day = civil_from_days(first)[2]
+        precision = Precision.DAY
+    return EdtfDate(
+        text=text,
+        year=civil_from_days(first)[0],
+        month=month,
+        day=day,
+        precision=precision,
+        approximate=qualifier in ("~", "%"),
+        uncertain=qualifier in ("?", "%"),
+        earliest=first,
+        latest=last,
+    )
+
+
+_PRECISION_BY_FIRST_UNKNOWN_DIGIT = (
+    Precision.MILLENNIUM, Precision.MILLENNIUM, Precision.CENTURY, Precision.DECADE,
+)
+
+
+def _matching_years(digits: str, negative: bool) -> range | list[int]:
+    """The astronomical years a four-digit pattern such as `19X5` can stand for, in order."""
+    if "X" not in digits:
+        year = -int(digits) if negative else int(digits)
+        return [year]
+    choices = [range(10) if c == "X" else (int(c),) for c in digits]
+    years = [
+        ((a * 10 + b) * 10 + c) * 10 + d
+        for a in choices[0] for b in choices[1] for c in choices[2] for d in choices[3]
+    ]
+    return [-y for y in reversed(years)] if negative else years
+
+
+def _first_reading(
+    years: Iterable[int], months: list[int], day_text: str | None, latest: bool = False
+) -> int | None:
+    """Day number of the first existing day in the readings, in the order given; None if none."""
+    for year in years:
+        for month in months:
+            length = days_in_month(year, month)
+            if day_text is None:
+                days = [1, length]
+            else:
+                days = _matching(day_text, range(1, length + 1))
+            if days:
+                return days_from_civil(year, month, days[-1] if latest else days[0])
+    return None
 
 
 def _matching(pattern: str, candidates: range) -> list[int]:
@@ -366,6 +455,78 @@ def _matching(pattern: str, candidates: range) -> list[int]:
     ]
 
 
+_DAY_FIRST_RE = re.compile(r"[0-9]{1,2}([./-])[0-9]{1,2}\1[0-9]{4}")
+_DAY_FIRST_HINT = "write dates year first, with two-digit months and days: 2009-03-24"
+
+#: Common ways of writing a date that EDTF does not read, each with what to write instead.
+#: The pattern's `at` group (or its end) is where the problem is.
+_MISTAKES = (
+    (_DAY_FIRST_RE, _DAY_FIRST_HINT),
+    (
+        re.compile(r"-?[0-9]{4}-[0-9]{2}-[0-9]{2}(?P<at>T)"),
+        "a time of day is not part of a date; write the day alone (2009-03-24)",
+    ),
+    (
+        re.compile(r"[^A-Za-z]*(?P<at>[A-Za-z]{3,})"),
+        "write it in numbers, year first (2009-03 for March 2009, 2009~ for about 2009)",
+    ),
+    (re.compile(r".*?(?P<at>\s)"), "remove the spaces inside the date"),
+    (
+        re.compile(
+            r"(?:-?[0-9X]{0,4}|-?[0-9X]{4}-[0-9X]{0,2}|-?[0-9X]{4}-[0-9X]{2}-[0-9X]{0,2})"
+            r"(?P<at>[xu])"
+        ),
+        "write unknown digits as a capital X (201X, 2013-XX)",
+    ),
+    (
+        re.compile(r"Y-?(?P<at>0)"),
+        "a long year (Y...) has no leading zeros; years of up to four digits are written 0850",
+    ),
+    (
+        re.compile(r"Y-?[0-9]{1,4}(?:$|[~?%]$)"),
+        "Y is only for years of more than four digits; write 2009, 0850 or -0043",
+    ),
+    (
+        re.compile(r"Y-?[0-9]+(?P<at>-)"),
+        "a long year (Y...) stands alone: it takes no month or day",
+    ),
+    (
+        re.compile(r"(?P<at>-?[0-9]{5,})"),
+        "years of more than four digits are written with a Y and stand alone (Y12000, Y-12000)",
+    ),
+    (
+        re.compile(r"(?P<at>-?[0-9]{1,3})(?:$|[-~?%])"),
+        "write the year with four digits (0850, -0043); a long year as Y12000",
+    ),
+    (
+        re.compile(r"-?[0-9X]{4}-(?P<at>[0-9X])(?:$|[-~?%])"),
+        "write the month with two digits (2009-03)",
+    ),
+    (
+        re.compile(r"-?[0-9X]{4}-[0-9X]{2}-(?P<at>[0-9X])(?:$|[~?%])"),
+        "write the day with two digits (2009-03-05)",
+    ),
+    (
+        re.compile(r"(?:Y-?[0-9]+|-?[0-9X]{4}(?:-[0-9X]{2}){0,2})[~?%](?P<at>[~?%])"),
+        "write one qualifier: ~ approximate, ? uncertain, % both",
+    ),
+    (
+        re.compile(r"[0-9X-]*(?P<at>[~?%])[0-9X-]"),
+        "put the qualifier (~ ? %) at the end, where it applies to the whole date (2009-03?)",
+    ),
+)
+
+
+def _malformed(text: str, offset: int) -> DateError:
+    """The error for text that does not have the shape of a date, saying what to write."""
+    for pattern, hint in _MISTAKES:
+        match = pattern.match(text)
+        if match is not None:
+            column = match.start("at") if "at" in pattern.groupindex else 0
+            return DateError(f"{text!r} is not a date: {hint}", offset + column)
+    return DateError(f"{text!r} is not a date; {_FORMS_HINT}", offset + _first_bad_offset(text))
+
+
 def _first_bad_offset(text: str) -> int:
     """Where a malformed date stops looking like EDTF, for the diagnostic's column."""
     for end in range(len(text), 0, -1):
@@ -374,7 +535,10 @@ def _first_bad_offset(text: str) -> int:
     return 0
 
 
-_DATE_PREFIX_RE = re.compile(r"-?[\dX]{1,4}|-?[\dX]{4}-[\dX]{0,2}|-?[\dX]{4}-[\dX]{2}-[\dX]{0,2}")
+_DATE_PREFIX_RE = re.compile(
+    r"Y-?[0-9]*|-?[0-9X]{1,4}|-?[0-9X]{4}-[0-9X]{0,2}|-?[0-9X]{4}-[0-9X]{2}-[0-9X]{0,2}"
+    r"|-?[0-9X]{4}(?:-[0-9X]{2}){0,2}[~?%]"
+)
 
 
 def day_extent(value: EdtfValue | None) -> tuple[float | None, float | None]:
