@@ -155,7 +155,8 @@ class _FoldedChars(dict):
 
 _FOLDED_CHARS = _FoldedChars()
 # Latin-1 covers English and the Western European names of most files; bytes.translate folds
-# it many times faster than the per-character table. These four fold outside Latin-1.
+# it many times faster than the per-character table. ß becomes "ss" by a replace; µ, ¼, ½
+# and ¾ fold to characters outside Latin-1, so text holding them takes the table.
 _LATIN1_TABLE = bytes(
     folded.encode("latin-1")[0] if len(folded) == 1 and folded <= "\xff" else code
     for code, folded in ((code, _fold_char(chr(code))) for code in range(256))
