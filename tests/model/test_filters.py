@@ -487,3 +487,21 @@ def test_the_filter_keeps_exactly_the_events_its_rules_describe(dataset, event_f
     assert filter_mask(dataset, event_filter).tolist() == [
         i in expected for i in range(len(dataset.events))
     ]
+
+
+# -- the shipped data set ----------------------------------------------------------------
+
+
+def test_on_the_shipped_data_set_unodc_with_children_adds_the_campaigns_events():
+    from explorer.model.loader import load_dataset
+    from explorer.paths import shipped_dataset
+
+    dataset = load_dataset(shipped_dataset())
+    own = set(kept(dataset, actors={"unodc"}))
+    family = set(kept(dataset, actors={"unodc"}, include_children=True))
+    campaign = set(kept(dataset, actors={"blue-heart-campaign"}))
+
+    assert campaign and own < family
+    assert family == own | campaign | set(kept(dataset, actors={"unodc-organized-crime-unit"}))
+    with_spain = [e.id for e in dataset.events if "ES" in e.actors]
+    assert with_spain and kept(dataset, actors={"ES"}) == with_spain
