@@ -42,11 +42,15 @@ def local_dataset(count: int, seed: int = 7) -> Dataset:
         organizations.append(Organization(f"org-{root}", f"Organization {root}"))
         for child in range(2):
             child_id = f"org-{root}-{child}"
-            organizations.append(Organization(child_id, f"Office {root}.{child}", parent=f"org-{root}"))
+            organizations.append(
+                Organization(child_id, f"Office {root}.{child}", parent=f"org-{root}")
+            )
             organizations.append(
                 Organization(f"{child_id}-0", f"Campaign {root}.{child}", parent=child_id)
             )
-    organizations += [Organization(f"org-x{i}", f"Agency {i}") for i in range(60 - len(organizations))]
+    organizations += [
+        Organization(f"org-x{i}", f"Agency {i}") for i in range(60 - len(organizations))
+    ]
     people = [Person(f"person-{i}", f"Person {i}") for i in range(40)]
     countries = [Country(f"country-{i}", f"Country {i}") for i in range(100)]
     actor_ids = [a.id for a in (*organizations, *people, *countries)]
@@ -100,10 +104,12 @@ def build(count: int) -> tuple[Dataset, str]:
 
 def typical_filters(dataset: Dataset) -> list[tuple[str, EventFilter]]:
     """Filters a person would set, chosen from the data set so that they match something."""
-    busiest = [a for a, _ in Counter({a: len(p) for a, p in dataset.events_by_actor.items()}).most_common()]
+    sizes = Counter({actor: len(p) for actor, p in dataset.events_by_actor.items()})
+    busiest = [actor for actor, _ in sizes.most_common()]
     middle = busiest[len(busiest) // 4 : len(busiest) // 4 + 3]
     family = max(dataset.organizations, key=lambda o: len(dataset.descendants(o)))
     word = dataset.events[len(dataset.events) // 2].title.split()[0]
+    phrase = " ".join(dataset.events[7].title.split()[:2])
     first, after_last = filter_index(dataset).extents
     dated = sorted(float(d) for d in first[: 5000] if d == d and abs(d) != float("inf"))
     low = dated[len(dated) // 2]
@@ -118,7 +124,7 @@ def typical_filters(dataset: Dataset) -> list[tuple[str, EventFilter]]:
         (f"text {word!r}", EventFilter(text=word)),
         ("text 'a' (matches nearly all)", EventFilter(text="a")),
         ("text, a rare name 'place 1234'", EventFilter(text='"place 1234"')),
-        ('text "two words" phrase', EventFilter(text='"' + " ".join(dataset.events[7].title.split()[:2]) + '"')),
+        ('text "two words" phrase', EventFilter(text=f'"{phrase}"')),
         ("date range (ten years)", EventFilter(**decade)),
         ("combined: 3 actors + text + dates", EventFilter(actors=set(middle), text=word, **decade)),
         ("empty filter (everything)", EventFilter()),

@@ -24,7 +24,9 @@ def last_day(text: str) -> int:
     return parse_edtf(text).latest
 
 
-def joined(member: str, of: str, date: str | None, until: str | None = None, status: str = "joined"):
+def joined(
+    member: str, of: str, date: str | None, until: str | None = None, status: str = "joined"
+) -> Membership:
     return Membership(
         member=member,
         of=of,
@@ -143,7 +145,9 @@ def test_a_target_without_memberships_has_no_members():
 
 
 def test_what_can_be_joined_lists_organizations_then_protocols_with_members():
-    dataset = given_memberships(joined("chile", "tip", "2004"), joined("spain", "blue-heart", "2010"))
+    dataset = given_memberships(
+        joined("chile", "tip", "2004"), joined("spain", "blue-heart", "2010")
+    )
 
     assert [t.id for t in membership_targets(dataset)] == ["blue-heart", "tip"]
 

@@ -39,8 +39,16 @@ DATASET = Dataset.build(
     protocols=[Protocol("untoc", "UNTOC"), Protocol("tip", "TIP Protocol", parent="untoc")],
     events=[
         event("adopted", "2000-11-15", protocols=("tip",), sources=("law",)),
-        event("launch", "2009-03", actors=("blue-heart", "fedotov"), sources=("news", "unodc-site")),
-        event("report", "2012", actors=("unodc", "spain", "ghost"), protocols=("tip",), sources=("unodc-site",)),
+        event(
+            "launch", "2009-03", actors=("blue-heart", "fedotov"), sources=("news", "unodc-site")
+        ),
+        event(
+            "report",
+            "2012",
+            actors=("unodc", "spain", "ghost"),
+            protocols=("tip",),
+            sources=("unodc-site",),
+        ),
         event("undated", actors=("spain",)),
     ],
 )
