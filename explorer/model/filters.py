@@ -203,13 +203,15 @@ class FilterIndex:
     operations instead of a pass over every event. Parts are built on first use."""
 
     __slots__ = (
-        "dataset", "size", "_positions", "_lines", "_joined", "_starts", "_extents"
+        "dataset", "size", "_positions", "_tag_positions", "_lines", "_joined", "_starts",
+        "_extents",
     )
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         self.size = len(dataset.events)
         self._positions: dict[str, np.ndarray] = {}
+        self._tag_positions: dict[str, np.ndarray] = {}
         self._lines: list[str] | None = None
         self._joined = ""
         self._starts: list[int] = []
@@ -236,9 +238,14 @@ class FilterIndex:
         return mask
 
     def tag_mask(self, tags: Iterable[str]) -> np.ndarray:
+        """Events with any of `tags`, as a boolean mask."""
         mask = np.zeros(self.size, dtype=bool)
         for tag in tags:
-            mask[list(self.dataset.events_by_tag.get(tag, ()))] = True
+            found = self._tag_positions.get(tag)
+            if found is None:
+                found = np.asarray(self.dataset.events_by_tag.get(tag, ()), dtype=np.intp)
+                self._tag_positions[tag] = found
+            mask[found] = True
         return mask
 
     def prepare(self) -> FilterIndex:
