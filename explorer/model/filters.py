@@ -135,7 +135,11 @@ def _strings(value: object) -> frozenset[str]:
 def _day(value: object) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    return float(value) if math.isfinite(value) else None
+    try:
+        day = float(value)
+    except OverflowError:
+        return None
+    return day if math.isfinite(day) else None
 
 
 def _fold_char(char: str) -> str:

@@ -381,6 +381,7 @@ def test_the_saved_dict_is_plain_json():
         {"actors": [1, None, ""], "match": "most", "include_children": "yes"},
         {"date_from": "2010", "date_to": math.nan},
         {"date_from": math.inf, "date_to": True},
+        {"date_from": 10**400, "date_to": [2010]},
     ],
 )
 def test_bad_or_unknown_input_reads_as_the_empty_filter(bad):
