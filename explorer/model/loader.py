@@ -23,7 +23,7 @@ from explorer.model.yaml_nodes import DEFAULT_LOADER, NodeReader, Problems, comp
 MAX_YAML_BYTES = 64 * 1024 * 1024
 #: Nodes a file may make the validator visit beyond one per character of the file: generous
 #: for anchors and aliases used to avoid repetition, far below what an alias bomb asks for.
-NODE_BUDGET_BASE = 200_000
+NODE_BUDGET_BASE = 100_000
 
 _MB = 1024 * 1024
 _START = (1, 1)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 from typing import Any, NamedTuple
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -29,6 +28,7 @@ from explorer.model.entities import (
 from explorer.model.yaml_nodes import (
     DATA_TAGS,
     NULL_TAG,
+    STR_TAG,
     NodeReader,
     Overspent,
     describe,
@@ -141,9 +141,12 @@ def read_timeline(root: Node, reader: NodeReader) -> dict[str, Any] | None:
 
 def slug(title: str) -> str:
     """The id an event gets from its title: lowercase ASCII words joined by `-`."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower().replace("'", ""))
-    return "-".join(words) or "event"
+    if not title.isascii():
+        title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return "-".join(_WORD.findall(title.lower().replace("'", ""))) or "event"
+
+
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 class _Validator:
@@ -176,7 +179,7 @@ class _Validator:
             elif name != "timeline":
                 self.problems.warning(
                     key, name,
-                    f"unknown top-level key '{name}' is ignored{suggestion(name, TOP_LEVEL_KEYS)}",
+                    f"unknown top-level key '{name}' is ignored{self._hint(name, TOP_LEVEL_KEYS)}",
                 )
                 self.reader.scan_ignored(value, name)
         self._name_events()
@@ -205,6 +208,9 @@ class _Validator:
 
     def _entity_section(self, section: str, node: Node) -> None:
         kind, cls, shape = ENTITY_SHAPES[section]
+        if node.tag not in DATA_TAGS:
+            self.reader.tag_ok(node, section)
+            return
         if not isinstance(node, MappingNode):
             if not _is_null(node):
                 self.problems.error(
@@ -230,6 +236,9 @@ class _Validator:
 
     def _list_section(self, section: str, node: Node) -> None:
         shape = LIST_SHAPES[section]
+        if node.tag not in DATA_TAGS:
+            self.reader.tag_ok(node, section)
+            return
         if not isinstance(node, SequenceNode):
             if not _is_null(node):
                 self.problems.error(
@@ -238,8 +247,6 @@ class _Validator:
                     f"not {describe(node)}",
                 )
             return
-        if node.tag not in DATA_TAGS:
-            self.reader.tag_ok(node, section)
         self.reader.spend(len(node.value), node, section)
         build = {"memberships": self._membership, "eras": self._era, "events": self._event}[section]
         made = self.out[section]
@@ -274,6 +281,9 @@ class _Validator:
     def _entry(self, node: Node, path: str, shape: Shape, anchor: Node) -> tuple[dict, dict] | None:
         """The checked values of one entity, membership, era or event (by attribute name) and
         its entries (by field name), or None when it is not a mapping."""
+        if node.tag not in DATA_TAGS:
+            self.reader.tag_ok(node, path)
+            return None
         if not isinstance(node, MappingNode):
             if _is_null(node):
                 message = f"this {shape.noun} is empty; give it at least `{shape.required[0]}:`"
@@ -292,15 +302,16 @@ class _Validator:
             if field is None:
                 self.problems.warning(
                     key, f"{path}.{name}",
-                    f"unknown field '{name}' in {_a(shape.noun)} is ignored{suggestion(name, fields)}",
+                    f"unknown field '{name}' in {_a(shape.noun)} is ignored{self._hint(name, fields)}",
                 )
                 self.reader.scan_ignored(value, f"{path}.{name}")
                 continue
             kind = field.type
+            plain = value.tag == STR_TAG and value.__class__ is ScalarNode
             if kind == TEXT:
-                parsed = self._text(value, path, name)
+                parsed = value.value if plain else self._text(value, path, name)
             elif kind == DATE:
-                parsed = self._date(value, path, name)
+                parsed = self._date(value, path, name, plain)
             elif kind == REF:
                 parsed = self._text(value, path, name)
                 if isinstance(parsed, str) and parsed:
@@ -325,7 +336,7 @@ class _Validator:
     def _membership(self, values: dict, entries: dict, path: str) -> Membership:
         status = values.get("status")
         if status is not None and status not in SUGGESTED_STATUSES:
-            hint = suggestion(status, SUGGESTED_STATUSES)
+            hint = self._hint(status, SUGGESTED_STATUSES)
             if hint:
                 self.problems.warning(
                     entries["status"][1], f"{path}.status",
@@ -336,49 +347,53 @@ class _Validator:
     def _era(self, values: dict, entries: dict, path: str) -> Era | None:
         return Era(**values) if "title" in values and "start" in values else None
 
-    def _event(self, values: dict, entries: dict, path: str) -> Event | None:
-        given = {name for name, (_key, value) in entries.items() if not _is_blank(value)}
-        date, start, end = values.pop("date", None), values.pop("start", None), values.pop("end", None)
-        if "date" in given and ("start" in given or "end" in given):
+    def _event(self, values: dict, entries: dict, path: str) -> dict | None:
+        """The keyword arguments of the event; it is made once all ids are known (`_name_events`)."""
+        has_date = _given(entries, "date")
+        has_start = _given(entries, "start")
+        has_end = _given(entries, "end")
+        if has_date and (has_start or has_end):
             self.problems.error(
                 entries["date"][0], f"{path}.date",
                 "an event has either `date:` (a point) or `start:`/`end:` (a span), not both; keep one",
             )
-        elif "end" in given and "start" not in given:
+        elif has_end and not has_start:
             self.problems.error(
                 entries["end"][0], f"{path}.end",
                 "`end:` needs a `start:`; add the start, or write `date:` for a point event",
             )
-        event_id = values.pop("id", None)
         if "id" in entries:
             written = entries["id"][1]
+            event_id = values.get("id")
             if event_id is None or not event_id.strip():
                 self.problems.error(
                     written, f"{path}.id",
                     "`id` is empty; write an id, or remove the line to have one made from the title",
                 )
-                event_id = None
-            elif not self._claim(event_id, None, written, f"{path}.id"):
-                event_id = None
+            else:
+                self._claim(event_id, None, written, f"{path}.id")
         if "title" not in values:
             return None
-        if "start" in given:
-            event = Event(id=event_id or "", start=start, end=end, is_span=True, **values)
+        if has_start:
+            values["is_span"] = True
         else:
-            event = Event(id=event_id or "", start=date, **values)
-        return event
+            values["start"] = values.pop("date", None)
+        return values
+
+    def _hint(self, word: str, candidates) -> str:
+        """"; did you mean ..." for a diagnostic that will be kept (hints cost a scan)."""
+        return "" if self.problems.full else suggestion(word, candidates)
 
     # values
 
     def _text(self, node: Node, path: str, name: str) -> Any:
         """The raw text of a scalar; None for a null; `_INVALID` after reporting anything else."""
-        if isinstance(node, ScalarNode):
-            tag = node.tag
-            if tag == NULL_TAG:
-                return None
-            if tag in DATA_TAGS or self.reader.tag_ok(node, _join(path, name)):
-                return node.value
+        tag = node.tag
+        if tag not in DATA_TAGS:
+            self.reader.tag_ok(node, _join(path, name))
             return _INVALID
+        if isinstance(node, ScalarNode):
+            return None if tag == NULL_TAG else node.value
         self.problems.error(
             node, _join(path, name),
             f"`{name}` must be text, not {describe(node)}; write it on one line, in quotes if it "
@@ -386,8 +401,8 @@ class _Validator:
         )
         return _INVALID
 
-    def _date(self, node: Node, path: str, name: str) -> Any:
-        text = self._text(node, path, name)
+    def _date(self, node: Node, path: str, name: str, plain: bool = False) -> Any:
+        text = node.value if plain else self._text(node, path, name)
         if not isinstance(text, str):
             return text
         if not text.strip():
@@ -403,6 +418,9 @@ class _Validator:
 
     def _list(self, node: Node, path: str, name: str, targets: tuple | None) -> Any:
         """The texts of a list of scalars; queues them as references when `targets` is given."""
+        if node.tag not in DATA_TAGS:
+            self.reader.tag_ok(node, f"{path}.{name}")
+            return _INVALID
         if not isinstance(node, SequenceNode):
             if _is_null(node):
                 return None
@@ -416,8 +434,6 @@ class _Validator:
             return _INVALID
         items = node.value
         self.reader.spend(len(items), node, path)
-        if node.tag not in DATA_TAGS:
-            self.reader.tag_ok(node, f"{path}.{name}")
         texts = []
         refs = self.refs
         for index, item in enumerate(items):
@@ -450,22 +466,23 @@ class _Validator:
     # after the walk
 
     def _name_events(self) -> None:
-        """Give events without `id` one made from their title, avoiding every id in the file."""
+        """Make the events, giving those without `id` one made from their title that avoids
+        every id in the file."""
         taken = set(self.ids)
         next_suffix: dict[str, int] = {}
         events = self.out["events"]
-        for index, event in enumerate(events):
-            if event.id:
-                continue
-            base = slug(event.title)
-            number = next_suffix.get(base, 1)
-            candidate = base if number == 1 else f"{base}-{number}"
-            while candidate in taken:
-                number += 1
-                candidate = f"{base}-{number}"
-            next_suffix[base] = number + 1
-            taken.add(candidate)
-            events[index] = replace(event, id=candidate)
+        for index, values in enumerate(events):
+            if "id" not in values:
+                base = slug(values["title"])
+                number = next_suffix.get(base, 1)
+                candidate = base if number == 1 else f"{base}-{number}"
+                while candidate in taken:
+                    number += 1
+                    candidate = f"{base}-{number}"
+                next_suffix[base] = number + 1
+                taken.add(candidate)
+                values["id"] = candidate
+            events[index] = Event(**values)
 
     def _resolve(self) -> None:
         """Report every reference to an id that does not exist or is of the wrong kind."""
@@ -542,6 +559,12 @@ def _a(noun: str) -> str:
 
 def _join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
+
+
+def _given(entries: dict, name: str) -> bool:
+    """Whether an entry has the field with something in it."""
+    pair = entries.get(name)
+    return pair is not None and not _is_blank(pair[1])
 
 
 def _is_null(node: Node) -> bool:
