@@ -86,12 +86,7 @@ class EdtfDate:
 
     def words(self) -> str:
         """The date as a person would say it: "March 2009", "about 2009", "44 BCE"."""
-        base = _base_words(self)
-        if self.approximate:
-            base = f"about {base}"
-        if self.uncertain:
-            base = f"{base} (uncertain)"
-        return base
+        return _date_words(self, range_end=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,12 +130,14 @@ class EdtfInterval:
 
     def words(self) -> str:
         """The range in words: "between 2007 and 2009", "on or before 3 July 2013"."""
-        if self.start is not None and self.end is not None:
-            return f"between {self.start.words()} and {self.end.words()}"
-        if self.end is not None:
-            return f"{_on_or_in(self.end)} or before {self.end.words()}"
-        if self.start is not None:
-            return f"{_on_or_in(self.start)} or after {self.start.words()}"
+        start = None if self.start is None else _date_words(self.start, range_end=True)
+        end = None if self.end is None else _date_words(self.end, range_end=True)
+        if start is not None and end is not None:
+            return f"between {start} and {end}"
+        if end is not None:
+            return f"{_on_or_in(self.end)} or before {end}"
+        if start is not None:
+            return f"{_on_or_in(self.start)} or after {start}"
         return "date unknown"
 
 
@@ -151,7 +148,16 @@ def _on_or_in(date: EdtfDate) -> str:
     return "on" if date.precision == Precision.DAY and not date.approximate else "in"
 
 
-def _base_words(date: EdtfDate) -> str:
+def _date_words(date: EdtfDate, range_end: bool) -> str:
+    base = _base_words(date, range_end or date.approximate)
+    if date.approximate:
+        base = f"about {base}"
+    if date.uncertain:
+        base = f"{base} (uncertain)"
+    return base
+
+
+def _base_words(date: EdtfDate, range_end: bool) -> str:
     precision = date.precision
     if precision == Precision.DAY:
         return f"{date.day} {MONTH_NAMES[date.month - 1]} {year_label(date.year)}"
@@ -170,6 +176,9 @@ def _base_words(date: EdtfDate) -> str:
     span = {Precision.DECADE: 10, Precision.CENTURY: 100}.get(precision)
     if span is not None and low >= 1 and low % span == 0 and high == low + span - 1:
         return f"the {low}s"
+    if range_end:
+        # "between between 1090 and 1999 and 2015" or "about between..." would trip a reader.
+        return f"{year_label(low)}\u2013{year_label(high)}"
     return f"between {year_label(low)} and {year_label(high)}"
 
 
@@ -380,11 +389,6 @@ def _parse_unspecified(
         months = _matching(month_text, range(1, 13))
         if not months:
             raise DateError(_no_such_month(month_text), month_offset)
-        if day_text is not None and "X" in month_text and "X" not in day_text:
-            raise DateError(
-                f"{text!r} gives a day but not its month; write the month or use XX for the day",
-                day_offset,
-            )
         if len(months) == 1:
             month = months[0]
             if precision == Precision.YEAR:
@@ -394,8 +398,8 @@ def _parse_unspecified(
     if first is None:
         raise DateError(f"day {day_text} does not exist in any reading of {text!r}", day_offset)
     last = _first_reading(reversed(years), months[::-1], day_text, latest=True)
-    if day_text is not None and precision == Precision.MONTH and first == last:
-        day = civil_from_days(first)[2]
+    if first == last:
+        _year, month, day = civil_from_days(first)
         precision = Precision.DAY
     return EdtfDate(
         text=text,
@@ -415,7 +419,7 @@ _PRECISION_BY_FIRST_UNKNOWN_DIGIT = (
 )
 
 
-def _matching_years(digits: str, negative: bool) -> range | list[int]:
+def _matching_years(digits: str, negative: bool) -> list[int]:
     """The astronomical years a four-digit pattern such as `19X5` can stand for, in order."""
     if "X" not in digits:
         year = -int(digits) if negative else int(digits)
@@ -425,7 +429,8 @@ def _matching_years(digits: str, negative: bool) -> range | list[int]:
         ((a * 10 + b) * 10 + c) * 10 + d
         for a in choices[0] for b in choices[1] for c in choices[2] for d in choices[3]
     ]
-    return [-y for y in reversed(years)] if negative else years
+    # -0000 is not a year, so -000X stands for -0001 to -0009 only.
+    return [-y for y in reversed(years) if y] if negative else years
 
 
 def _first_reading(
