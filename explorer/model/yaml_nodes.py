@@ -18,7 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.composer import Composer
 from yaml.parser import Parser
 from yaml.reader import Reader
-from yaml.scanner import Scanner
+from yaml.scanner import Scanner, ScannerError
 
 from explorer.model.diagnostics import Diagnostic, Severity
 
@@ -74,13 +74,24 @@ class RawResolver:
 
 
 class PythonLoader(Reader, Scanner, Parser, Composer, RawResolver):
-    """The pure-Python parser and composer, for PyYAML builds without libyaml."""
+    """The pure-Python parser and composer, for PyYAML builds without libyaml.
+
+    Its scanner slows down quadratically with the depth of `[`/`{` nesting, so it stops at
+    `MAX_FLOW_DEPTH`, as libyaml does (at depth 1000) with the same error."""
+
+    MAX_FLOW_DEPTH = 100
 
     def __init__(self, stream: str) -> None:
         Reader.__init__(self, stream)
         Scanner.__init__(self)
         Parser.__init__(self)
         Composer.__init__(self)
+
+    def fetch_flow_collection_start(self, token_class: type) -> None:
+        if self.flow_level >= self.MAX_FLOW_DEPTH:
+            mark = self.get_mark()
+            raise ScannerError("while increasing flow level", mark, "exceeded maximum nesting depth", mark)
+        super().fetch_flow_collection_start(token_class)
 
 
 try:
@@ -201,7 +212,7 @@ def compose(text: str, problems: Problems, loader: type = DEFAULT_LOADER) -> Nod
         problems.error((1, 1), "", _TOO_DEEP)
         return None
     if root is None or (isinstance(root, ScalarNode) and root.tag == NULL_TAG):
-        problems.error(root or (1, 1), "", "the file is empty; a timeline file starts with `timeline: 1`")
+        problems.error((1, 1), "", "the file is empty; a timeline file starts with `timeline: 1`")
         return None
     return root
 
