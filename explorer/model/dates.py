@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
+from itertools import product
 
 from explorer.model.calendar import (
     MONTH_NAMES,
@@ -231,7 +232,7 @@ def parse_date(value: object) -> EdtfValue:
 def parse_edtf(text: str) -> EdtfValue:
     """Parse EDTF text; raises `DateError` with the offset of the problem."""
     stripped = text.strip()
-    lead = len(text) - len(text.lstrip())
+    lead = 0 if stripped is text else len(text) - len(text.lstrip())
     if not stripped:
         raise DateError(f"the date is empty; {_FORMS_HINT}")
     if len(stripped) > MAX_LENGTH:
@@ -378,32 +379,35 @@ def _parse_unspecified(
     if "X" in digits:
         # The first unknown digit says how coarse the year is: 201X a decade, 19XX a century.
         precision = _PRECISION_BY_FIRST_UNKNOWN_DIGIT[digits.index("X")]
+        ascending: Iterable[int] = _years_in_order(digits, negative, descending=False)
+        descending: Iterable[int] = _years_in_order(digits, negative, descending=True)
     else:
         precision = Precision.YEAR
+        ascending = descending = (int(year_text),)
     month = day = None
-    if month_text is None:
-        months: list[int] = list(range(1, 13))
+    if month_text is None or month_text == "XX":
+        months = _ALL_MONTHS
     elif month_text.isdigit() and int(month_text) in SEASONS:
         raise DateError(f"{text!r}: a season needs a full year; write all four digits", offset)
     else:
-        months = _matching(month_text, range(1, 13))
+        months = tuple(_matching(month_text, range(1, 13)))
         if not months:
             raise DateError(_no_such_month(month_text), month_offset)
         if len(months) == 1:
             month = months[0]
             if precision == Precision.YEAR:
                 precision = Precision.MONTH
-    years = _matching_years(digits, negative)
-    first = _first_reading(years, months, day_text)
+    first = _first_reading(ascending, months, day_text, latest=False)
     if first is None:
         raise DateError(f"day {day_text} does not exist in any reading of {text!r}", day_offset)
-    last = _first_reading(reversed(years), months[::-1], day_text, latest=True)
+    last = _first_reading(descending, months[::-1], day_text, latest=True)
+    earliest_year, first_month, first_day = civil_from_days(first)
     if first == last:
-        _year, month, day = civil_from_days(first)
+        month, day = first_month, first_day
         precision = Precision.DAY
     return EdtfDate(
         text=text,
-        year=civil_from_days(first)[0],
+        year=earliest_year,
         month=month,
         day=day,
         precision=precision,
@@ -414,36 +418,35 @@ def _parse_unspecified(
     )
 
 
+_ALL_MONTHS = tuple(range(1, 13))
 _PRECISION_BY_FIRST_UNKNOWN_DIGIT = (
     Precision.MILLENNIUM, Precision.MILLENNIUM, Precision.CENTURY, Precision.DECADE,
 )
 
 
-def _matching_years(digits: str, negative: bool) -> list[int]:
-    """The astronomical years a four-digit pattern such as `19X5` can stand for, in order."""
-    if "X" not in digits:
-        year = -int(digits) if negative else int(digits)
-        return [year]
-    choices = [range(10) if c == "X" else (int(c),) for c in digits]
-    years = [
-        ((a * 10 + b) * 10 + c) * 10 + d
-        for a in choices[0] for b in choices[1] for c in choices[2] for d in choices[3]
-    ]
-    # -0000 is not a year, so -000X stands for -0001 to -0009 only.
-    return [-y for y in reversed(years) if y] if negative else years
+def _years_in_order(digits: str, negative: bool, descending: bool) -> Iterator[int]:
+    """The astronomical years a four-digit pattern such as `19X5` stands for, in order, lazily."""
+    # BCE years run the other way: -0019 comes before -0010.
+    backwards = descending != negative
+    unknown = range(9, -1, -1) if backwards else range(10)
+    for a, b, c, d in product(*(unknown if ch == "X" else (int(ch),) for ch in digits)):
+        magnitude = ((a * 10 + b) * 10 + c) * 10 + d
+        if not negative:
+            yield magnitude
+        elif magnitude:  # -0000 is not a year, so -000X stands for -0001 to -0009 only
+            yield -magnitude
 
 
 def _first_reading(
-    years: Iterable[int], months: list[int], day_text: str | None, latest: bool = False
+    years: Iterable[int], months: tuple[int, ...], day_text: str | None, latest: bool
 ) -> int | None:
     """Day number of the first existing day in the readings, in the order given; None if none."""
     for year in years:
         for month in months:
             length = days_in_month(year, month)
-            if day_text is None:
-                days = [1, length]
-            else:
-                days = _matching(day_text, range(1, length + 1))
+            if day_text is None or day_text == "XX":
+                return days_from_civil(year, month, length if latest else 1)
+            days = _matching(day_text, range(1, length + 1))
             if days:
                 return days_from_civil(year, month, days[-1] if latest else days[0])
     return None
@@ -454,9 +457,10 @@ def _matching(pattern: str, candidates: range) -> list[int]:
     if "X" not in pattern:
         number = int(pattern)
         return [number] if number in candidates else []
+    tens, units = pattern
     return [
         n for n in candidates
-        if all(p in ("X", c) for p, c in zip(pattern, f"{n:02d}"))
+        if (tens == "X" or n // 10 == int(tens)) and (units == "X" or n % 10 == int(units))
     ]
 
 
