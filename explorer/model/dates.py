@@ -2,11 +2,15 @@
 
 Supported: `2009`, `2009-03`, `2009-03-24`; negative (astronomical) years `-0043-03-15`;
 long years `Y-20000`; seasons `2001-21`..`2001-24`; qualifiers `~` (approximate), `?` (uncertain),
-`%` (both) on the whole date; unspecified digits `201X`, `19XX`, `2013-XX`, `1985-04-XX`;
-intervals `2007/2009` with open (`..`) or unknown (empty) ends.
+`%` (both) on the whole date; unspecified digits `201X`, `19XX`, `2013-XX`, `1985-04-XX`, and
+anywhere in a date (`1X9X`, `2009-XX-20`); intervals `2007/2009` with open (`..`) or unknown
+(empty) ends. Not supported: times, level 2 seasons (25-41), qualifiers on single components,
+sets, exponential years. `tests/model/test_dates_oracle.py` maps where this differs from the
+`edtf` package, and why.
 
 Every value keeps how it was written (precision, qualifiers) and knows its earliest and
-latest possible day number (see `calendar`). A year-only date is the whole year.
+latest possible day number (see `calendar`). A year-only date is the whole year; a date with
+unspecified digits spans its first to its last existing reading.
 """
 
 from __future__ import annotations
