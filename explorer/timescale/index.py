@@ -1,0 +1,266 @@
+"""Visible-range queries over a data set with numpy, so a frame costs what is on screen.
+
+Built once per data set (and per lane grouping): every (lane, event) pair sorted by first day,
+by day after the last, and by duration class then first day. A filter change is a boolean mask
+over those fixed orders (a few vector compressions); a frame is a handful of binary searches
+per lane on screen:
+
+- how many events overlap [lo, hi): #(first < hi) - #(after <= lo), exact;
+- which ones: per duration class (durations up to 8^k days), firsts in [lo - 8^k, hi), which
+  finds spans that started long before the window without scanning every earlier event;
+- coverage per pixel bin for density strips: the same two counts on every bin edge.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from explorer.model.dataset import Dataset
+from explorer.model.filters import filter_index
+from explorer.timescale.geometry import EventGeometry, event_geometry
+from explorer.timescale.lanes import GroupBy, Lane, lane_membership
+
+#: Upper duration (days) of each duration class; the last class holds everything longer.
+DURATION_CLASSES = np.array([1.0, 8.0, 64.0, 512.0, 4096.0, 32768.0, 262144.0, math.inf])
+
+
+class TimelineIndex:
+    """Per-event axis positions of one data set, its time order, and the current filter."""
+
+    def __init__(self, dataset: Dataset, today: float) -> None:
+        self.dataset = dataset
+        self.today = today
+        self.size = len(dataset.events)
+        low, high = filter_index(dataset).extents
+        first = low.copy()
+        after = high.copy()
+        # Unknown or open ends (infinite in the filter's extents) need the event's own geometry:
+        # where its known part is, and the ongoing spans end today.
+        for position in np.flatnonzero(np.isinf(low) | np.isinf(high)).tolist():
+            geometry = event_geometry(dataset.events[position])
+            first[position] = geometry.first
+            after[position] = geometry.after_or(today)
+        self.dated = ~np.isnan(first)
+        # A zero-length extent would make "first < hi" and "after > lo" disagree.
+        after = np.where(self.dated, np.maximum(after, first + 1e-6), after)
+        self.first = first
+        self.after = after
+        dated = np.flatnonzero(self.dated)
+        self.by_first = dated[np.argsort(first[dated], kind="stable")]
+        self.by_after = dated[np.argsort(after[dated], kind="stable")]
+        self.undated = np.flatnonzero(~self.dated)
+        # Each event's place in the two time orders, so lanes sort by integer keys.
+        self.rank_first = np.zeros(self.size, dtype=np.int64)
+        self.rank_first[self.by_first] = np.arange(len(dated))
+        self.rank_after = np.zeros(self.size, dtype=np.int64)
+        self.rank_after[self.by_after] = np.arange(len(dated))
+        self._geometry: dict[int, EventGeometry | None] = {}
+        self._positions_by_id: dict[str, int] | None = None
+        self.mask = np.ones(self.size, dtype=bool)
+        self._apply_mask()
+
+    def geometry(self, position: int) -> EventGeometry | None:
+        """The axis geometry of one event, computed on first use."""
+        try:
+            return self._geometry[position]
+        except KeyError:
+            found = self._geometry[position] = event_geometry(self.dataset.events[position])
+            return found
+
+    def position_of(self, event_id: str) -> int | None:
+        """Where the event with this id is in `dataset.events` (the map is built on first use)."""
+        if self._positions_by_id is None:
+            self._positions_by_id = {e.id: n for n, e in enumerate(self.dataset.events)}
+        return self._positions_by_id.get(event_id)
+
+    def set_visible(self, positions) -> None:
+        """Show only the events at `positions` (the filter's result)."""
+        positions = np.asarray(positions, dtype=np.int64)
+        if len(positions) == self.size:
+            mask = np.ones(self.size, dtype=bool)
+        else:
+            mask = np.zeros(self.size, dtype=bool)
+            mask[positions] = True
+        self.mask = mask
+        self._apply_mask()
+
+    def _apply_mask(self) -> None:
+        self.shows_all = bool(self.mask.all())
+        if self.shows_all:
+            self.time_order = self.by_first
+            after_order = self.by_after
+            self.visible_undated = self.undated
+        else:
+            self.time_order = self.by_first[self.mask[self.by_first]]
+            after_order = self.by_after[self.mask[self.by_after]]
+            self.visible_undated = self.undated[self.mask[self.undated]]
+        self.sorted_first = self.first[self.time_order]
+        self.sorted_after = self.after[after_order]
+
+    @property
+    def visible_count(self) -> int:
+        return len(self.time_order)
+
+    def extent(self) -> tuple[float, float] | None:
+        """First and after-last day of the visible dated events; None when there are none."""
+        if not len(self.time_order):
+            return None
+        return float(self.sorted_first[0]), float(self.sorted_after[-1])
+
+    def coverage(self, edges: np.ndarray) -> np.ndarray:
+        """How many visible events overlap each bin between consecutive `edges`."""
+        return _coverage(self.sorted_first, self.sorted_after, edges)
+
+    def step(self, position: int | None, direction: int) -> int | None:
+        """The visible dated event after (direction 1) or before (-1) `position` in time.
+
+        With no position, or one not on the axis, the first (or last) one.
+        """
+        order = self.time_order
+        if not len(order):
+            return None
+        if position is not None:
+            found = np.flatnonzero(order == position)
+            if len(found):
+                rank = int(found[0]) + direction
+                return int(order[rank]) if 0 <= rank < len(order) else None
+        return int(order[0] if direction > 0 else order[-1])
+
+    def lanes(self, group_by: GroupBy | str) -> LaneIndex:
+        return LaneIndex(self, group_by)
+
+
+def _coverage(sorted_first: np.ndarray, sorted_after: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    started = np.searchsorted(sorted_first, edges[1:], side="left")
+    ended = np.searchsorted(sorted_after, edges[:-1], side="right")
+    return started - ended
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Sorted:
+    """(lane, event) pairs in one order, with each lane's slice boundaries."""
+
+    positions: np.ndarray
+    keys: np.ndarray  # the sort value: first day or after-last day
+    bounds: np.ndarray  # group g holds [bounds[g], bounds[g + 1])
+
+    def grouped(self, groups: np.ndarray, group_count: int) -> _Sorted:
+        """The same pairs with the slice boundaries of each group (`groups` is sorted)."""
+        bounds = np.searchsorted(groups, np.arange(group_count + 1), side="left")
+        return _Sorted(self.positions, self.keys, bounds)
+
+    def compress(self, keep: np.ndarray, groups: np.ndarray, group_count: int) -> _Sorted:
+        """Only the pairs where `keep` is True, with their group boundaries."""
+        return _Sorted(self.positions[keep], self.keys[keep], None).grouped(
+            groups[keep], group_count)
+
+
+class LaneIndex:
+    """The range queries of one lane grouping, under the index's current filter."""
+
+    def __init__(self, index: TimelineIndex, group_by: GroupBy | str) -> None:
+        self.index = index
+        membership = lane_membership(index.dataset, group_by)
+        self.group_by = membership.group_by
+        self.all_lanes: tuple[Lane, ...] = membership.lanes
+        dated = index.dated[membership.positions]
+        lane_of = membership.lane_of[dated]
+        positions = membership.positions[dated]
+        lane_count = len(self.all_lanes)
+        classes = len(DURATION_CLASSES)
+        duration = index.after[positions] - index.first[positions]
+        duration_class = np.searchsorted(DURATION_CLASSES, duration, side="left")
+        # One integer key per order (group, then rank in time) sorts faster than lexsort.
+        scale = max(len(index.by_first), 1)
+        rank_first = index.rank_first[positions]
+        by_first = np.argsort(lane_of * scale + rank_first)
+        by_after = np.argsort(lane_of * scale + index.rank_after[positions])
+        class_group = lane_of * classes + duration_class
+        by_class = np.argsort(class_group * scale + rank_first)
+        self._first_groups = lane_of[by_first]
+        self._after_groups = lane_of[by_after]
+        self._class_groups = class_group[by_class]
+        first_positions = positions[by_first]
+        after_positions = positions[by_after]
+        class_positions = positions[by_class]
+        self._all_first = _Sorted(first_positions, index.first[first_positions], None)
+        self._all_after = _Sorted(after_positions, index.after[after_positions], None)
+        self._all_class = _Sorted(class_positions, index.first[class_positions], None)
+        self._lane_count = lane_count
+        self._unfiltered = (
+            self._all_first.grouped(self._first_groups, lane_count),
+            self._all_after.grouped(self._after_groups, lane_count),
+            self._all_class.grouped(self._class_groups, lane_count * classes),
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Apply the index's current filter mask."""
+        mask = self.index.mask
+        lanes, classes = self._lane_count, len(DURATION_CLASSES)
+        if self.index.shows_all:
+            self._first, self._after, self._class = self._unfiltered
+        else:
+            self._filter(mask, lanes, classes)
+        sizes = np.diff(self._first.bounds)
+        #: Numbers (into `all_lanes`) of the lanes holding a visible dated event, in order.
+        self.shown = np.flatnonzero(sizes)
+        self.lanes = tuple(self.all_lanes[i] for i in self.shown.tolist())
+
+    def _filter(self, mask: np.ndarray, lanes: int, classes: int) -> None:
+        self._first = self._all_first.compress(
+            mask[self._all_first.positions], self._first_groups, lanes)
+        self._after = self._all_after.compress(
+            mask[self._all_after.positions], self._after_groups, lanes)
+        self._class = self._all_class.compress(
+            mask[self._all_class.positions], self._class_groups, lanes * classes)
+
+    def lanes_of(self, position: int) -> list[int]:
+        """The lanes (numbers into `all_lanes`) in which the event at `position` is shown."""
+        rows = np.flatnonzero(self._first.positions == position)
+        return (np.searchsorted(self._first.bounds, rows, side="right") - 1).tolist()
+
+    def _slice(self, table: _Sorted, group: int) -> tuple[np.ndarray, np.ndarray]:
+        low, high = table.bounds[group], table.bounds[group + 1]
+        return table.keys[low:high], table.positions[low:high]
+
+    def count(self, lane: int, lo: float, hi: float) -> int:
+        """How many visible events of lane `lane` (a number into `all_lanes`) overlap [lo, hi)."""
+        firsts, _ = self._slice(self._first, lane)
+        afters, _ = self._slice(self._after, lane)
+        return int(np.searchsorted(firsts, hi, "left") - np.searchsorted(afters, lo, "right"))
+
+    def count_starting(self, lane: int, lo: float, hi: float) -> int:
+        """How many visible events of the lane start (their first day) in [lo, hi)."""
+        firsts, _ = self._slice(self._first, lane)
+        return int(np.searchsorted(firsts, hi, "left") - np.searchsorted(firsts, lo, "left"))
+
+    def coverage(self, lane: int, edges: np.ndarray) -> np.ndarray:
+        """How many visible events of the lane overlap each bin between consecutive `edges`."""
+        firsts, _ = self._slice(self._first, lane)
+        afters, _ = self._slice(self._after, lane)
+        return _coverage(firsts, afters, edges)
+
+    def items(self, lane: int, lo: float, hi: float) -> np.ndarray:
+        """Positions of the visible events of the lane overlapping [lo, hi), by first day."""
+        found = []
+        classes = len(DURATION_CLASSES)
+        bounds = self._class.bounds
+        for number, longest in enumerate(DURATION_CLASSES.tolist()):
+            group = lane * classes + number
+            low, high = bounds[group], bounds[group + 1]
+            if low == high:
+                continue
+            firsts = self._class.keys[low:high]
+            start = np.searchsorted(firsts, lo - longest, "left")
+            stop = np.searchsorted(firsts, hi, "left")
+            if stop > start:
+                candidates = self._class.positions[low + start:low + stop]
+                found.append(candidates[self.index.after[candidates] > lo])
+        if not found:
+            return np.zeros(0, dtype=np.int64)
+        positions = np.concatenate(found)
+        return positions[np.argsort(self.index.first[positions], kind="stable")]

@@ -1,0 +1,196 @@
+"""What one frame of the timeline draws, in pixels, as plain values; and what is under a point.
+
+`explorer.timescale.layout.build_scene` computes a `Scene`; `explorer.qt.painter.paint_timeline`
+draws it on any QPainter (the widget, an image, SVG, PDF). Nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+import numpy as np
+
+from explorer.timescale.geometry import Rect
+from explorer.timescale.viewport import Viewport
+
+
+@dataclass(frozen=True, slots=True)
+class SceneMetrics:
+    """Sizes in pixels, taken from the font by the Qt side (defaults suit tests)."""
+
+    text_height: float = 14.0
+    row_height: float = 22.0
+    bar_height: float = 14.0
+    marker_size: float = 10.0
+    lane_header_height: float = 18.0
+    era_row_height: float = 17.0
+    axis_height: float = 38.0
+    tray_height: float = 26.0
+    gap: float = 8.0
+    fade_px: float = 40.0
+    min_lane_rows: int = 2
+    max_lane_rows: int = 8
+
+
+class Shape(str, Enum):
+    MARKER = "marker"  # a point on a day (or too narrow to show its range): a diamond
+    RANGE = "range"  # an imprecise point wide enough to show every day it may be
+    BAR = "bar"  # a span
+
+
+@dataclass(frozen=True, slots=True)
+class AxisMark:
+    x: float
+    label: str
+    label_rect: Rect | None
+
+
+@dataclass(frozen=True, slots=True)
+class EraBand:
+    title: str
+    x0: float
+    x1: float
+    row: int
+    label: str
+    label_rect: Rect | None
+    colour: int
+    fuzzy: bool  # approximate or uncertain bounds: dashed edges
+    ongoing: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LaneBand:
+    number: int  # into the lane index's `all_lanes`, stable across filters
+    key: str
+    title: str
+    rect: Rect
+    header_rect: Rect | None
+    title_text: str
+    colour: int
+    aggregated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One event in one lane. Fades run from the outer edge of `rect` to `sure_left` /
+    `sure_right` (where the dates become certain); open ends fade out completely."""
+
+    position: int
+    event_id: str
+    lane: int  # index into `Scene.lanes`
+    shape: Shape
+    rect: Rect
+    sure_left: float
+    sure_right: float
+    fade_left: bool
+    fade_right: bool
+    exact: bool
+    approximate: bool
+    uncertain: bool
+    label: str
+    label_rect: Rect | None
+    label_inside: bool
+    colour: int
+
+    def hit(self, x: float, y: float, slack: float = 3.0) -> bool:
+        r = self.rect
+        if r.x - slack <= x < r.right + slack and r.y - slack <= y < r.bottom + slack:
+            return True
+        return self.label_rect is not None and self.label_rect.contains(x, y)
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    """A count of events not drawn one by one; clicking zooms to `first`..`last`."""
+
+    rect: Rect
+    text: str
+    count: int
+    first: float
+    last: float
+    lane: int
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class DensityStrip:
+    """Events per `bin_px`-wide bin across a lane's rows (counts as a numpy array)."""
+
+    rect: Rect
+    counts: np.ndarray
+    bin_px: float
+    lane: int
+    colour: int
+
+
+@dataclass(frozen=True, slots=True)
+class Chip:
+    """An undated event in the tray."""
+
+    position: int
+    event_id: str
+    label: str
+    rect: Rect
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Scene:
+    width: float
+    height: float
+    viewport: Viewport
+    axis_rect: Rect
+    minor: tuple[AxisMark, ...]
+    major: tuple[AxisMark, ...]
+    era_rect: Rect
+    eras: tuple[EraBand, ...]
+    lanes_rect: Rect
+    lanes: tuple[LaneBand, ...]
+    items: tuple[Item, ...]
+    badges: tuple[Badge, ...]
+    densities: tuple[DensityStrip, ...]
+    tray_rect: Rect | None
+    tray_title: str
+    tray_note: str  # "+12 more" when not every undated event has a chip
+    chips: tuple[Chip, ...]
+    today_x: float | None
+    content_height: float
+    scroll_y: float
+    selected_id: str | None = None
+    hovered_id: str | None = None
+    highlighted: frozenset[int] = field(default_factory=frozenset)
+
+    def with_state(
+        self, selected_id: str | None, hovered_id: str | None, highlighted: frozenset[int]
+    ) -> Scene:
+        """The same frame with another selection, hover or highlight (no relayout)."""
+        return replace(self, selected_id=selected_id, hovered_id=hovered_id, highlighted=highlighted)
+
+    def item_at(self, x: float, y: float) -> Item | None:
+        if not self.lanes_rect.contains(x, y):
+            return None
+        for item in reversed(self.items):
+            if item.hit(x, y):
+                return item
+        return None
+
+    def badge_at(self, x: float, y: float) -> Badge | None:
+        return next((b for b in self.badges if b.rect.contains(x, y)), None)
+
+    def chip_at(self, x: float, y: float) -> Chip | None:
+        return next((c for c in self.chips if c.rect.contains(x, y)), None)
+
+    def density_at(self, x: float, y: float) -> DensityStrip | None:
+        return next((d for d in self.densities if d.rect.contains(x, y)), None)
+
+    def lane_header_at(self, x: float, y: float) -> LaneBand | None:
+        return next(
+            (lane for lane in self.lanes if lane.header_rect and lane.header_rect.contains(x, y)),
+            None,
+        )
+
+    def lane_at(self, y: float) -> LaneBand | None:
+        return next((lane for lane in self.lanes if lane.rect.y <= y < lane.rect.bottom), None)
+
+    def in_time_area(self, x: float, y: float) -> bool:
+        """True over the lanes, the axis or the eras: where a click means a day."""
+        return 0 <= x < self.width and self.era_rect.y <= y < self.lanes_rect.bottom
