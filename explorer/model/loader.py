@@ -97,6 +97,9 @@ def _load(source: str | bytes | None, problems: Problems, path: str | None) -> D
 
 def _read_file(path: str | os.PathLike, problems: Problems) -> bytes | None:
     """The bytes of the file, or None after reporting why they cannot be had."""
+    if not isinstance(path, (str, bytes, os.PathLike)):  # open() would take an int as a descriptor
+        problems.error(_START, "", f"expected a file path, not {type(path).__name__}")
+        return None
     try:
         with open(path, "rb") as stream:
             if not _check_size(os.fstat(stream.fileno()).st_size, problems):

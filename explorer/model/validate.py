@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from explorer.model.dates import DateError, EdtfValue, parse_edtf
+from explorer.model.dates import DateError, parse_edtf
 from explorer.model.entities import (
     ACTOR_KINDS,
     Country,
@@ -118,15 +118,25 @@ _KIND_WORDS = {
     _ORG: "organization", _PERSON: "person", _COUNTRY: "country", _PROTOCOL: "protocol",
     _SOURCE: "source", None: "event",
 }
-_SUGGESTION_LIMIT = 200  # "did you mean" costs a scan of the ids; enough for any real file
+#: Unknown references that get a "did you mean": each costs a scan of all ids, and a file with
+#: more broken references than this has a bigger problem than typos.
+_SUGGESTION_LIMIT = 200
 
 
 class _Ref(NamedTuple):
+    """A reference waiting for every id to be known; its path is spelled out only if it is wrong."""
+
     target: str
     node: ScalarNode
-    path: str
-    role: str
+    entry: str  # path of the entry holding it
+    role: str  # the field
+    index: int | None  # position in a list field
     targets: tuple[EntityKind, ...]
+
+    @property
+    def path(self) -> str:
+        field = f"{self.entry}.{self.role}"
+        return field if self.index is None else f"{field}[{self.index}]"
 
 
 def read_timeline(root: Node, reader: NodeReader) -> dict[str, Any] | None:
@@ -150,6 +160,8 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 class _Validator:
+    """Walks one file's node graph once, building entities and collecting what to check after."""
+
     def __init__(self, reader: NodeReader) -> None:
         self.reader = reader
         self.problems = reader.problems
@@ -315,7 +327,7 @@ class _Validator:
             elif kind == REF:
                 parsed = self._text(value, path, name)
                 if isinstance(parsed, str) and parsed:
-                    self.refs.append(_Ref(parsed, value, f"{path}.{name}", name, field.targets))
+                    self.refs.append(_Ref(parsed, value, path, name, None, field.targets))
             else:
                 parsed = self._list(value, path, name, field.targets if kind == REFS else None)
             if parsed is not None and parsed is not _INVALID:
@@ -440,7 +452,7 @@ class _Validator:
             if isinstance(item, ScalarNode) and item.tag in DATA_TAGS and item.tag != NULL_TAG and item.value:
                 texts.append(item.value)
                 if targets is not None:
-                    refs.append(_Ref(item.value, item, f"{path}.{name}[{index}]", name, targets))
+                    refs.append(_Ref(item.value, item, path, name, index, targets))
             elif isinstance(item, ScalarNode) and item.tag not in DATA_TAGS:
                 self.reader.tag_ok(item, f"{path}.{name}[{index}]")
             else:

@@ -303,5 +303,8 @@ def test_garbage_collection_is_restored_after_loading():
         gc.enable()
 
 
-def test_wrong_argument_type_is_a_diagnostic():
+def test_wrong_argument_types_are_diagnostics():
     assert the_error(12345).message == "expected the text of a timeline file, not int"
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(0)  # never read standard input as a file descriptor
+    assert caught.value.diagnostics[0].message == "expected a file path, not int"
