@@ -99,7 +99,7 @@ def seasons(draw: st.DrawFn) -> str:
 
 @st.composite
 def trailing_unspecified_years(draw: st.DrawFn) -> str:
-    """`201X`, `19XX`, `1XXX`, `-001X`: what edtf's Unspecified reads, qualifiers and BCE included."""
+    """`201X`, `19XX`, `1XXX`, `-001X`: what edtf's Unspecified reads, qualified and BCE too."""
     digits = f"{draw(st.integers(min_value=0, max_value=9999)):04d}"
     unknown = draw(st.integers(min_value=1, max_value=3))
     sign = draw(st.sampled_from(["", "-"]))
@@ -169,9 +169,8 @@ def level2_intervals(draw: st.DrawFn) -> str:
     """`201X/2015`, `2001-21/1X9X`: an unspecified CE year at one end, a plain date at the other."""
     unspecified = draw(inner_unspecified_years())
     plain = draw(st.one_of(level0_dates(), seasons()))
-    low, high = parse_edtf(unspecified), parse_edtf(plain)
-    if high.latest < low.earliest:
-        return f"{plain}/{unspecified}" if low.latest >= high.earliest else f"{plain}/{plain}"
+    if parse_edtf(plain).latest < parse_edtf(unspecified).earliest:
+        return f"{plain}/{unspecified}"
     return f"{unspecified}/{plain}"
 
 
@@ -237,7 +236,7 @@ def test_intervals_with_an_unspecified_end(text: str) -> None:
 
 
 def _invalid_day(draw: st.DrawFn) -> str:
-    year = draw(years.filter(lambda y: y != 0) | st.just(0))
+    year = draw(years)
     month = draw(st.integers(min_value=1, max_value=12))
     length = days_in_month(year, month)
     # 29 February of a common year is left out: edtf's grammar allows day 29 in every February.
@@ -278,7 +277,7 @@ def invalid_dates(draw: st.DrawFn) -> str:
     if kind == 8:  # more than one slash
         return f"{date}/{draw(level0_dates())}/{draw(level0_dates())}"
     if kind == 9:  # nothing but separators
-        return draw(st.sampled_from(["", "/", "//", "-", "--", "~", "?", "%", ".", "...", "..."]))
+        return draw(st.sampled_from(["", "/", "//", "-", "--", "~", "?", "%", ".", "..."]))
     if kind == 10:  # a qualifier or open end where a date must be
         return draw(st.sampled_from(["~/2009", "2009/~", "?", ".../2009", "2009/..."]))
     return f"{date}-"  # a dangling separator
