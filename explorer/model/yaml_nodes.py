@@ -12,10 +12,9 @@ from difflib import get_close_matches
 from typing import Iterable
 
 import yaml
+from yaml.composer import Composer
 from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
-from yaml.composer import Composer
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner, ScannerError
@@ -48,7 +47,6 @@ _NOT_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
 
 
 class RawResolver:
