@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Sequence
 
@@ -19,7 +20,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `explorer` command; returns the process exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "check":
-        return run_check(args[1:])
+        try:
+            return run_check(args[1:])
+        except BrokenPipeError:
+            # The reader went away (`explorer check ... | head`): stop quietly, like other tools.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return EXIT_DATA_ERROR
     if args and args[0] == "export":
         from explorer.qt.export_cli import run_export
 
