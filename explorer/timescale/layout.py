@@ -7,8 +7,6 @@ import math
 from dataclasses import dataclass
 from typing import Callable
 
-import numpy as np
-
 from explorer.model.dates import EdtfValue
 from explorer.model.entities import Era
 from explorer.timescale.aggregate import (
@@ -176,7 +174,9 @@ def _axis_marks(viewport, layout, measure, metrics):
     minor_marks = []
     for tick in ticks.minor:
         x = viewport.x_of(tick.day)
-        minor_marks.append(AxisMark(x, tick.label, Rect(x + 3.0, minor_y, measure(tick.label), tier)))
+        # A label cut by the left edge would read as another number ("0" for 2000): drop it.
+        rect = Rect(x + 3.0, minor_y, measure(tick.label), tier) if x + 3.0 >= 0 else None
+        minor_marks.append(AxisMark(x, tick.label, rect))
     return tuple(minor_marks), tuple(major_marks)
 
 
