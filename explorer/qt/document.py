@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from explorer.model.dataset import Dataset
 from explorer.model.filters import EventFilter, apply_filter
+from explorer.model.queries import events_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,7 @@ class Document(QObject):
         self._visible_set: frozenset[int] | None = None
         self._selection = Selection()
         self._as_of: float | None = None
+        self._highlighted: frozenset[int] | None = None
 
     # -- reading -----------------------------------------------------------------------
 
@@ -78,13 +80,17 @@ class Document(QObject):
         return self._as_of
 
     def highlighted_positions(self) -> frozenset[int]:
-        """Events marked because the selected entity takes part in them."""
-        dataset, entity = self._dataset, self._selection.entity_id
-        if dataset is None or entity is None:
-            return frozenset()
-        return frozenset(
-            dataset.events_by_actor.get(entity, ()) + dataset.events_by_protocol.get(entity, ())
-        )
+        """Events marked because the selected entity takes part in them; with the filter's
+        "include children", also those of everything below it (UNODC marks the Blue Heart
+        Campaign's events too). Views ask on every paint, so the answer is kept."""
+        if self._highlighted is None:
+            dataset, entity = self._dataset, self._selection.entity_id
+            if dataset is None or entity is None:
+                self._highlighted = frozenset()
+            else:
+                self._highlighted = frozenset(
+                    events_of(dataset, entity, self._filter.include_children))
+        return self._highlighted
 
     # -- writing -----------------------------------------------------------------------
 
@@ -94,12 +100,15 @@ class Document(QObject):
         if event_filter is not None:
             self._filter = event_filter
         self._refilter()
+        self._highlighted = None
         self._selection = self._surviving(self._selection)
         self.dataset_loaded.emit(dataset)
 
     def set_filter(self, event_filter: EventFilter) -> None:
         if event_filter == self._filter:
             return
+        if event_filter.include_children != self._filter.include_children:
+            self._highlighted = None
         self._filter = event_filter
         self._refilter()
         self.filter_changed.emit(event_filter)
@@ -110,6 +119,8 @@ class Document(QObject):
     def select(self, selection: Selection) -> None:
         if selection == self._selection:
             return
+        if selection.entity_id != self._selection.entity_id:
+            self._highlighted = None
         self._selection = selection
         self.selection_changed.emit(selection)
 
