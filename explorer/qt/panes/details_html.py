@@ -1,0 +1,183 @@
+"""Rich text of an event or an entity for the details views, with internal links.
+
+Links use private schemes that the views handle themselves and never open outside:
+`entity:<id>` selects an entity, `tag:<tag>` filters to a tag; `http(s)` links are real URLs.
+Pure string building (no Qt), so the text can be checked without a window.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import quote, unquote
+
+from explorer.model.dataset import Dataset
+from explorer.model.dates import EdtfValue
+from explorer.model.entities import (
+    Country,
+    Entity,
+    Event,
+    Membership,
+    Organization,
+    Person,
+    Protocol,
+)
+
+ENTITY_SCHEME = "entity"
+TAG_SCHEME = "tag"
+
+
+def internal_link(url: str) -> tuple[str, str] | None:
+    """(scheme, value) of an internal link such as `entity:unodc`; None for anything else."""
+    scheme, colon, value = url.partition(":")
+    if not colon or scheme not in (ENTITY_SCHEME, TAG_SCHEME):
+        return None
+    return scheme, unquote(value)
+
+
+def entity_href(entity_id: str) -> str:
+    return f"{ENTITY_SCHEME}:{quote(entity_id, safe='')}"
+
+
+def _link(dataset: Dataset, entity_id: str) -> str:
+    label = escape(dataset.label(entity_id))
+    if dataset.entity(entity_id) is None:
+        return label
+    return f'<a href="{entity_href(entity_id)}">{label}</a>'
+
+
+def _url(url: str, text: str | None = None) -> str:
+    return f'<a href="{escape(url, quote=True)}">{escape(text or url)}</a>'
+
+
+def _when(value: EdtfValue | None) -> str:
+    """A date in words with the text as written, or "date unknown"."""
+    if value is None:
+        return "date unknown"
+    return f"{escape(value.words())} <span class='muted'>({escape(value.text)})</span>"
+
+
+def _section(title: str, body: str) -> str:
+    return f"<p><b>{escape(title)}</b><br>{body}</p>" if body else ""
+
+
+def _links(dataset: Dataset, ids) -> str:
+    return ", ".join(_link(dataset, entity_id) for entity_id in ids)
+
+
+def _style(muted: str) -> str:
+    return f"<style>.muted {{ color: {muted}; }} h3 {{ margin-bottom: 2px; }}</style>"
+
+
+def event_html(dataset: Dataset, event: Event, muted: str = "#777777") -> str:
+    """Title, date in words and as written, summary, actors, protocols, tags and sources."""
+    parts = [_style(muted), f"<h3>{escape(event.title)}</h3>"]
+    written = event.when_text()
+    when = escape(event.when_words())
+    parts.append(f"<p>{when} <span class='muted'>(written {escape(written)})</span></p>"
+                 if written else f"<p>{when}</p>")
+    if event.summary:
+        parts.append(f"<p>{escape(event.summary)}</p>")
+    parts.append(_section("Actors", _links(dataset, event.actors)))
+    parts.append(_section("Protocols", _links(dataset, event.protocols)))
+    tags = ", ".join(f'<a href="{TAG_SCHEME}:{quote(t, safe="")}">{escape(t)}</a>'
+                     for t in event.tags)
+    parts.append(_section("Tags", tags))
+    sources = [dataset.sources[s] for s in event.sources if s in dataset.sources]
+    if sources:
+        items = "".join(f"<li>{source_html(source)}</li>" for source in sources)
+        parts.append(f"<p><b>Sources</b></p><ol>{items}</ol>")
+    return "".join(parts)
+
+
+def source_html(source) -> str:
+    """Title (a link when the source has a URL), publisher, date, retrieval date and note."""
+    title = _url(source.url, source.title) if source.url else f"<i>{escape(source.title)}</i>"
+    bits = [title]
+    if source.publisher:
+        bits.append(escape(source.publisher))
+    if source.date is not None:
+        bits.append(escape(source.date.words()))
+    if source.retrieved is not None:
+        bits.append(f"retrieved {escape(source.retrieved.words())}")
+    text = ". ".join(bits) + "."
+    if source.note:
+        text += f" <span class='muted'>{escape(source.note)}</span>"
+    return text
+
+
+def membership_line(dataset: Dataset, membership: Membership, side: str) -> str:
+    """"Spain joined April 2010" from the target's side, or "joined Blue Heart Campaign
+    April 2010" from the member's side (`side` is "member" or "of")."""
+    other = membership.member if side == "member" else membership.of
+    who = _link(dataset, other)
+    status = escape(membership.status)
+    line = f"{who} {status}" if side == "member" else f"{status} {who}"
+    line += f", {_when(membership.date)}"
+    if membership.until is not None:
+        line += f", until {_when(membership.until)}"
+    return line
+
+
+def _memberships(dataset: Dataset, entity_id: str) -> str:
+    held = dataset.memberships_by_member.get(entity_id, ())
+    granted = dataset.memberships_by_target.get(entity_id, ())
+    return (
+        _section("Member of", "<br>".join(membership_line(dataset, m, "of") for m in held))
+        + _section("Members", "<br>".join(membership_line(dataset, m, "member") for m in granted))
+    )
+
+
+def _events_line(count: tuple[int, int] | None) -> str:
+    if count is None:
+        return ""
+    shown, total = count
+    noun = "event" if total == 1 else "events"
+    text = f"{total} {noun}" if shown == total else f"{shown} of {total} {noun} shown"
+    return f"<p class='muted'>{text}; double-click it in the list to zoom to them.</p>"
+
+
+def entity_html(dataset: Dataset, entity: Entity, events: tuple[int, int] | None = None,
+                muted: str = "#777777") -> str:
+    """Details of an organization, protocol, person or country: its facts, parent and
+    children, memberships held or granted, and `events` (shown, total) when given."""
+    parts = [_style(muted), f"<h3>{escape(entity.name)}</h3>"]
+    facts = []
+    if isinstance(entity, (Organization, Protocol)):
+        if entity.short and entity.short != entity.name:
+            facts.append(escape(entity.short))
+        if entity.kind_label:
+            facts.append(escape(entity.kind_label))
+    if isinstance(entity, Country) and entity.iso:
+        facts.append(f"ISO {escape(entity.iso)}")
+    if isinstance(entity, Person):
+        facts.append("person")
+    if facts:
+        parts.append(f"<p class='muted'>{' · '.join(facts)}</p>")
+    if isinstance(entity, Organization):
+        if entity.founded is not None:
+            parts.append(f"<p>Founded {_when(entity.founded)}</p>")
+        if entity.dissolved is not None:
+            parts.append(f"<p>Dissolved {_when(entity.dissolved)}</p>")
+    if isinstance(entity, Protocol):
+        dates = [f"Adopted {_when(entity.adopted)}" if entity.adopted else "",
+                 f"In force {_when(entity.in_force)}" if entity.in_force else "",
+                 f"Guardian: {_link(dataset, entity.guardian)}" if entity.guardian else ""]
+        if any(dates):
+            parts.append(f"<p>{'<br>'.join(d for d in dates if d)}</p>")
+    description = getattr(entity, "description", "")
+    if description:
+        parts.append(f"<p>{escape(description)}</p>")
+    parent = getattr(entity, "parent", None)
+    if parent:
+        parts.append(_section("Part of", _link(dataset, parent)))
+    parts.append(_section("Includes", _links(dataset, dataset.children.get(entity.id, ()))))
+    guarded = [p.id for p in dataset.protocols.values() if p.guardian == entity.id]
+    parts.append(_section("Guardian of", _links(dataset, guarded)))
+    parts.append(_memberships(dataset, entity.id))
+    if isinstance(entity, Protocol) and not dataset.memberships_by_target.get(entity.id):
+        parts.append("<p class='muted'>This file lists no parties.</p>")
+    url = getattr(entity, "url", "")
+    if url:
+        parts.append(f"<p>{_url(url)}</p>")
+    parts.append(_events_line(events))
+    return "".join(parts)

@@ -1,0 +1,423 @@
+"""Thin item models over the data set: text for `DisplayRole`, the entity (or membership)
+itself for `UserRole`. Marking and counts are handed in by the panes; nothing here reads
+the document."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Mapping, Sequence
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from explorer.model.dataset import Dataset
+from explorer.model.dates import EdtfValue, Precision
+from explorer.model.entities import Entity, Membership
+from explorer.model.memberships import Standing
+
+#: The role a proxy sorts by: numbers for dates and counts, folded text otherwise.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Role = Qt.ItemDataRole
+_NO_PARENT = QModelIndex()
+
+
+def marked_background() -> QColor:
+    """A soft tint of the palette's highlight, for rows marked by the selection."""
+    colour = QColor(QApplication.palette().color(QPalette.ColorRole.Highlight))
+    colour.setAlpha(55)
+    return colour
+
+
+def muted_foreground() -> QColor:
+    return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+
+
+def _bold() -> QFont:
+    font = QFont(QApplication.font())
+    font.setBold(True)
+    return font
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of an entity tree: its title and the text of an entity in it."""
+
+    title: str
+    text: Callable[[Dataset, Entity], str]
+
+
+def date_text(value: EdtfValue | None) -> str:
+    return "" if value is None else value.text
+
+
+@dataclass(slots=True)
+class _Node:
+    entity_id: str | None  # None for a group heading ("Countries")
+    title: str
+    parent: int  # node number, -1 at the top
+    row: int
+    children: list[int]
+
+
+Sections = Callable[[Dataset], Sequence[tuple[str | None, Mapping[str, Entity]]]]
+
+
+class EntityTreeModel(QAbstractItemModel):
+    """Entities of some sections in a tree by `parent`, with an "Events" column last.
+
+    `sections(dataset)` gives (heading or None, entities by id); with a heading its
+    entities sit under a group row. An entity whose parent is in the same section sits
+    under it."""
+
+    def __init__(self, sections: Sections, columns: Sequence[Column], parent=None) -> None:
+        super().__init__(parent)
+        self._sections = sections
+        self._columns = tuple(columns)
+        self._dataset: Dataset | None = None
+        self._nodes: list[_Node] = []
+        self._top: list[int] = []
+        self._by_id: dict[str, int] = {}
+        self._shown: Mapping[str, int] = {}
+        self._totals: Mapping[str, int] = {}
+        self._filtered = False
+        self._marked: frozenset[str] = frozenset()
+        self._bold = _bold()
+
+    # -- feeding ------------------------------------------------------------------------
+
+    def set_dataset(self, dataset: Dataset | None) -> None:
+        self.beginResetModel()
+        self._dataset = dataset
+        self._nodes, self._top, self._by_id = [], [], {}
+        if dataset is not None:
+            self._build(dataset)
+        self._marked = frozenset()
+        self.endResetModel()
+
+    def _build(self, dataset: Dataset) -> None:
+        for heading, entities in self._sections(dataset):
+            group = -1
+            if heading is not None:
+                group = self._add(None, heading, -1)
+            for entity_id, entity in entities.items():
+                self._by_id[entity_id] = len(self._nodes)
+                self._nodes.append(_Node(entity_id, entity.name, -2, 0, []))
+            for entity_id, entity in entities.items():
+                parent = getattr(entity, "parent", None)
+                node = self._by_id[entity_id]
+                under = self._by_id.get(parent, group) if parent in entities else group
+                if under == node or self._is_below(under, node):
+                    under = group  # a cycle in the file: show the entity at the top
+                self._attach(node, under)
+
+    def _is_below(self, node: int, ancestor: int) -> bool:
+        while node >= 0:
+            if node == ancestor:
+                return True
+            node = self._nodes[node].parent
+        return False
+
+    def _add(self, entity_id: str | None, title: str, parent: int) -> int:
+        self._nodes.append(_Node(entity_id, title, -2, 0, []))
+        self._attach(len(self._nodes) - 1, parent)
+        return len(self._nodes) - 1
+
+    def _attach(self, node: int, parent: int) -> None:
+        siblings = self._top if parent < 0 else self._nodes[parent].children
+        self._nodes[node].parent = parent
+        self._nodes[node].row = len(siblings)
+        siblings.append(node)
+
+    def set_counts(self, shown: Mapping[str, int], totals: Mapping[str, int],
+                   filtered: bool) -> None:
+        """Events of each entity the filter keeps (`shown`) and in all (`totals`)."""
+        self._shown, self._totals, self._filtered = shown, totals, filtered
+        self._changed_everywhere()
+
+    def set_marked(self, marked: frozenset[str]) -> None:
+        changed = marked ^ self._marked
+        self._marked = marked
+        for entity_id in changed:
+            node = self._by_id.get(entity_id)
+            if node is not None:
+                row = self._nodes[node].row
+                parent = self._parent_index(node)
+                self.dataChanged.emit(self.index(row, 0, parent),
+                                      self.index(row, len(self._columns), parent))
+
+    def _changed_everywhere(self) -> None:
+        last = len(self._columns)
+        parents = [-1] + [n for n, node in enumerate(self._nodes) if node.children]
+        for parent in parents:
+            count = len(self._top) if parent < 0 else len(self._nodes[parent].children)
+            index = _NO_PARENT if parent < 0 else self._index_of_node(parent)
+            if count:
+                self.dataChanged.emit(self.index(0, 0, index), self.index(count - 1, last, index))
+
+    # -- lookups ------------------------------------------------------------------------
+
+    def index_of(self, entity_id: str | None) -> QModelIndex:
+        node = self._by_id.get(entity_id) if entity_id is not None else None
+        return _NO_PARENT if node is None else self._index_of_node(node)
+
+    def _index_of_node(self, node: int, column: int = 0) -> QModelIndex:
+        return self.createIndex(self._nodes[node].row, column, node)
+
+    def _parent_index(self, node: int) -> QModelIndex:
+        parent = self._nodes[node].parent
+        return _NO_PARENT if parent < 0 else self._index_of_node(parent)
+
+    def entity_ids(self) -> list[str]:
+        return list(self._by_id)
+
+    def events_column(self) -> int:
+        return len(self._columns)
+
+    # -- Qt -----------------------------------------------------------------------------
+
+    def index(self, row: int, column: int,
+              parent: QModelIndex | QPersistentModelIndex = _NO_PARENT):
+        siblings = self._top if not parent.isValid() else self._nodes[parent.internalId()].children
+        if not (0 <= row < len(siblings) and 0 <= column <= len(self._columns)):
+            return QModelIndex()
+        return self.createIndex(row, column, siblings[row])
+
+    def parent(self, index=None):
+        if index is None:  # QObject.parent()
+            return super().parent()
+        if not index.isValid():
+            return QModelIndex()
+        return self._parent_index(index.internalId())
+
+    def rowCount(self, parent=_NO_PARENT) -> int:
+        if not parent.isValid():
+            return len(self._top)
+        if parent.column() != 0:
+            return 0
+        return len(self._nodes[parent.internalId()].children)
+
+    def columnCount(self, parent=_NO_PARENT) -> int:
+        return len(self._columns) + 1
+
+    def headerData(self, section: int, orientation, role=Role.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole:
+            return self._columns[section].title if section < len(self._columns) else "Events"
+        return None
+
+    def data(self, index: QModelIndex, role: int = Role.DisplayRole):
+        if not index.isValid() or self._dataset is None:
+            return None
+        node = self._nodes[index.internalId()]
+        entity = self._dataset.entity(node.entity_id) if node.entity_id is not None else None
+        column = index.column()
+        if role == Role.UserRole:
+            return entity
+        if entity is None:  # a group heading
+            if role == Role.DisplayRole and column == 0:
+                return f"{node.title} ({len(node.children)})"
+            return self._bold if role == Role.FontRole else None
+        if role in (Role.DisplayRole, Role.AccessibleTextRole):
+            if column < len(self._columns):
+                return self._columns[column].text(self._dataset, entity)
+            return self._count_text(entity.id)
+        if role == Role.ToolTipRole:
+            return self._tooltip(entity)
+        if role == Role.FontRole and entity.id in self._marked:
+            return self._bold
+        if role == Role.BackgroundRole and entity.id in self._marked:
+            return marked_background()
+        if role == Role.ForegroundRole and self._filtered and not self._shown.get(entity.id):
+            return muted_foreground()
+        if role == Role.TextAlignmentRole and column == len(self._columns):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _count_text(self, entity_id: str) -> str:
+        total = self._totals.get(entity_id, 0)
+        if not self._filtered:
+            return str(total)
+        return f"{self._shown.get(entity_id, 0)} of {total}"
+
+    def _tooltip(self, entity: Entity) -> str:
+        total = self._totals.get(entity.id, 0)
+        shown = self._shown.get(entity.id, 0) if self._filtered else total
+        noun = "event" if total == 1 else "events"
+        counts = f"{total} {noun}" if shown == total else f"{shown} of {total} {noun} shown"
+        return f"{entity.name}\n{counts}\nDouble-click to zoom the timeline to them."
+
+
+# -- memberships --------------------------------------------------------------------------
+
+MEMBERSHIP_COLUMNS = ("Member", "Joined", "Status", "Date", "Precision", "Until")
+
+
+def precision_text(value: EdtfValue | None) -> str:
+    """"month", "year, approximate", "range", or "unknown" for a missing date."""
+    if value is None:
+        return "unknown"
+    if value.is_interval:
+        words = "range"
+    else:
+        words = Precision(value.precision).name.lower()
+    qualifiers = [q for q, on in (("approximate", value.approximate),
+                                  ("uncertain", value.uncertain)) if on]
+    return ", ".join([words, *qualifiers])
+
+
+def _sort_day(value: EdtfValue | None) -> float:
+    """Sorts by the first possible day; unknown dates last, open starts first."""
+    if value is None:
+        return math.inf
+    return -math.inf if value.earliest is None else float(value.earliest)
+
+
+class MembershipTableModel(QAbstractTableModel):
+    """Every membership of the file: member, what it joined, status, date as written, the
+    date's precision, and `until`; unknown dates are kept and say so."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._dataset: Dataset | None = None
+        self._rows: tuple[Membership, ...] = ()
+        self._marked: frozenset[str] = frozenset()
+        self._bold = _bold()
+
+    def set_dataset(self, dataset: Dataset | None) -> None:
+        self.beginResetModel()
+        self._dataset = dataset
+        self._rows = dataset.memberships if dataset is not None else ()
+        self._marked = frozenset()
+        self.endResetModel()
+
+    def set_marked(self, marked: frozenset[str]) -> None:
+        """Mark the rows whose member or target is among `marked`."""
+        if marked == self._marked:
+            return
+        self._marked = marked
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(MEMBERSHIP_COLUMNS) - 1))
+
+    def membership(self, row: int) -> Membership:
+        return self._rows[row]
+
+    def rowCount(self, parent=_NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=_NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(MEMBERSHIP_COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Role.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole:
+            return MEMBERSHIP_COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Role.DisplayRole):
+        if not index.isValid() or self._dataset is None:
+            return None
+        membership = self._rows[index.row()]
+        column = index.column()
+        if role in (Role.DisplayRole, Role.AccessibleTextRole):
+            return self._text(membership, column)
+        if role == Role.UserRole:
+            return membership
+        if role == SORT_ROLE:
+            if column == 3:
+                return _sort_day(membership.date)
+            if column == 5:
+                return _sort_day(membership.until)
+            return self._text(membership, column).casefold()
+        if role == Role.ToolTipRole:
+            return self._tooltip(membership)
+        marked = membership.member in self._marked or membership.of in self._marked
+        if role == Role.FontRole and marked:
+            return self._bold
+        if role == Role.BackgroundRole and marked:
+            return marked_background()
+        if role == Role.ForegroundRole and column == 3 and membership.date is None:
+            return muted_foreground()
+        return None
+
+    def _text(self, membership: Membership, column: int) -> str:
+        dataset = self._dataset
+        if column == 0:
+            return dataset.label(membership.member)
+        if column == 1:
+            return dataset.label(membership.of)
+        if column == 2:
+            return membership.status
+        if column == 3:
+            return membership.date.text if membership.date is not None else "unknown"
+        if column == 4:
+            return precision_text(membership.date)
+        return date_text(membership.until)
+
+    def _tooltip(self, membership: Membership) -> str:
+        dataset = self._dataset
+        when = membership.date.words() if membership.date is not None else "date unknown"
+        lines = [f"{dataset.label(membership.member)} {membership.status} "
+                 f"{dataset.label(membership.of)}: {when}"]
+        if membership.until is not None:
+            lines.append(f"until {membership.until.words()}")
+        if membership.note:
+            lines.append(membership.note)
+        return "\n".join(lines)
+
+
+STANDING_WORDS = {Standing.MEMBER: "member", Standing.POSSIBLY: "possibly",
+                  Standing.UNKNOWN: "date unknown"}
+
+
+class AsOfListModel(QAbstractTableModel):
+    """Who belonged to one target on the "as of" day: member, standing, date as written."""
+
+    HEADERS = ("Member", "Standing", "Since")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, Membership, Standing]] = []
+
+    def set_rows(self, dataset: Dataset | None,
+                 standings: Sequence[tuple[Membership, Standing]]) -> None:
+        self.beginResetModel()
+        self._rows = [] if dataset is None else [
+            (dataset.label(m.member), m, s) for m, s in standings]
+        self.endResetModel()
+
+    def rowCount(self, parent=_NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=_NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation, role=Role.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Role.DisplayRole):
+        if not index.isValid():
+            return None
+        name, membership, standing = self._rows[index.row()]
+        if role in (Role.DisplayRole, Role.AccessibleTextRole):
+            if index.column() == 0:
+                return name
+            if index.column() == 1:
+                return STANDING_WORDS[standing]
+            return membership.date.text if membership.date is not None else "unknown"
+        if role == Role.UserRole:
+            return membership
+        if role == Role.ForegroundRole and standing is not Standing.MEMBER:
+            return muted_foreground()
+        if role == Role.ToolTipRole and membership.date is not None:
+            return f"{membership.status} {membership.date.words()}"
+        return None
