@@ -1,0 +1,71 @@
+"""The Event details pane: the selected event in full, with links to its actors, protocols,
+tags and sources."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtWidgets import QDockWidget
+
+from explorer.qt.panes.common import (
+    PaneContext,
+    details_browser,
+    entity_menu,
+    follow_link,
+    muted_colour,
+)
+from explorer.qt.panes.details_html import ENTITY_SCHEME, event_html, internal_link
+
+
+class EventDetailsPane(QDockWidget):
+    """Shows the document's selected event. An actor or protocol link selects that entity
+    while the event stays shown (its events are marked and its pane comes forward); a tag
+    link adds the tag to the filter; a source URL opens in the browser."""
+
+    def __init__(self, context: PaneContext, parent=None) -> None:
+        super().__init__("Event Details", parent)
+        self.setObjectName("eventDetails")
+        self.setAccessibleName("Event details")
+        self._context = context
+        self._document = document = context.document
+        self.browser = details_browser("eventDetailsText", "Details of the selected event")
+        self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setWidget(self.browser)
+        self._shown: tuple[object, str | None] | None = None
+        self.browser.anchorClicked.connect(self._on_link)
+        self.browser.customContextMenuRequested.connect(self._on_context_menu)
+        document.dataset_loaded.connect(self._follow)
+        document.selection_changed.connect(self._follow)
+        self._follow()
+
+    def shown_event_id(self) -> str | None:
+        return None if self._shown is None else self._shown[1]
+
+    def _follow(self, *_args) -> None:
+        dataset = self._document.dataset
+        event_id = self._document.selection.event_id
+        event = dataset.events_by_id.get(event_id) if dataset and event_id else None
+        shown = (dataset, event.id if event is not None else None)
+        if shown == self._shown:
+            return  # an entity link was followed: keep the text and its scroll position
+        self._shown = shown
+        muted = muted_colour(self)
+        if event is None:
+            self.browser.setHtml(
+                f"<p style='color:{muted}'>Select an event on the timeline to see its date, "
+                "summary, actors and sources here.</p>")
+            return
+        self.browser.setHtml(event_html(dataset, event, muted=muted))
+
+    def _on_link(self, url: QUrl) -> None:
+        entity_id = follow_link(self._document, url, keep_event=True)
+        if entity_id is not None:
+            self._context.entity_shown.emit(entity_id)
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        internal = internal_link(self.browser.anchorAt(pos))
+        menu = None
+        if internal is not None and internal[0] == ENTITY_SCHEME:
+            menu = entity_menu(self._context, internal[1], self)
+        if menu is None:
+            menu = self.browser.createStandardContextMenu(pos)
+        menu.exec(self.browser.viewport().mapToGlobal(pos))
