@@ -25,6 +25,7 @@ from explorer.qt.diagnostics_dialog import DiagnosticsDialog
 from explorer.qt.document import Document
 from explorer.qt.event_list import EventListView
 from explorer.qt.file_watcher import FileWatcher
+from explorer.qt.panes.install import install_panes
 from explorer.qt.problem_banner import ProblemBanner
 from explorer.qt.settings import WINDOW_STATE_VERSION, Settings
 
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.document.dataset_loaded.connect(self._update_counts)
         self.document.filter_changed.connect(self._update_counts)
         self._update_title()
+        self.panes = install_panes(self)
         self._restore_window()
 
     # -- construction -----------------------------------------------------------------
