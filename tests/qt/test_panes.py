@@ -1,0 +1,212 @@
+"""The panes on the shipped Blue Heart data set in the real main window: what each one lists
+and shows, and their names for automation and screen readers."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+from explorer.model.dataset import Dataset
+from explorer.model.dates import parse_edtf
+from explorer.model.entities import Country, Membership, Organization
+from explorer.model.memberships import cumulative_members
+from explorer.qt.panes.common import entity_menu
+
+from tests.qt.panes_helpers import click_entity_row, day, given_shipped_window, settle, tree_rows
+
+
+@pytest.fixture
+def shown(window, qtbot, blue_heart_copy):
+    return given_shipped_window(window, qtbot, blue_heart_copy)
+
+
+def test_every_pane_and_the_filter_bar_have_object_and_accessible_names(shown):
+    names = ["eventDetails", "organizationsPane", "protocolsPane", "actorsPane",
+             "membershipsPane", "filterBar", "actorFilter", "searchFilter", "dateFrom", "dateTo",
+             "clearFilter", "filterCount", "membershipTable", "memberChart", "asOfDate", "asOfList",
+             "organizationsPaneTree", "protocolsPaneTree", "actorsPaneTree", "eventDetailsText"]
+    for name in names:
+        widget = shown.findChild(QWidget, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), name
+
+
+def test_every_pane_is_a_dock_in_the_view_menu(shown):
+    view_entries = {action.text() for action in shown.view_menu.actions()}
+    for dock in shown.panes.docks():
+        assert isinstance(dock, QDockWidget)
+        assert shown.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea
+        assert dock.windowTitle() in view_entries
+
+
+def test_organizations_form_a_tree_by_parent_with_kind_and_founding_date(shown):
+    rows = tree_rows(shown.panes.organizations.tree)
+    by_id = {entity_id: (depth, texts) for depth, entity_id, texts in rows}
+    assert by_id["un"][0] == 0
+    assert by_id["unodc"][0] == 1
+    assert by_id["blue-heart-campaign"][0] == 2
+    order = [entity_id for _depth, entity_id, _texts in rows]
+    assert order.index("un") < order.index("unodc") < order.index("blue-heart-campaign")
+    assert by_id["unodc"][1][:3] == ["UNODC", "agency", "1997"]
+    assert by_id["blue-heart-campaign"][1][:3] == ["Blue Heart Campaign", "campaign", "2009-03"]
+    assert by_id["unodc"][1][3] == "6"  # its own events
+
+
+def test_protocols_form_a_tree_with_adoption_entry_into_force_and_guardian(shown):
+    rows = tree_rows(shown.panes.protocols.tree)
+    by_id = {entity_id: (depth, texts) for depth, entity_id, texts in rows}
+    assert by_id["untoc"][0] == 0
+    assert by_id["tip-protocol"][0] == 1
+    assert by_id["tip-protocol"][1][:4] == [
+        "Trafficking in Persons Protocol", "2000", "2003-12-25", "UNODC"]
+
+
+def test_people_and_countries_are_grouped(shown):
+    rows = tree_rows(shown.panes.actors.tree)
+    headings = [texts[0] for depth, entity_id, texts in rows if entity_id is None]
+    assert headings == ["Countries (7)", "People (7)"]
+    countries = [entity_id for depth, entity_id, _ in rows if depth == 1][:7]
+    assert countries == ["MX", "ES", "PT", "US", "KE", "IN", "GB"]
+
+
+def test_selecting_an_organization_shows_its_details_with_parent_children_and_members(
+        shown, qtbot):
+    pane = shown.panes.organizations
+    click_entity_row(qtbot, pane, "blue-heart-campaign")
+    text = pane.details.toPlainText()
+    assert "Blue Heart Campaign against Human Trafficking" in text
+    assert "Founded March 2009 (2009-03)" in text
+    assert "Part of\nUNODC" in text
+    assert "Members\nMexico joined, April 2010 (2010-04)" in text
+    assert "Portugal joined, April 2012 (2012-04)" in text
+    click_entity_row(qtbot, pane, "unodc")
+    text = pane.details.toPlainText()
+    assert "Includes\nUNODC Organized Crime Unit, Blue Heart Campaign" in text
+    assert "Guardian of\nTrafficking in Persons Protocol" in text
+
+
+def test_selecting_a_protocol_shows_its_guardian_and_parties(shown, qtbot):
+    pane = shown.panes.protocols
+    click_entity_row(qtbot, pane, "tip-protocol")
+    text = pane.details.toPlainText()
+    assert "Adopted 2000 (2000)" in text
+    assert "In force 25 December 2003 (2003-12-25)" in text
+    assert "Guardian: UNODC" in text
+    assert "This file lists no parties." in text
+    assert shown.document.selection.entity_id == "tip-protocol"
+
+
+def test_memberships_table_lists_member_target_status_date_and_precision(shown):
+    pane = shown.panes.memberships
+    table = pane.proxy
+    rows = [[table.index(r, c).data() for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
+    assert rows == [
+        ["Mexico", "Blue Heart Campaign", "joined", "2010-04", "month", ""],
+        ["Spain", "Blue Heart Campaign", "joined", "2010-06", "month", ""],
+        ["Portugal", "Blue Heart Campaign", "joined", "2012-04", "month", ""],
+    ]
+
+
+def test_memberships_sort_by_date_with_unknown_dates_kept_last(window, qtbot):
+    dataset = Dataset.build(
+        organizations=[Organization("camp", "Campaign")],
+        countries=[Country("A", "Alpha"), Country("B", "Beta"), Country("C", "Gamma")],
+        memberships=[
+            Membership("A", "camp", date=parse_edtf("2012~")),
+            Membership("B", "camp"),
+            Membership("C", "camp", date=parse_edtf("2010-05-02")),
+        ])
+    window.document.set_dataset(dataset)
+    pane = window.panes.memberships
+    pane.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    column = [(pane.proxy.index(r, 0).data(), pane.proxy.index(r, 3).data(),
+               pane.proxy.index(r, 4).data()) for r in range(pane.proxy.rowCount())]
+    assert column == [("Gamma", "2010-05-02", "day"), ("Alpha", "2012~", "year, approximate"),
+                      ("Beta", "unknown", "unknown")]
+    pane.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert [pane.proxy.index(r, 0).data() for r in range(3)] == ["Gamma", "Beta", "Alpha"]
+    assert pane.chart.curve.undated == 1
+
+
+def test_the_chart_draws_the_campaigns_cumulative_members(shown, qtbot):
+    pane = shown.panes.memberships
+    assert pane.target_id() == "blue-heart-campaign"
+    expected = cumulative_members(shown.document.dataset, "blue-heart-campaign")
+    assert pane.chart.curve == expected
+    pane.chart.resize(600, 300)
+    image = pane.chart.grab().toImage()
+    accent = pane.chart.palette().color(QPalette.ColorRole.Highlight)
+    # On the sure curve, well after Portugal joined: three members.
+    point = pane.chart.plot_point(day(2013, 1, 1), 3)
+    colour = image.pixelColor(int(point.x()), int(point.y()))
+    assert abs(colour.red() - accent.red()) < 40 and abs(colour.blue() - accent.blue()) < 40
+    # Above it there is nothing drawn in the accent colour.
+    above = image.pixelColor(int(point.x()), int(point.y()) - 12)
+    assert above != colour
+
+
+def test_typing_an_as_of_date_lists_who_was_a_member_then(shown, qtbot):
+    pane = shown.panes.memberships
+    pane.as_of_edit.setFocus()
+    qtbot.keyClicks(pane.as_of_edit, "2011-01-01")
+    qtbot.keyClick(pane.as_of_edit, Qt.Key.Key_Return)
+    assert shown.document.as_of == day(2011, 1, 1)
+    members = {pane.as_of_model.index(r, 0).data(): pane.as_of_model.index(r, 1).data()
+               for r in range(pane.as_of_model.rowCount())}
+    assert members == {"Mexico": "member", "Spain": "member"}
+    assert "Portugal" not in members
+    assert "2 members" in pane.as_of_label.text()
+
+
+def test_a_date_inside_an_imprecise_join_date_is_possibly(shown, qtbot):
+    pane = shown.panes.memberships
+    pane.as_of_edit.setText("2010-04-15")
+    pane.as_of_edit.editingFinished.emit()
+    members = {pane.as_of_model.index(r, 0).data(): pane.as_of_model.index(r, 1).data()
+               for r in range(pane.as_of_model.rowCount())}
+    assert members == {"Mexico": "possibly"}
+
+
+def test_a_wrong_as_of_date_says_why_and_keeps_the_day(shown):
+    pane = shown.panes.memberships
+    shown.document.set_as_of(day(2011, 1, 1))
+    pane.as_of_edit.setText("2011-13")
+    pane.as_of_edit.editingFinished.emit()
+    assert shown.document.as_of == day(2011, 1, 1)
+    assert "is not a date" in pane.as_of_label.text()
+
+
+def test_clicking_the_chart_sets_the_as_of_day(shown, qtbot):
+    pane = shown.panes.memberships
+    pane.chart.resize(600, 300)
+    pane.chart.grab()
+    point = pane.chart.plot_point(day(2012, 6, 1), 0).toPoint()
+    qtbot.mouseClick(pane.chart, Qt.MouseButton.LeftButton, pos=point)
+    assert abs(shown.document.as_of - day(2012, 6, 1)) < 20
+    assert pane.as_of_model.rowCount() == 3
+
+
+def test_event_details_show_date_summary_actors_tags_and_sources(shown):
+    shown.document.select_event("trump-proclamation")
+    text = shown.panes.event_details.browser.toPlainText()
+    assert text.startswith("Trump proclaims January 2018")
+    assert "29 December 2017 (written 2017-12-29)" in text
+    assert "President Donald Trump proclaims January 2018" in text
+    assert "Actors\nDonald Trump, United States" in text
+    assert "Tags\nproclamation" in text
+    assert "The Washington Examiner. 29 December 2017. retrieved 10 January 2018." in text
+    html = shown.panes.event_details.browser.toHtml()
+    assert 'href="entity:donald-trump"' in html and 'href="entity:US"' in html
+
+
+def test_filter_to_this_actor_from_a_pane_menu(shown):
+    menu = entity_menu(shown.panes.context, "ES", shown)
+    action = next(a for a in menu.actions() if a.objectName() == "filterToEntityAction")
+    assert action.text() == "&Filter to This Actor"
+    action.trigger()
+    assert shown.document.filter.actors == {"ES"}
+    settle(shown)
+    assert shown.panes.filter_bar.chips() == ["ES"]
