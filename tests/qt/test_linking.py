@@ -118,9 +118,26 @@ def test_selecting_an_event_on_the_timeline_shows_it_and_marks_its_actors(shown,
     assert is_marked(shown.panes.actors, "teresa-morais")
     assert is_marked(shown.panes.organizations, "unodc-organized-crime-unit")
     assert not is_marked(shown.panes.organizations, "unodc")
-    table = shown.panes.memberships.model
-    portugal_row = next(r for r in range(table.rowCount()) if table.membership(r).member == "PT")
-    assert table.index(portugal_row, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert marked_memberships(shown) == {"PT"}
+
+
+def marked_memberships(window) -> set[str]:
+    """Members whose membership rows are drawn marked."""
+    table = window.panes.memberships.model
+    return {table.membership(r).member for r in range(table.rowCount())
+            if table.index(r, 0).data(Qt.ItemDataRole.FontRole) is not None}
+
+
+def test_memberships_are_marked_for_their_member_or_their_selected_target(shown, qtbot):
+    click_entity_row(qtbot, shown.panes.organizations, "unodc")
+    settle(shown)
+    assert marked_memberships(shown) == set()  # the campaign is only marked, not selected
+    click_entity_row(qtbot, shown.panes.organizations, "blue-heart-campaign")
+    settle(shown)
+    assert marked_memberships(shown) == {"MX", "ES", "PT"}
+    click_entity_row(qtbot, shown.panes.actors, "ES")
+    settle(shown)
+    assert marked_memberships(shown) == {"ES"}
 
 
 def test_clicking_an_actor_link_in_event_details_selects_it_in_its_pane(shown, qtbot):

@@ -202,6 +202,13 @@ def test_event_details_show_date_summary_actors_tags_and_sources(shown):
     assert 'href="entity:donald-trump"' in html and 'href="entity:US"' in html
 
 
+def test_before_an_event_is_picked_event_details_describe_the_file(shown):
+    text = shown.panes.event_details.browser.toPlainText()
+    assert text.startswith("Blue Heart Campaign against Human Trafficking")
+    assert "24 events, 35 actors, 5 protocols, 3 memberships" in text
+    assert "Select an event on the timeline" in text
+
+
 def test_filter_to_this_actor_from_a_pane_menu(shown):
     menu = entity_menu(shown.panes.context, "ES", shown)
     action = next(a for a in menu.actions() if a.objectName() == "filterToEntityAction")

@@ -89,6 +89,21 @@ def event_html(dataset: Dataset, event: Event, muted: str = "#777777") -> str:
     return "".join(parts)
 
 
+def overview_html(dataset: Dataset | None, muted: str = "#777777") -> str:
+    """What the details show before an event is picked: the file's title and description."""
+    hint = ("<p class='muted'>Select an event on the timeline to see its date, summary, "
+            "actors and sources here.</p>")
+    if dataset is None:
+        return _style(muted) + hint
+    parts = [_style(muted), f"<h3>{escape(dataset.title or 'Timeline')}</h3>"]
+    if dataset.description:
+        parts.append(f"<p>{escape(dataset.description)}</p>")
+    counts = (f"{len(dataset.events)} events, {len(dataset.actors())} actors, "
+              f"{len(dataset.protocols)} protocols, {len(dataset.memberships)} memberships")
+    parts.append(f"<p class='muted'>{counts}</p>{hint}")
+    return "".join(parts)
+
+
 def source_html(source) -> str:
     """Title (a link when the source has a URL), publisher, date, retrieval date and note."""
     title = _url(source.url, source.title) if source.url else f"<i>{escape(source.title)}</i>"

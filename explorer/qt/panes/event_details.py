@@ -13,7 +13,7 @@ from explorer.qt.panes.common import (
     follow_link,
     muted_colour,
 )
-from explorer.qt.panes.details_html import ENTITY_SCHEME, event_html, internal_link
+from explorer.qt.panes.details_html import ENTITY_SCHEME, event_html, internal_link, overview_html
 
 
 class EventDetailsPane(QDockWidget):
@@ -50,9 +50,7 @@ class EventDetailsPane(QDockWidget):
         self._shown = shown
         muted = muted_colour(self)
         if event is None:
-            self.browser.setHtml(
-                f"<p style='color:{muted}'>Select an event on the timeline to see its date, "
-                "summary, actors and sources here.</p>")
+            self.browser.setHtml(overview_html(dataset, muted))
             return
         self.browser.setHtml(event_html(dataset, event, muted=muted))
 

@@ -288,21 +288,21 @@ class MembershipTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._dataset: Dataset | None = None
         self._rows: tuple[Membership, ...] = ()
-        self._marked: frozenset[str] = frozenset()
+        self._marked: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
         self._bold = _bold()
 
     def set_dataset(self, dataset: Dataset | None) -> None:
         self.beginResetModel()
         self._dataset = dataset
         self._rows = dataset.memberships if dataset is not None else ()
-        self._marked = frozenset()
+        self._marked = (frozenset(), frozenset())
         self.endResetModel()
 
-    def set_marked(self, marked: frozenset[str]) -> None:
-        """Mark the rows whose member or target is among `marked`."""
-        if marked == self._marked:
+    def set_marked(self, members: frozenset[str], targets: frozenset[str]) -> None:
+        """Mark the rows of these members and of these targets."""
+        if (members, targets) == self._marked:
             return
-        self._marked = marked
+        self._marked = (members, targets)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, len(MEMBERSHIP_COLUMNS) - 1))
@@ -338,7 +338,7 @@ class MembershipTableModel(QAbstractTableModel):
             return self._text(membership, column).casefold()
         if role == Role.ToolTipRole:
             return self._tooltip(membership)
-        marked = membership.member in self._marked or membership.of in self._marked
+        marked = membership.member in self._marked[0] or membership.of in self._marked[1]
         if role == Role.FontRole and marked:
             return self._bold
         if role == Role.BackgroundRole and marked:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from explorer.model.calendar import civil_from_days, days_from_civil
@@ -164,24 +164,35 @@ class MemberChart(QWidget):
                              str(count))
         self._paint_axis(painter, metrics, mix(text, base, 0.75), muted)
 
-        possible = step_points(self._curve.possible, self._viewport.start, self._viewport.end)
-        sure = step_points(self._curve.sure, self._viewport.start, self._viewport.end)
-        area = QPainterPath(QPointF(self._x(possible[0][0]), self._y(0, top_count)))
-        for day, count in possible:
-            area.lineTo(self._x(day), self._y(count, top_count))
-        area.lineTo(self._x(possible[-1][0]), self._y(0, top_count))
+        possible = self._polyline(self._curve.possible, top_count)
+        sure = self._polyline(self._curve.sure, top_count)
+        baseline = self._y(0, top_count)
+        # Solid under the sure count, hatched between it and the possible count.
+        band = QPainterPath(possible[0])
+        for point in [*possible[1:], *reversed(sure)]:
+            band.lineTo(point)
+        band.closeSubpath()
+        painter.fillPath(band, QBrush(with_alpha(accent, 150), Qt.BrushStyle.BDiagPattern))
+        area = QPainterPath(QPointF(sure[0].x(), baseline))
+        for point in sure:
+            area.lineTo(point)
+        area.lineTo(QPointF(sure[-1].x(), baseline))
         area.closeSubpath()
-        painter.fillPath(area, with_alpha(accent, 60))
-        painter.setPen(QPen(with_alpha(accent, 150), 1.5, Qt.PenStyle.DashLine))
-        painter.drawPolyline([QPointF(self._x(d), self._y(c, top_count)) for d, c in possible])
+        painter.fillPath(area, with_alpha(accent, 45))
+        painter.setPen(QPen(with_alpha(accent, 170), 1.2, Qt.PenStyle.DashLine))
+        painter.drawPolyline(possible)
         painter.setPen(QPen(accent, 2.5))
-        painter.drawPolyline([QPointF(self._x(d), self._y(c, top_count)) for d, c in sure])
+        painter.drawPolyline(sure)
 
         if self._as_of is not None and self._viewport.start <= self._as_of <= self._viewport.end:
             x = self._x(self._as_of)
             painter.setPen(QPen(text, 1.0, Qt.PenStyle.DotLine))
             painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
         self._paint_legend(painter, metrics, text, muted, accent)
+
+    def _polyline(self, steps, top_count: int) -> list[QPointF]:
+        points = step_points(steps, self._viewport.start, self._viewport.end)
+        return [QPointF(self._x(day), self._y(count, top_count)) for day, count in points]
 
     def _paint_axis(self, painter: QPainter, metrics: QFontMetricsF, line, muted) -> None:
         plot, height = self._plot, metrics.height()
@@ -219,7 +230,8 @@ class MemberChart(QWidget):
         label = "surely a member"
         painter.drawText(QPointF(x + height * 1.3, y + metrics.ascent() / 2 - 1), label)
         x += height * 1.3 + metrics.horizontalAdvance(label) + height
-        painter.fillRect(QRectF(x, y - height / 3, height, height * 2 / 3), with_alpha(accent, 60))
+        painter.fillRect(QRectF(x, y - height / 3, height, height * 2 / 3),
+                         QBrush(with_alpha(accent, 150), Qt.BrushStyle.BDiagPattern))
         painter.drawText(QPointF(x + height * 1.3, y + metrics.ascent() / 2 - 1),
                          "possibly (imprecise dates)")
 

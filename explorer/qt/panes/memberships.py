@@ -29,6 +29,10 @@ from explorer.qt.panes.linking import actor_groups, membership_kept
 from explorer.qt.panes.member_chart import MemberChart
 
 
+#: Shown only when some membership of the file has ended.
+UNTIL_COLUMN = 5
+
+
 class MembershipFilterProxy(QSortFilterProxyModel):
     """Sorts by `SORT_ROLE`; under an actor filter keeps the memberships of those actors
     (the predicate is `linking.membership_kept`)."""
@@ -153,6 +157,8 @@ class MembershipsPane(QDockWidget):
 
     def _on_dataset_loaded(self, dataset) -> None:
         self.model.set_dataset(dataset)
+        ended = dataset is not None and any(m.until is not None for m in dataset.memberships)
+        self.table.setColumnHidden(UNTIL_COLUMN, not ended)
         with QSignalBlocker(self.target):
             previous = self.target.currentData()
             self.target.clear()
@@ -178,9 +184,12 @@ class MembershipsPane(QDockWidget):
         self._marks_later.flush()
 
     def _refresh_marks(self) -> None:
+        """Mark the memberships of the selected entity, and of the members the selection
+        marks (a country of the selected event); a campaign that is only marked leaves its
+        rows alone, or every row would be."""
         entity_id = self._document.selection.entity_id
-        marked = self._context.marks()
-        self.model.set_marked(marked | {entity_id} if entity_id is not None else marked)
+        selected = frozenset() if entity_id is None else frozenset({entity_id})
+        self.model.set_marked(self._context.marks() | selected, selected)
 
     def _on_selection_changed(self, selection) -> None:
         dataset = self._document.dataset
