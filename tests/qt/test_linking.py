@@ -148,6 +148,11 @@ def test_clicking_an_actor_link_in_event_details_selects_it_in_its_pane(shown, q
     assert shown.panes.organizations.selected_entity_id() == "blue-heart-campaign"
     assert browser.toPlainText().startswith("Spain joins")  # the event stays shown
 
+    shown.document.set_filter(shown.document.filter.with_actor("MX"))
+    assert browser.toPlainText().endswith("The filter hides this event.")
+    shown.document.clear_filter()
+    assert "The filter hides" not in browser.toPlainText()
+
     click_link(qtbot, browser, "entity:ES")
     actors = shown.panes.actors
     assert actors.selected_entity_id() == "ES"

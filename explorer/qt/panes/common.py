@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
 from explorer.model.calendar import civil_from_days
@@ -19,6 +19,7 @@ from explorer.model.filters import EventFilter, filter_index
 from explorer.model.queries import counts_by_entity, events_of
 from explorer.qt.document import Document, Selection
 from explorer.qt.panes.details_html import ENTITY_SCHEME, TAG_SCHEME, internal_link
+from explorer.qt.panes.item_models import muted_foreground
 from explorer.qt.panes.linking import marked_entities
 
 
@@ -140,7 +141,8 @@ def details_browser(name: str, accessible: str, parent: QWidget | None = None) -
 
 
 def muted_colour(widget: QWidget) -> str:
-    return widget.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text).name()
+    """The colour of secondary text in rich text views, as "#rrggbb"."""
+    return muted_foreground(widget.palette(), 0.45).name()
 
 
 def follow_link(document: Document, url: QUrl, keep_event: bool = False) -> str | None:

@@ -3,6 +3,8 @@ tags and sources."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtWidgets import QDockWidget
 
@@ -30,11 +32,13 @@ class EventDetailsPane(QDockWidget):
         self.browser = details_browser("eventDetailsText", "Details of the selected event")
         self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setWidget(self.browser)
-        self._shown: tuple[object, str | None] | None = None
+        self._shown: tuple[object, str | None, bool] | None = None
+        self._position: tuple[object, str, int] | None = None
         self.browser.anchorClicked.connect(self._on_link)
         self.browser.customContextMenuRequested.connect(self._on_context_menu)
         document.dataset_loaded.connect(self._follow)
         document.selection_changed.connect(self._follow)
+        document.filter_changed.connect(self._follow)
         self._follow()
 
     def shown_event_id(self) -> str | None:
@@ -44,7 +48,8 @@ class EventDetailsPane(QDockWidget):
         dataset = self._document.dataset
         event_id = self._document.selection.event_id
         event = dataset.events_by_id.get(event_id) if dataset and event_id else None
-        shown = (dataset, event.id if event is not None else None)
+        hidden = event is not None and not self._is_visible(dataset, event)
+        shown = (dataset, event.id if event is not None else None, hidden)
         if shown == self._shown:
             return  # an entity link was followed: keep the text and its scroll position
         self._shown = shown
@@ -52,7 +57,17 @@ class EventDetailsPane(QDockWidget):
         if event is None:
             self.browser.setHtml(overview_html(dataset, muted))
             return
-        self.browser.setHtml(event_html(dataset, event, muted=muted))
+        note = ("<p class='muted'><i>The filter hides this event.</i></p>" if hidden else "")
+        self.browser.setHtml(event_html(dataset, event, muted=muted) + note)
+
+    def _is_visible(self, dataset, event) -> bool:
+        """Whether the filter keeps `event` (its position is looked up once per event)."""
+        if self._position is None or self._position[:2] != (dataset, event.id):
+            found = next(p for p, e in enumerate(dataset.events) if e is event)
+            self._position = (dataset, event.id, found)
+        position, visible = self._position[2], self._document.visible_positions
+        at = bisect_left(visible, position)
+        return at < len(visible) and visible[at] == position
 
     def _on_link(self, url: QUrl) -> None:
         entity_id = follow_link(self._document, url, keep_event=True)

@@ -37,8 +37,14 @@ def marked_background() -> QColor:
     return colour
 
 
-def muted_foreground() -> QColor:
-    return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+def muted_foreground(palette: QPalette | None = None, amount: float = 0.5) -> QColor:
+    """Text colour moved `amount` of the way towards the background: quieter than text but,
+    unlike the disabled colour of some styles, still readable."""
+    palette = palette or QApplication.palette()
+    text = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    return QColor.fromRgbF(*(t + (b - t) * amount
+                             for t, b in zip(text.getRgbF()[:3], base.getRgbF()[:3])))
 
 
 def _bold() -> QFont:
