@@ -193,6 +193,20 @@ def test_double_clicking_an_organization_zooms_the_timeline_to_its_events(shown,
     assert viewport.start > day(2008) and viewport.end < day(2014)
 
 
+def test_double_clicking_a_membership_zooms_the_timeline_to_the_members_events(shown, qtbot):
+    timeline = timeline_of(shown)
+    pane = shown.panes.memberships
+    row = next(r for r in range(pane.proxy.rowCount())
+               if pane.proxy.index(r, 0).data() == "Portugal")
+    point = pane.table.visualRect(pane.proxy.index(row, 0)).center()
+    qtbot.mouseClick(pane.table.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert shown.document.selection.entity_id == "PT"
+    qtbot.mouseDClick(pane.table.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    viewport = timeline.viewport
+    assert viewport.start <= day(2012, 4, 1) and viewport.end >= day(2012, 5, 1)
+    assert viewport.span < 3 * 365
+
+
 @headless_popup
 def test_the_filter_is_remembered_per_file_across_reopening(tmp_path, qtbot, blue_heart_copy):
     def new_window():

@@ -5,16 +5,24 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from explorer.model.dataset import Dataset
 from explorer.model.dates import parse_edtf
-from explorer.model.entities import Country, Membership, Organization
+from explorer.model.entities import Country, Event, Membership, Organization, Source
 from explorer.model.memberships import cumulative_members
+from explorer.qt.document import Selection
 from explorer.qt.panes.common import entity_menu
 
-from tests.qt.panes_helpers import click_entity_row, day, given_shipped_window, settle, tree_rows
+from tests.qt.panes_helpers import (
+    click_entity_row,
+    click_link,
+    day,
+    given_shipped_window,
+    settle,
+    tree_rows,
+)
 
 
 @pytest.fixture
@@ -207,6 +215,32 @@ def test_before_an_event_is_picked_event_details_describe_the_file(shown):
     assert text.startswith("Blue Heart Campaign against Human Trafficking")
     assert "24 events, 35 actors, 5 protocols, 3 memberships" in text
     assert "Select an event on the timeline" in text
+
+
+def test_a_source_url_opens_outside_and_an_internal_link_never_does(window, qtbot,
+                                                                   monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
+    source = Source("s1", "Annual report", publisher="UNODC", url="https://www.unodc.org/r",
+                    date=parse_edtf("2012-06"))
+    dataset = Dataset.build(
+        organizations=[Organization("unodc", "United Nations Office on Drugs and Crime",
+                                    short="UNODC")],
+        sources=[source],
+        events=[Event("e1", "Report published", start=parse_edtf("2012-06"),
+                      actors=("unodc",), sources=("s1",))])
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.document.set_dataset(dataset)
+    window.document.select_event("e1")
+    browser = window.panes.event_details.browser
+    assert "Annual report. UNODC. June 2012." in browser.toPlainText()
+    click_link(qtbot, browser, "https://www.unodc.org/r")
+    assert [url.toString() for url in opened] == ["https://www.unodc.org/r"]
+    click_link(qtbot, browser, "entity:unodc")
+    assert len(opened) == 1
+    assert window.document.selection == Selection("e1", "unodc")
 
 
 def test_filter_to_this_actor_from_a_pane_menu(shown):

@@ -114,6 +114,7 @@ class MembershipsPane(QDockWidget):
         self._marks_later = Coalesced(self._refresh_marks, self)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
+        self.table.doubleClicked.connect(self._on_double_clicked)
         self.target.currentIndexChanged.connect(self._on_target_changed)
         self.as_of_edit.editingFinished.connect(self._on_as_of_typed)
         self.chart.day_clicked.connect(document.set_as_of)
@@ -273,12 +274,22 @@ class MembershipsPane(QDockWidget):
             self.target.setCurrentIndex(found)
         self._document.select_entity(membership.member)
 
-    def _on_context_menu(self, pos: QPoint) -> None:
-        index = self.table.indexAt(pos)
-        membership = index.data(Qt.ItemDataRole.UserRole)
+    def _entity_at(self, index: QModelIndex) -> str | None:
+        """The target in the "Joined" column, the member elsewhere."""
+        membership = index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
         if membership is None:
+            return None
+        return membership.of if index.column() == 1 else membership.member
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        entity_id = self._entity_at(index)
+        if entity_id is not None:
+            self._context.zoom_to_entity(entity_id)
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        entity_id = self._entity_at(self.table.indexAt(pos))
+        if entity_id is None:
             return
-        entity_id = membership.of if index.column() == 1 else membership.member
         menu = entity_menu(self._context, entity_id, self)
         if menu is not None:
             menu.exec(self.table.viewport().mapToGlobal(pos))
