@@ -13,6 +13,7 @@ from explorer.model.dates import parse_edtf
 from explorer.model.entities import Country, Event, Membership, Organization, Source
 from explorer.model.memberships import cumulative_members
 from explorer.qt.document import Selection
+from explorer.qt.main_window import MainWindow
 from explorer.qt.panes.common import entity_menu
 
 from tests.qt.panes_helpers import (
@@ -47,6 +48,19 @@ def test_every_pane_is_a_dock_in_the_view_menu(shown):
         assert isinstance(dock, QDockWidget)
         assert shown.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea
         assert dock.windowTitle() in view_entries
+
+
+def test_the_dock_layout_is_remembered(shown, qtbot, settings):
+    memberships = shown.panes.memberships
+    shown.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, memberships)
+    shown.panes.protocols.hide()
+    shown.save_window()
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    again.restore_layout()
+    assert again.dockWidgetArea(again.panes.memberships) == Qt.DockWidgetArea.LeftDockWidgetArea
+    assert again.panes.protocols.isHidden()
+    again.watcher.stop()
 
 
 def test_organizations_form_a_tree_by_parent_with_kind_and_founding_date(shown):
