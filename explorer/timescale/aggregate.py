@@ -18,8 +18,8 @@ Measure = Callable[[str], float]
 
 #: A lane never draws more individual items than this.
 MAX_LANE_ITEMS = 120
-#: The width an item with a short label typically needs, for the capacity estimate.
-TYPICAL_ITEM_PX = 48.0
+#: The width an item and its label typically need in a row, for the capacity estimate.
+TYPICAL_ITEM_PX = 110.0
 #: Width of one density bin.
 DENSITY_BIN_PX = 3.0
 #: Width of the stretch of a density strip one count badge counts.

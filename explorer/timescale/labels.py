@@ -67,18 +67,25 @@ def pack_rows(boxes: Sequence[Box], rows: int, gap: float) -> list[Placed | None
     rooms = [box.label_width for box in boxes]
     placed_rows: list[int | None] = [None] * len(boxes)
     for number, box in enumerate(boxes):
-        row = next((r for r in range(rows) if ends[r] + gap <= box.left), None)
+        left = box.left
+        row = None
+        for candidate in range(rows):
+            if ends[candidate] + gap <= left:
+                row = candidate
+                break
         if row is None:
             # Make room by shortening the label of the row whose last shape ends first.
-            candidates = [r for r in range(rows) if shape_ends[r] + gap <= box.left]
-            if not candidates:
+            earliest = math.inf
+            for candidate in range(rows):
+                if shape_ends[candidate] + gap <= left and shape_ends[candidate] < earliest:
+                    row, earliest = candidate, shape_ends[candidate]
+            if row is None:
                 continue
-            row = min(candidates, key=lambda r: shape_ends[r])
             previous = last[row]
             if previous is not None:
-                rooms[previous] = max(0.0, box.left - gap - boxes[previous].label_left)
+                rooms[previous] = max(0.0, left - gap - boxes[previous].label_left)
         placed_rows[number] = row
-        ends[row] = box.right
+        ends[row] = max(box.shape_right, box.label_left + box.label_width)
         shape_ends[row] = box.shape_right
         last[row] = number
     return [

@@ -37,8 +37,10 @@ from explorer.timescale.viewport import Viewport
 
 Measure = Callable[[str], float]
 
-#: Items drawn one by one in a whole frame; lanes further down aggregate beyond it.
-FRAME_ITEM_BUDGET = 400
+#: Items laid out one by one in a whole frame; lanes further down aggregate beyond it.
+FRAME_ITEM_BUDGET = 160
+#: Rows a density strip takes at most.
+DENSITY_ROWS = 4
 #: Widest an undated chip gets.
 CHIP_MAX_PX = 200.0
 
@@ -131,10 +133,6 @@ def era_rows(eras: tuple[Era, ...], today: float) -> list[int]:
     return rows
 
 
-def _clip(x: float, width: float, margin: float) -> float:
-    return min(max(x, -margin), width + margin)
-
-
 def _era_bands(eras, rows, viewport, layout, measure, metrics, today) -> tuple[EraBand, ...]:
     width = layout.era_rect.w
     bands = []
@@ -143,7 +141,7 @@ def _era_bands(eras, rows, viewport, layout, measure, metrics, today) -> tuple[E
         x0, x1 = viewport.x_of(first), viewport.x_of(after)
         if x1 < 0 or x0 > width:
             continue
-        x0, x1 = _clip(x0, width, 2.0), _clip(x1, width, 2.0)
+        x0, x1 = max(x0, -2.0), min(x1, width + 2.0)
         y = layout.era_rect.y + rows[number] * metrics.era_row_height
         left = max(x0, 0.0) + 4.0
         label = elide(era.title, min(x1, width) - left - 4.0, measure)
@@ -192,6 +190,55 @@ def _label_text(event, geometry) -> str:
     return text
 
 
+class _Candidate:
+    """An item being laid out: its shape in pixels and the room its label wants."""
+
+    __slots__ = ("position", "event_id", "geometry", "shape", "sure_left", "sure_right",
+                 "label", "label_width", "inside", "box")
+
+
+def _candidate(position, event, geometry, start, scale, width, today, metrics, measure):
+    """Place one event on the x axis (`x = (day - start) * scale`); None when off screen."""
+    x_first = (geometry.first - start) * scale
+    x_after = (geometry.after_or(today) - start) * scale
+    if geometry.is_span:
+        shape = Shape.BAR
+        left, right = x_first, x_after
+        sure_left = min(max((geometry.start_sure - start) * scale, left), right)
+        sure_right = x_after if geometry.ongoing else (geometry.end_sure - start) * scale
+        sure_right = min(max(sure_right, sure_left), right)
+    elif geometry.exact_day or x_after - x_first < metrics.marker_size * 0.6:
+        shape = Shape.MARKER
+        middle = (x_first + x_after) / 2.0
+        left = sure_left = middle - metrics.marker_size / 2.0
+        right = sure_right = middle + metrics.marker_size / 2.0
+    else:
+        shape = Shape.RANGE
+        left, right, sure_left, sure_right = x_first, x_after, x_first, x_after
+    if geometry.open_start:
+        left -= metrics.fade_px
+    if geometry.open_end or geometry.ongoing:
+        right += metrics.fade_px
+    if right < 0 or left > width:
+        return None
+    # Far-off edges are clipped to a margin: fades stay right and coordinates stay small.
+    low, high = -2.0 * metrics.fade_px, width + 2.0 * metrics.fade_px
+    left, right = min(max(left, low), high), min(max(right, low), high)
+    found = _Candidate()
+    found.position, found.event_id, found.geometry, found.shape = position, event.id, geometry, shape
+    found.sure_left = min(max(sure_left, low), high)
+    found.sure_right = min(max(sure_right, low), high)
+    found.label = _label_text(event, geometry)
+    found.label_width = measure(found.label)
+    visible = min(right, width) - max(left, 0.0)
+    found.inside = shape is not Shape.MARKER and visible >= found.label_width + 8.0
+    if found.inside:
+        found.box = Box(left, right, max(left, 0.0) + 4.0, 0.0)
+    else:
+        found.box = Box(left, right, right + 4.0, found.label_width)
+    return found
+
+
 def _lane_items(lane_index: LaneIndex, lane_no: int, band_no: int, band: Rect, header: float,
                 rows: int, viewport: Viewport, measure: Measure, metrics: SceneMetrics,
                 today: float, colour: int):
@@ -199,88 +246,56 @@ def _lane_items(lane_index: LaneIndex, lane_no: int, band_no: int, band: Rect, h
     index = lane_index.index
     events = index.dataset.events
     width = viewport.width_px
+    start, scale = viewport.start, 1.0 / viewport.days_per_px
     margin_days = (metrics.fade_px + metrics.marker_size) * viewport.days_per_px
     positions = lane_index.items(lane_no, viewport.start - margin_days, viewport.end + margin_days)
-    shapes = []
+    candidates = []
     for position in positions.tolist():
-        geometry = index.geometry(position)
-        event = events[position]
-        x_first = viewport.x_of(geometry.first)
-        x_after = viewport.x_of(geometry.after_or(today))
-        if geometry.is_span:
-            shape = Shape.BAR
-        elif geometry.exact_day or x_after - x_first < metrics.marker_size * 0.6:
-            shape = Shape.MARKER
-        else:
-            shape = Shape.RANGE
-        if shape is Shape.BAR:
-            left, right = x_first, x_after
-            sure_left = min(max(viewport.x_of(geometry.start_sure), left), right)
-            sure_right = x_after if geometry.ongoing else viewport.x_of(geometry.end_sure)
-            sure_right = min(max(sure_right, sure_left), right)
-        elif shape is Shape.MARKER:
-            middle = (x_first + x_after) / 2.0
-            left = sure_left = middle - metrics.marker_size / 2.0
-            right = sure_right = middle + metrics.marker_size / 2.0
-        else:
-            left, right, sure_left, sure_right = x_first, x_after, x_first, x_after
-        fade_left, fade_right = geometry.open_start, geometry.open_end or geometry.ongoing
-        if fade_left:
-            left -= metrics.fade_px
-        if fade_right:
-            right += metrics.fade_px
-        if right < 0 or left > width:
-            continue
-        clip = 2.0 * metrics.fade_px
-        left, right = _clip(left, width, clip), _clip(right, width, clip)
-        label = _label_text(event, geometry)
-        label_width = measure(label)
-        visible = min(right, width) - max(left, 0.0)
-        inside = shape is not Shape.MARKER and visible >= label_width + 2 * 4.0
-        label_left = max(left, 0.0) + 4.0 if inside else right + 4.0
-        box = Box(left, right, label_left, 0.0 if inside else label_width)
-        shapes.append((position, event, geometry, shape, left, right, _clip(sure_left, width, clip),
-                       _clip(sure_right, width, clip), fade_left, fade_right, label, label_width,
-                       inside, box))
+        found = _candidate(position, events[position], index.geometry(position), start, scale,
+                           width, today, metrics, measure)
+        if found is not None:
+            candidates.append(found)
 
-    placements = pack_rows([s[-1] for s in shapes], rows, metrics.gap)
-    overflow = [n for n, placed in enumerate(placements) if placed is None]
-    if overflow and rows > 1:
+    boxes = [c.box for c in candidates]
+    placements = pack_rows(boxes, rows, metrics.gap)
+    if rows > 1 and None in placements:
         # Keep the last row for the "+n" badges of what did not fit.
-        placements = pack_rows([s[-1] for s in shapes], rows - 1, metrics.gap)
-        overflow = [n for n, placed in enumerate(placements) if placed is None]
+        placements = pack_rows(boxes, rows - 1, metrics.gap)
 
-    items, badges = [], []
+    items, overflow = [], []
     top = band.y + header
-    for number, placed in enumerate(placements):
+    for found, placed in zip(candidates, placements):
         if placed is None:
+            overflow.append(found)
             continue
-        (position, event, geometry, shape, left, right, sure_left, sure_right, fade_left,
-         fade_right, label, label_width, inside, box) = shapes[number]
+        box, shape, geometry = found.box, found.shape, found.geometry
         row_y = top + placed.row * metrics.row_height
         height = metrics.marker_size if shape is Shape.MARKER else metrics.bar_height
-        rect = Rect(left, row_y + (metrics.row_height - height) / 2.0, right - left, height)
-        if inside:
-            room = min(right, width) - max(left, 0.0) - 8.0
+        rect = Rect(box.left, row_y + (metrics.row_height - height) / 2.0,
+                    box.shape_right - box.left, height)
+        if found.inside:
+            room = min(box.shape_right, width) - max(box.left, 0.0) - 8.0
         else:
             room = placed.label_room
-        shown = label if label_width <= room else elide(label, room, measure)
+        shown = found.label if found.label_width <= room else elide(found.label, room, measure)
         label_rect = None
         if shown:
             text_y = row_y + (metrics.row_height - metrics.text_height) / 2.0
             label_rect = Rect(box.label_left, text_y, measure(shown), metrics.text_height)
         items.append(Item(
-            position=position, event_id=event.id, lane=band_no, shape=shape, rect=rect,
-            sure_left=sure_left, sure_right=sure_right, fade_left=fade_left,
-            fade_right=fade_right, exact=geometry.exact_day, approximate=geometry.approximate,
+            position=found.position, event_id=found.event_id, lane=band_no, shape=shape,
+            rect=rect, sure_left=found.sure_left, sure_right=found.sure_right,
+            fade_left=geometry.open_start, fade_right=geometry.open_end or geometry.ongoing,
+            exact=geometry.exact_day, approximate=geometry.approximate,
             uncertain=geometry.uncertain, label=shown, label_rect=label_rect,
-            label_inside=inside, colour=colour,
+            label_inside=found.inside, colour=colour,
         ))
+    badges = []
     if overflow:
         row_y = top + (rows - 1) * metrics.row_height
-        lefts = [max(shapes[n][4], 0.0) for n in overflow]
+        lefts = [max(found.box.left, 0.0) for found in overflow]
         for cluster in cluster_overflow(lefts, measure, metrics.gap):
-            members = [shapes[overflow[m]][2] for m in cluster.members]
+            members = [overflow[m].geometry for m in cluster.members]
             first = min(g.first for g in members)
             last = max(g.after_or(today) for g in members)
             rect = Rect(cluster.left, row_y + 2.0, cluster.width, metrics.row_height - 4.0)
@@ -289,7 +304,9 @@ def _lane_items(lane_index: LaneIndex, lane_no: int, band_no: int, band: Rect, h
 
 
 def _density(lane_index, lane_no, band_no, band, header, viewport, measure, metrics, colour):
-    rows_rect = Rect(band.x, band.y + header, band.w, band.h - header)
+    # A strip a few rows high reads as well as one filling a tall lane, and costs less.
+    height = min(band.h - header, DENSITY_ROWS * metrics.row_height)
+    rows_rect = Rect(band.x, band.y + header, band.w, height)
     edges = density_edges(viewport, DENSITY_BIN_PX)
     counts = lane_index.coverage(lane_no, edges)
     strip = DensityStrip(rows_rect, counts, DENSITY_BIN_PX, band_no, colour)
@@ -370,7 +387,7 @@ def build_scene(
                 viewport, measure, metrics, today, colour)
             items.extend(lane_items)
             badges.extend(lane_badges)
-            budget -= len(lane_items)
+            budget -= in_view
         bands.append(LaneBand(lane_no, lane.key, lane.title, rect, header_rect, title, colour,
                               aggregated))
 

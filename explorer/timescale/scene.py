@@ -29,7 +29,7 @@ class SceneMetrics:
     tray_height: float = 26.0
     gap: float = 8.0
     fade_px: float = 40.0
-    min_lane_rows: int = 2
+    min_lane_rows: int = 3
     max_lane_rows: int = 8
 
 

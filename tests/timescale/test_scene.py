@@ -118,7 +118,7 @@ def test_labels_never_overlap_labels_or_other_shapes(group_by, width):
 
 
 def test_a_crowded_lane_keeps_what_fits_and_counts_the_rest():
-    scene = when_viewport(dense_index(), day(2009, 2), day(2009, 5), width=800.0, height=160.0)
+    scene = when_viewport(dense_index(), day(2009, 2), day(2009, 5), width=1600.0, height=200.0)
     assert not scene.densities
     shown = {i.event_id for i in scene.items}
     assert scene.badges and all(b.text.startswith("+") for b in scene.badges)
