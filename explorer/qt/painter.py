@@ -200,7 +200,7 @@ def paint_density(painter: QPainter, rect: QRectF, counts, bin_px: float, colour
     scaled = np.log1p(counts) / math.log1p(counts.max())
     bars = np.ceil(scaled * height).astype(np.int64)
     rows = np.arange(height)[:, None]
-    pixels = np.where(rows >= height - bars[None, :], _premultiply(colour, 190), np.uint32(0))
+    pixels = np.where(rows >= height - bars[None, :], _premultiply(colour, 160), np.uint32(0))
     pixels = np.ascontiguousarray(pixels, dtype=np.uint32)
     image = QImage(pixels.data, counts.size, height, counts.size * 4,
                    QImage.Format.Format_ARGB32_Premultiplied)
@@ -346,16 +346,22 @@ def _paint_connectors(painter: QPainter, scene: Scene, style: TimelineStyle) -> 
 
 
 def _paint_badges(painter: QPainter, scene: Scene, style: TimelineStyle) -> None:
+    """Count badges: square boxes (no antialiasing) and cached text; a frame may hold a hundred."""
     if not scene.badges:
         return
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     painter.setFont(style.small_font)
+    painter.setPen(style.badge_pen)
+    painter.setBrush(style.badge_fill)
     for badge in scene.badges:
-        rect = _qrect(badge.rect)
-        painter.setPen(QPen(style.muted, 1.0))
-        painter.setBrush(style.badge_fill)
-        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-        painter.setPen(style.text)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, badge.text)
+        painter.drawRect(_qrect(badge.rect))
+    painter.setPen(style.text)
+    height = style.small_metrics.height()
+    for badge in scene.badges:
+        r = badge.rect
+        text = style.static_text(badge.text, small=True)
+        width = text.size().width()
+        painter.drawStaticText(QPointF(r.x + (r.w - width) / 2, r.y + (r.h - height) / 2), text)
     painter.setFont(style.font)
 
 

@@ -130,7 +130,8 @@ class TimelineStyle:
         self.hover_pen = QPen(self.selection, 1.5)
         self.highlight_pen = QPen(self.text, 1.5)
         self._inks: dict[tuple[int, bool], Ink] = {}
-        self._static_texts: dict[tuple[str, bool], QStaticText] = {}
+        self.badge_pen = QPen(self.muted, 1.0)
+        self._static_texts: dict[tuple[str, bool, bool], QStaticText] = {}
 
     def ink(self, number: int, dimmed: bool = False) -> Ink:
         """Pens and brushes of item hue `number`."""
@@ -141,10 +142,10 @@ class TimelineStyle:
             found = self._inks[key] = Ink(hue, self.on(hue), dimmed)
         return found
 
-    def static_text(self, text: str, bold: bool = False) -> QStaticText:
+    def static_text(self, text: str, bold: bool = False, small: bool = False) -> QStaticText:
         """A laid-out label, kept between frames (drawing it again is cheaper than drawText);
-        draw it with the bold font when `bold`."""
-        key = (text, bold)
+        draw it with the bold (or small) font when `bold` (or `small`)."""
+        key = (text, bold, small)
         found = self._static_texts.get(key)
         if found is None:
             if len(self._static_texts) > 8192:
@@ -152,6 +153,7 @@ class TimelineStyle:
             found = self._static_texts[key] = QStaticText(text)
             found.setTextFormat(Qt.TextFormat.PlainText)
             found.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+            found.prepare(font=self.bold_font if bold else self.small_font if small else self.font)
         return found
 
     @classmethod

@@ -82,6 +82,7 @@ class TimelineWidget(TimelineInput, QWidget):
         self._dragging = False
         self._band: tuple[float, float] | None = None
         self._band_button = Qt.MouseButton.NoButton
+        self._fit_pending = False
 
         self.hbar = QScrollBar(Qt.Orientation.Horizontal, self)
         self.hbar.setObjectName("timelineScrollBar")
@@ -204,7 +205,7 @@ class TimelineWidget(TimelineInput, QWidget):
     def _fit(self, first: float, after: float) -> None:
         """Show days `first` to `after`, leaving room on the right for the last labels."""
         width = self._viewport.width_px
-        left, right = 24.0, min(280.0, width * 0.25)
+        left, right = 24.0, min(220.0, width * 0.2)
         days_per_px = max(after - first, MIN_SPAN) / max(width - left - right, width * 0.3)
         start = first - left * days_per_px
         self.set_viewport(Viewport(start, start + width * days_per_px, width))
@@ -268,14 +269,23 @@ class TimelineWidget(TimelineInput, QWidget):
     # -- document -----------------------------------------------------------------------
 
     def _on_dataset_loaded(self, dataset) -> None:
+        previous = self._index.dataset if self._index is not None else None
+        # The same file reloaded (saved in an editor) keeps the view; another file is fitted.
+        reloaded = previous is not None and dataset.path is not None and \
+            previous.path == dataset.path
         self._index = TimelineIndex(dataset, self._today)
         self._index.set_visible(self._document.visible_positions)
         self._lanes = self._index.lanes(self._group_by)
         self._hover_id = None
-        self._scroll_y = 0.0
+        if not reloaded:
+            self._scroll_y = 0.0
         self._invalidate()
         self._update_vbar()
-        self.fit_all()
+        self._update_hbar()
+        if not reloaded:
+            # Before the first show the width is not known yet: fit when it is.
+            self._fit_pending = not self.isVisible()
+            self.fit_all()
 
     def _on_filter_changed(self, _filter) -> None:
         if self._index is None:
@@ -316,7 +326,8 @@ class TimelineWidget(TimelineInput, QWidget):
 
     def _invalidate(self) -> None:
         self._scene = None
-        self.update()
+        # Only the canvas: the scroll bars repaint themselves when their values change.
+        self.update(self.canvas_rect().toAlignedRect())
 
     def _frame_layout(self):
         if self._lanes is None:
@@ -359,6 +370,15 @@ class TimelineWidget(TimelineInput, QWidget):
         self._invalidate()
         self._update_vbar()
         self._update_hbar()
+        if self._fit_pending and self.isVisible():
+            self._fit_pending = False
+            self.fit_all()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._fit_pending:
+            self._fit_pending = False
+            self.fit_all()
 
     def changeEvent(self, event) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange,

@@ -271,3 +271,30 @@ def test_a_scene_for_any_range_and_size_for_export(timeline):
     scene = timeline.scene_for((3000, 400), Viewport(day(2009), day(2011), 10))
     assert scene.width == 3000 and scene.viewport.width_px == 3000
     assert {i.event_id for i in scene.items} == {"launch", "mexico"}
+
+
+def test_reloading_the_same_file_keeps_the_view_and_another_file_is_fitted(qtbot, document):
+    widget = TimelineWidget(document)
+    qtbot.addWidget(widget)
+    widget.resize(900, 400)
+    widget.show()
+    first = given_events(point("a", "2000"), point("b", "2010"))
+    document.set_dataset(type(first).build(events=first.events, path="/data/one.yaml"))
+    widget.zoom_by(3.0)
+    zoomed = widget.viewport
+    document.set_dataset(type(first).build(events=first.events, path="/data/one.yaml"))
+    assert widget.viewport == zoomed
+    document.set_dataset(type(first).build(events=first.events, path="/data/two.yaml"))
+    assert widget.viewport.span > zoomed.span * 2
+
+
+def test_a_data_set_loaded_before_the_widget_shows_is_fitted_to_its_real_width(qtbot, document):
+    widget = TimelineWidget(document)
+    qtbot.addWidget(widget)
+    document.set_dataset(DATA)
+    widget.resize(1200, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    vp = widget.viewport
+    assert vp.width_px == widget.canvas_rect().width()
+    assert vp.x_of(day(1997)) == pytest.approx(24, abs=1)
