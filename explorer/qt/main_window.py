@@ -28,6 +28,7 @@ from explorer.qt.file_watcher import FileWatcher
 from explorer.qt.panes.install import install_panes
 from explorer.qt.problem_banner import ProblemBanner
 from explorer.qt.settings import WINDOW_STATE_VERSION, Settings
+from explorer.qt.timeline_pane import TimelinePane
 
 OPEN_FILTER = "Timeline files (*.yaml *.yml);;All files (*)"
 
@@ -55,13 +56,21 @@ class MainWindow(QMainWindow):
         central.setObjectName("centralArea")
         central.setLayout(self._central_layout)
         self.setCentralWidget(central)
-        self.set_central_view(self.event_list)
+        self.timeline_pane = TimelinePane(self.document)
+        self.timeline = self.timeline_pane.timeline
+        self.set_central_view(self.timeline_pane)
 
         self.watcher = FileWatcher(self)
         self.watcher.file_changed.connect(self._on_file_changed_on_disk)
 
         self._create_actions()
         self._create_menus()
+        events_dock = QDockWidget("Events", self)
+        events_dock.setObjectName("eventsDock")
+        events_dock.setWidget(self.event_list)
+        events_dock.toggleViewAction().setObjectName("eventsDockToggle")
+        self.add_dock(events_dock, Qt.DockWidgetArea.LeftDockWidgetArea)
+        events_dock.hide()  # the timeline shows the events; the plain list is in View > Events
         self.count_label = QLabel()
         self.count_label.setObjectName("eventCount")
         self.statusBar().addPermanentWidget(self.count_label)
@@ -124,6 +133,11 @@ class MainWindow(QMainWindow):
 
         self.view_menu = bar.addMenu("&View")
         self.view_menu.setObjectName("viewMenu")
+        self.view_menu.addActions(self.timeline.view_actions())
+        lanes_menu = self.view_menu.addMenu("&Lanes")
+        lanes_menu.setObjectName("lanesMenu")
+        lanes_menu.addActions(list(self.timeline.group_actions.values()))
+        self.view_menu.addSeparator()
 
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.setObjectName("helpMenu")
