@@ -276,7 +276,8 @@ def _lane_items(lane_index: LaneIndex, lane_no: int, band_no: int, band: Rect, h
         if found.inside:
             room = min(box.shape_right, width) - max(box.left, 0.0) - 8.0
         else:
-            room = placed.label_room
+            # A label running off the right edge ends in an ellipsis instead of mid-word.
+            room = min(placed.label_room, width - box.label_left - 4.0)
         shown = found.label if found.label_width <= room else elide(found.label, room, measure)
         label_rect = None
         if shown:

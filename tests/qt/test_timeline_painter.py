@@ -106,3 +106,24 @@ def test_the_same_routine_writes_svg_with_the_titles_as_text(style):
     painter.end()
     svg = bytes(data).decode("utf-8")
     assert "Protocol in force" in svg and "Blue Heart Campaign" in svg and "2010" in svg
+
+
+def test_an_event_in_two_lanes_is_joined_by_a_line_when_selected(style):
+    index = given_index(point("launch", "2009-06-15", "Launch", actors=["unodc", "costa"]))
+    lanes = index.lanes("actor")
+
+    def scene_with(selected):
+        return build_scene(lanes, Viewport(day(2008), day(2012), WIDTH), WIDTH, HEIGHT,
+                           style.measure, style.metrics(), today=TODAY, selected_id=selected)
+
+    scene = scene_with("launch")
+    upper, lower = sorted(scene.items, key=lambda i: i.rect.y)
+    x = int((upper.sure_left + upper.sure_right) / 2)
+    ys = range(int(upper.rect.bottom) + 6, int(lower.rect.y) - 6)
+    highlight = style.selection.rgb()
+
+    def line_pixels(image):
+        return sum(image.pixelColor(dx, y).rgb() == highlight for y in ys for dx in (x - 1, x, x + 1))
+
+    assert line_pixels(paint(scene, style)) > len(ys) / 3  # dashed, so not every pixel
+    assert line_pixels(paint(scene_with(None), style)) == 0

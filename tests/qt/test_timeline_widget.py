@@ -298,3 +298,24 @@ def test_a_data_set_loaded_before_the_widget_shows_is_fitted_to_its_real_width(q
     vp = widget.viewport
     assert vp.width_px == widget.canvas_rect().width()
     assert vp.x_of(day(1997)) == pytest.approx(24, abs=1)
+
+
+def test_many_lanes_scroll_vertically_and_a_selection_brings_its_lane_into_view(qtbot, document):
+    actors = ["unodc", "eu", "costa", "MX"]
+    data = given_events(*[point(f"e{n}", f"{2000 + n}", actors=[actors[n % 4]]) for n in range(8)],
+                        point("last", "2005-05-05", actors=["MX"]))
+    widget = TimelineWidget(document)
+    qtbot.addWidget(widget)
+    widget.resize(900, 260)
+    widget.show()
+    qtbot.waitExposed(widget)
+    document.set_dataset(data)
+    widget.set_group_by("actor")
+    assert widget.vbar.isVisible() and widget.vbar.maximum() > 0
+    assert "Mexico" not in {lane.title for lane in widget.current_scene().lanes}
+    wheel(widget, 400, 150, dy=-120, modifiers=Qt.KeyboardModifier.AltModifier)
+    assert widget.scroll_y > 0
+    widget.set_scroll_y(0)
+    document.select_event("last")
+    assert "Mexico" in {lane.title for lane in widget.current_scene().lanes}
+    assert widget.vbar.value() == int(widget.scroll_y)

@@ -221,3 +221,10 @@ def test_what_is_under_the_pointer():
     assert scene.item_at(shape.label_rect.right + 300, middle_y) is None
     chip = scene.chips[0]
     assert scene.chip_at(chip.rect.x + 1, chip.rect.y + 1) is chip
+
+
+def test_a_label_running_off_the_right_edge_ends_in_an_ellipsis_inside_the_view():
+    index = given_index(point("late", "2010-11-20", title="A rather long title that cannot fit"))
+    scene = when_viewport(index, day(2010), day(2011), width=600.0)
+    late = item(scene, "late")
+    assert late.label.endswith("…") and late.label_rect.right <= 600
