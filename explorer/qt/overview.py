@@ -83,11 +83,10 @@ class OverviewBand(QWidget):
                 return
             band = self.band_viewport()
             height = self.height()
-            for era in index.dataset.eras:
+            for number, era in enumerate(index.dataset.eras):
                 first, after = era_days(era, index.today)
                 x0, x1 = band.x_of(first), band.x_of(after)
-                painter.fillRect(QRectF(x0, 0, x1 - x0, height),
-                                 style.era_fill(index.dataset.eras.index(era)))
+                painter.fillRect(QRectF(x0, 0, x1 - x0, height), style.era_fill(number))
             self._paint_density(painter, band, index)
             self._paint_ticks(painter, band)
             selected = self._document.selection.event_id

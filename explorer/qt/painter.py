@@ -127,9 +127,8 @@ def _paint_era_labels(painter: QPainter, scene: Scene, style: TimelineStyle) -> 
     painter.fillRect(_qrect(scene.era_rect), style.axis_fill)
     metrics = style.font_metrics
     for era in scene.eras:
-        row_h = scene.era_rect.h / max(1, max(e.row for e in scene.eras) + 1)
-        y = scene.era_rect.y + era.row * row_h
-        strip = QRectF(era.x0, y + 1, era.x1 - era.x0, row_h - 2)
+        band = era.strip
+        strip = QRectF(band.x, band.y + 1, band.w, band.h - 2)
         painter.fillRect(strip, style.era_label_fills[era.colour % len(style.era_label_fills)])
         if era.row % 2:
             # Overlapping eras sit in different rows; hatching tells them apart without hue.
@@ -137,7 +136,7 @@ def _paint_era_labels(painter: QPainter, scene: Scene, style: TimelineStyle) -> 
                                            Qt.BrushStyle.BDiagPattern))
         if era.label_rect is not None:
             painter.setPen(style.text)
-            baseline = y + (row_h - metrics.height()) / 2 + metrics.ascent()
+            baseline = band.y + (band.h - metrics.height()) / 2 + metrics.ascent()
             painter.drawText(QPointF(era.label_rect.x, baseline), era.label)
     painter.restore()
 

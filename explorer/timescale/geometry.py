@@ -65,7 +65,7 @@ class EventGeometry:
         return max(today, self.start_sure, self.first + 1.0)
 
 
-def _bounds(value: EdtfValue) -> tuple[float | None, float | None, bool, bool]:
+def value_bounds(value: EdtfValue) -> tuple[float | None, float | None, bool, bool]:
     """(first day, day after the last, start unknown, end unknown) of a date or range."""
     if isinstance(value, EdtfDate):
         return float(value.earliest), float(value.latest + 1), False, False
@@ -88,7 +88,7 @@ def event_geometry(event: Event) -> EventGeometry | None:
     approximate = any(v.approximate for v in (start, end) if v is not None)
     uncertain = any(v.uncertain for v in (start, end) if v is not None)
     if not event.is_span:
-        first, after, open_start, open_end = _bounds(start)
+        first, after, open_start, open_end = value_bounds(start)
         return EventGeometry(
             first=first, after=after, is_span=False, start_sure=after, end_sure=first,
             open_start=open_start, open_end=open_end, ongoing=False,
@@ -99,9 +99,9 @@ def event_geometry(event: Event) -> EventGeometry | None:
     open_end = False
     first = start_sure = end_sure = after = None
     if start is not None:
-        first, start_sure, open_start, _ = _bounds(start)
+        first, start_sure, open_start, _ = value_bounds(start)
     if end is not None:
-        end_sure, after, _, open_end = _bounds(end)
+        end_sure, after, _, open_end = value_bounds(end)
     if first is None:
         first = end_sure
         start_sure = end_sure

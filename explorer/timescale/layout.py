@@ -16,7 +16,7 @@ from explorer.timescale.aggregate import (
     lane_capacity,
     DENSITY_BIN_PX,
 )
-from explorer.timescale.geometry import Rect, _bounds
+from explorer.timescale.geometry import Rect, value_bounds
 from explorer.timescale.index import LaneIndex
 from explorer.timescale.labels import Box, elide, pack_rows
 from explorer.timescale.lanes import GroupBy
@@ -104,7 +104,7 @@ def frame_layout(
 def _value_days(value: EdtfValue | None, today: float) -> tuple[float, float]:
     if value is None:
         return today, today
-    first, after, _, _ = _bounds(value)
+    first, after, _, _ = value_bounds(value)
     first = after - 1.0 if first is None else first
     after = first + 1.0 if after is None else after
     return first, after
@@ -147,7 +147,8 @@ def _era_bands(eras, rows, viewport, layout, measure, metrics, today) -> tuple[E
         label = elide(era.title, min(x1, width) - left - 4.0, measure)
         label_rect = Rect(left, y, measure(label), metrics.era_row_height) if label else None
         fuzzy = any(v is not None and (v.approximate or v.uncertain) for v in (era.start, era.end))
-        bands.append(EraBand(era.title, x0, x1, rows[number], label, label_rect, number,
+        strip = Rect(x0, y, x1 - x0, metrics.era_row_height)
+        bands.append(EraBand(era.title, x0, x1, rows[number], strip, label, label_rect, number,
                              fuzzy, era.end is None))
     return tuple(bands)
 

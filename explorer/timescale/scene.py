@@ -52,6 +52,7 @@ class EraBand:
     x0: float
     x1: float
     row: int
+    strip: Rect  # its band in the era strip above the axis
     label: str
     label_rect: Rect | None
     colour: int
