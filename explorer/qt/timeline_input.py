@@ -7,7 +7,7 @@ import html
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QToolTip
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 
 from explorer.timescale.lanes import GroupBy
 from explorer.timescale.viewport import Viewport
@@ -201,6 +201,11 @@ class TimelineInput:
             self.zoom_out()
         elif key == Qt.Key.Key_0 and modifiers & Qt.KeyboardModifier.ControlModifier:
             self.fit_all()
+        elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and \
+                modifiers & Qt.KeyboardModifier.ControlModifier:
+            # Tab walks the events, so Ctrl+Tab is the way out (as in Qt's text editors).
+            forward = key == Qt.Key.Key_Tab and not modifiers & Qt.KeyboardModifier.ShiftModifier
+            QWidget.focusNextPrevChild(self, forward)
         elif key == Qt.Key.Key_Escape:
             if self._band is not None:
                 self._band = None

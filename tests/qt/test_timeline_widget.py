@@ -319,3 +319,26 @@ def test_many_lanes_scroll_vertically_and_a_selection_brings_its_lane_into_view(
     document.select_event("last")
     assert "Mexico" in {lane.title for lane in widget.current_scene().lanes}
     assert widget.vbar.value() == int(widget.scroll_y)
+
+
+def test_ctrl_tab_leaves_the_timeline_while_tab_walks_the_events(qtbot, document):
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    widget = TimelineWidget(document)
+    after = QLineEdit()
+    layout.addWidget(widget)
+    layout.addWidget(after)
+    window.resize(900, 500)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    document.set_dataset(DATA)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert document.selection.event_id == TIME_ORDER[0] and widget.hasFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert after.hasFocus()
