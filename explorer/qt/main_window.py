@@ -68,7 +68,6 @@ class MainWindow(QMainWindow):
         events_dock = QDockWidget("Events", self)
         events_dock.setObjectName("eventsDock")
         events_dock.setWidget(self.event_list)
-        events_dock.toggleViewAction().setObjectName("eventsDockToggle")
         self.add_dock(events_dock, Qt.DockWidgetArea.LeftDockWidgetArea)
         events_dock.hide()  # the timeline shows the events; the plain list is in View > Events
         self.count_label = QLabel()
@@ -158,7 +157,9 @@ class MainWindow(QMainWindow):
         if not dock.objectName():
             raise ValueError("docks need an objectName to be saved in the window layout")
         self.addDockWidget(area, dock)
-        self.view_menu.addAction(dock.toggleViewAction())
+        toggle = dock.toggleViewAction()
+        toggle.setObjectName(f"{dock.objectName()}Toggle")
+        self.view_menu.addAction(toggle)
 
     # -- opening files ------------------------------------------------------------------
 

@@ -96,8 +96,6 @@ def install_panes(window) -> Panes:
     actors = actors_pane(context, window)
     memberships = MembershipsPane(context, window)
     right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
-    for dock in (details, organizations, protocols, actors, memberships):
-        dock.toggleViewAction().setObjectName(f"{dock.objectName()}Action")
     window.add_dock(details, right)
     for pane in (organizations, protocols, actors):
         window.add_dock(pane, right)
