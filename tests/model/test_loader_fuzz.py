@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from explorer.model.dataset import Dataset
@@ -14,11 +14,9 @@ from explorer.model.diagnostics import DatasetError, Severity
 from explorer.model.loader import load_text
 from explorer.model.validate import ENTITY_SHAPES, LIST_SHAPES, TOP_LEVEL_KEYS
 from tests.conftest import DATA_DIR
+from tests.fuzzing import fuzz_settings
 
-FUZZ = settings(
-    max_examples=200, deadline=None, derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+FUZZ = fuzz_settings(200)
 
 FIELD_NAMES = sorted(
     {name for _kind, _cls, shape in ENTITY_SHAPES.values() for name in shape.fields}
