@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, NamedTuple
-
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from typing import Any, Callable, NamedTuple
 
 from explorer.model.dates import DateError, parse_edtf
 from explorer.model.entities import (
@@ -29,8 +27,12 @@ from explorer.model.yaml_nodes import (
     DATA_TAGS,
     NULL_TAG,
     STR_TAG,
+    MappingNode,
+    Node,
     NodeReader,
     Overspent,
+    ScalarNode,
+    SequenceNode,
     describe,
     position,
     suggestion,
@@ -121,6 +123,7 @@ _KIND_WORDS = {
 #: Unknown references that get a "did you mean": each costs a scan of all ids, and a file with
 #: more broken references than this has a bigger problem than typos.
 _SUGGESTION_LIMIT = 200
+_TICK_MASK = 4095  # progress is reported every 4096 entries of a list
 
 
 class _Ref(NamedTuple):
@@ -139,10 +142,13 @@ class _Ref(NamedTuple):
         return field if self.index is None else f"{field}[{self.index}]"
 
 
-def read_timeline(root: Node, reader: NodeReader) -> dict[str, Any] | None:
+def read_timeline(
+    root: Node, reader: NodeReader, tick: Callable[[float], None] | None = None
+) -> dict[str, Any] | None:
     """The keyword arguments of `Dataset.build` for the file rooted at `root`; every problem is
-    reported to `reader.problems` (the result means nothing when errors were reported)."""
-    validator = _Validator(reader)
+    reported to `reader.problems` (the result means nothing when errors were reported).
+    `tick`, when given, is called now and then with the fraction of the entries read."""
+    validator = _Validator(reader, tick)
     try:
         return validator.read(root)
     except Overspent:
@@ -159,11 +165,32 @@ def slug(title: str) -> str:
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+def make_events(events: list, taken: set[str]) -> None:
+    """Turn the keyword arguments of each event into the `Event`, in place, giving those
+    without `id` one made from their title that avoids every id in `taken`."""
+    next_suffix: dict[str, int] = {}
+    for index, values in enumerate(events):
+        if "id" not in values:
+            base = slug(values["title"])
+            number = next_suffix.get(base, 1)
+            candidate = base if number == 1 else f"{base}-{number}"
+            while candidate in taken:
+                number += 1
+                candidate = f"{base}-{number}"
+            next_suffix[base] = number + 1
+            taken.add(candidate)
+            values["id"] = candidate
+        events[index] = Event(**values)
+
+
 class _Validator:
     """Walks one file's node graph once, building entities and collecting what to check after."""
 
-    def __init__(self, reader: NodeReader) -> None:
+    def __init__(self, reader: NodeReader, tick: Callable[[float], None] | None = None) -> None:
         self.reader = reader
+        self.tick = tick
+        self.total = 1
+        self.done = 0
         self.problems = reader.problems
         self.ids: dict[str, tuple[EntityKind | None, int]] = {}  # id -> (kind, line); None: event
         self.refs: list[_Ref] = []
@@ -180,6 +207,9 @@ class _Validator:
             return self.out
         entries = self.reader.pairs(root, "")
         self._version(root, entries)
+        self.total = max(1, sum(
+            len(value.value) for _key, value in entries.values() if isinstance(value, (MappingNode, SequenceNode))
+        ))
         for name, (key, value) in entries.items():
             if name in ENTITY_SHAPES:
                 self._entity_section(name, value)
@@ -232,6 +262,7 @@ class _Validator:
                 )
             return
         made = self.out[section]
+        self._advance(len(node.value))
         for entity_id, (key, value) in self.reader.pairs(node, section).items():
             path = f"{section}.{entity_id}"
             if not self._claim(entity_id, kind, key, path):
@@ -263,6 +294,8 @@ class _Validator:
         build = {"memberships": self._membership, "eras": self._era, "events": self._event}[section]
         made = self.out[section]
         for index, item in enumerate(node.value):
+            if not index & _TICK_MASK:
+                self._advance(min(_TICK_MASK + 1, len(node.value) - index))
             path = f"{section}[{index}]"
             errors = self.problems.errors
             read = self._entry(item, path, shape, item)
@@ -270,6 +303,12 @@ class _Validator:
                 built = build(*read, path)
                 if built is not None and self.problems.errors == errors:
                     made.append(built)
+
+    def _advance(self, count: int) -> None:
+        """Report progress, counting `count` more entries as read."""
+        self.done += count
+        if self.tick is not None:
+            self.tick(self.done / self.total)
 
     def _claim(self, entity_id: str, kind: EntityKind | None, key: ScalarNode, path: str) -> bool:
         """Register an id; False (after reporting) when it is empty or already taken."""
@@ -285,7 +324,7 @@ class _Validator:
                 f"{line}; ids must be unique across all sections: rename one",
             )
             return False
-        self.ids[entity_id] = (kind, key.start_mark.line + 1)
+        self.ids[entity_id] = (kind, key.line)
         return True
 
     # entries
@@ -478,23 +517,7 @@ class _Validator:
     # after the walk
 
     def _name_events(self) -> None:
-        """Make the events, giving those without `id` one made from their title that avoids
-        every id in the file."""
-        taken = set(self.ids)
-        next_suffix: dict[str, int] = {}
-        events = self.out["events"]
-        for index, values in enumerate(events):
-            if "id" not in values:
-                base = slug(values["title"])
-                number = next_suffix.get(base, 1)
-                candidate = base if number == 1 else f"{base}-{number}"
-                while candidate in taken:
-                    number += 1
-                    candidate = f"{base}-{number}"
-                next_suffix[base] = number + 1
-                taken.add(candidate)
-                values["id"] = candidate
-            events[index] = Event(**values)
+        make_events(self.out["events"], set(self.ids))
 
     def _resolve(self) -> None:
         """Report every reference to an id that does not exist or is of the wrong kind."""

@@ -1,20 +1,30 @@
-"""The YAML layer of the loader: text to a node graph, walked with every position kept.
+"""The YAML layer of the loader: text to a light node graph, walked with every position kept.
 
 Nothing here constructs Python objects from YAML, so no tag can run code, and an anchor stays
 one shared node: an alias costs nothing until something walks it, and `NodeReader` bounds how
-much walking a file may ask for.
+much walking a file may ask for. Nodes are slotted and keep only their start position: PyYAML's
+own nodes, each with two marks, cost about 35 bytes of memory per byte of YAML; these about a
+third of that.
 """
 
 from __future__ import annotations
 
 import re
 from difflib import get_close_matches
-from typing import Iterable
+from typing import Callable, Iterable
 
 import yaml
-from yaml.composer import Composer
+from yaml.composer import ComposerError
 from yaml.error import Mark
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner, ScannerError
@@ -41,6 +51,8 @@ DATA_TAGS = frozenset(
 MAX_DIAGNOSTICS = 1000
 #: How deep `<<` merges may nest (a mapping merging one that merges another...).
 MAX_MERGE_DEPTH = 64
+#: How deep lists and mappings may nest; libyaml stops at the same depth itself.
+MAX_DEPTH = 1000
 
 #: Characters YAML does not allow anywhere in a file (the YAML 1.1 printable set, inverted).
 _NOT_PRINTABLE = re.compile(
@@ -49,30 +61,57 @@ _NOT_PRINTABLE = re.compile(
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
-class RawResolver:
-    """Tags untagged scalars as null, merge key (`<<`) or text only, never int, bool or date:
-    the validator reads every value as the text written (an id `NO` stays "NO"), so resolving
-    them as PyYAML's `Resolver` does would only cost time. Explicit tags are kept for checking."""
+class Node:
+    """A node of the composed graph: its resolved tag, its value and where it starts (1-based)."""
 
-    def descend_resolver(self, current_node: Node | None, current_index: object) -> None:
-        pass
+    __slots__ = ("tag", "value", "line", "column")
 
-    def ascend_resolver(self) -> None:
-        pass
-
-    def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool] | bool) -> str:
-        if kind is ScalarNode:
-            if implicit[0]:
-                if value in _NULL_WORDS:
-                    return NULL_TAG
-                if value == "<<":
-                    return MERGE_TAG
-            return STR_TAG
-        return SEQ_TAG if kind is SequenceNode else MAP_TAG
+    def __init__(self, tag: str, value, line: int, column: int) -> None:
+        self.tag = tag
+        self.value = value
+        self.line = line
+        self.column = column
 
 
-class PythonLoader(Reader, Scanner, Parser, Composer, RawResolver):
-    """The pure-Python parser and composer, for PyYAML builds without libyaml.
+class ScalarNode(Node):
+    """Text as written (`value`); `style` is the quote or block indicator, "" when plain."""
+
+    __slots__ = ("style",)
+
+    def __init__(self, tag: str, value: str, line: int, column: int, style: str | None) -> None:
+        self.tag = tag
+        self.value = value
+        self.line = line
+        self.column = column
+        self.style = style
+
+
+class SequenceNode(Node):
+    """A list; `value` is the list of item nodes."""
+
+    __slots__ = ()
+
+
+class MappingNode(Node):
+    """A mapping; `value` is the list of (key node, value node) pairs in file order."""
+
+    __slots__ = ()
+
+
+def resolve_scalar(value: str, plain: bool) -> str:
+    """The tag of an untagged scalar: null, merge key (`<<`) or text only, never int, bool or
+    date: the validator reads every value as the text written (an id `NO` stays "NO"), so
+    resolving them as PyYAML's `Resolver` does would only cost time."""
+    if plain:
+        if value in _NULL_WORDS:
+            return NULL_TAG
+        if value == "<<":
+            return MERGE_TAG
+    return STR_TAG
+
+
+class PythonLoader(Reader, Scanner, Parser):
+    """The pure-Python parser, for PyYAML builds without libyaml.
 
     Its scanner slows down quadratically with the depth of `[`/`{` nesting, so it stops at
     `MAX_FLOW_DEPTH`, as libyaml does (at depth 1000) with the same error."""
@@ -83,7 +122,6 @@ class PythonLoader(Reader, Scanner, Parser, Composer, RawResolver):
         Reader.__init__(self, stream)
         Scanner.__init__(self)
         Parser.__init__(self)
-        Composer.__init__(self)
 
     def fetch_flow_collection_start(self, token_class: type) -> None:
         if self.flow_level >= self.MAX_FLOW_DEPTH:
@@ -98,8 +136,8 @@ except ImportError:  # PyYAML built without libyaml
     DEFAULT_LOADER: type = PythonLoader
 else:
 
-    class LibyamlLoader(CParser, RawResolver):
-        """libyaml's parser and composer (several times faster); it stops at depth 1000 itself."""
+    class LibyamlLoader(CParser):
+        """libyaml's parser (several times faster); it stops at depth 1000 itself."""
 
     DEFAULT_LOADER = LibyamlLoader
 
@@ -111,8 +149,9 @@ def position(where: Where) -> tuple[int, int]:
     """1-based (line, column) of a node, a YAML mark or an already 1-based pair."""
     if isinstance(where, tuple):
         return where
-    mark = where.start_mark if isinstance(where, Node) else where
-    return mark.line + 1, mark.column + 1
+    if isinstance(where, Node):
+        return where.line, where.column
+    return where.line + 1, where.column + 1
 
 
 def text_position(text: str, index: int) -> tuple[int, int]:
@@ -189,14 +228,18 @@ class Problems:
         return found
 
 
-def compose(text: str, problems: Problems, loader: type = DEFAULT_LOADER) -> Node | None:
-    """The root node of `text`, or None after reporting why there is none (syntax, emptiness)."""
+def compose(
+    text: str, problems: Problems, loader: type = DEFAULT_LOADER,
+    tick: Callable[[float], None] | None = None,
+) -> Node | None:
+    """The root node of `text`, or None after reporting why there is none (syntax, emptiness).
+    `tick`, when given, is called now and then with the fraction of the text read so far."""
     bad = _NOT_PRINTABLE.search(text)
     if bad is not None:
         problems.error(text_position(text, bad.start()), "", _bad_character(bad.group()))
         return None
     try:
-        root = yaml.compose(text, Loader=loader)
+        root = _Composer(loader(text), len(text), tick).single_document()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         at_tab = mark is not None and text[mark.index:mark.index + 1] == "\t"
@@ -205,14 +248,136 @@ def compose(text: str, problems: Problems, loader: type = DEFAULT_LOADER) -> Nod
     except yaml.YAMLError as error:
         problems.error((1, 1), "", f"the file cannot be read as YAML: {error}")
         return None
-    except RecursionError:
-        # only the pure-Python composer recurses; libyaml stops at depth 1000 itself
-        problems.error((1, 1), "", _TOO_DEEP)
+    except TooDeep as error:
+        problems.error(error.node, "", _TOO_DEEP)
         return None
     if root is None or (isinstance(root, ScalarNode) and root.tag == NULL_TAG):
         problems.error((1, 1), "", "the file is empty; a timeline file starts with `timeline: 1`")
         return None
     return root
+
+
+class _Composer:
+    """Builds the node graph from a parser's events, without recursion (so nesting is bounded
+    by `MAX_DEPTH`, not by Python's stack), with libyaml's composer errors."""
+
+    TICK_EVERY = 1 << 16  # events between two calls of `tick`
+
+    def __init__(self, parser, size: int, tick: Callable[[float], None] | None) -> None:
+        self.parser = parser
+        self.size = max(size, 1)
+        self.tick = tick
+
+    def single_document(self) -> Node | None:
+        parser = self.parser
+        parser.get_event()  # stream start
+        document = None
+        if not isinstance(parser.peek_event(), StreamEndEvent):
+            parser.get_event()  # document start
+            document = self._node()
+            parser.get_event()  # document end
+            if not isinstance(parser.peek_event(), StreamEndEvent):
+                raise ComposerError(
+                    "expected a single document in the stream", _mark(document),
+                    "but found another document", parser.get_event().start_mark,
+                )
+        return document
+
+    def _node(self) -> Node:
+        """Compose one node and everything under it."""
+        get = self.parser.get_event
+        anchors: dict[str, Node] = {}
+        # each open collection: (its node, its items list, key waiting for its value or a
+        # marker saying the collection is a list)
+        stack: list[list] = []
+        root = None
+        countdown = self.TICK_EVERY
+        while True:
+            event = get()
+            kind = event.__class__
+            countdown -= 1
+            if not countdown:
+                countdown = self.TICK_EVERY
+                if self.tick is not None:
+                    self.tick(min(event.start_mark.index / self.size, 1.0))
+            if kind is ScalarEvent:
+                mark = event.start_mark
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve_scalar(event.value, event.implicit[0])
+                node = ScalarNode(tag, event.value, mark.line + 1, mark.column + 1, event.style)
+                self._anchor(anchors, event, node)
+            elif kind is AliasEvent:
+                node = anchors.get(event.anchor)
+                if node is None:
+                    raise ComposerError(None, None, "found undefined alias", event.start_mark)
+            elif kind is SequenceStartEvent or kind is MappingStartEvent:
+                mark = event.start_mark
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = SEQ_TAG if kind is SequenceStartEvent else MAP_TAG
+                cls = SequenceNode if kind is SequenceStartEvent else MappingNode
+                node = cls(tag, [], mark.line + 1, mark.column + 1)
+                self._anchor(anchors, event, node)
+                if len(stack) > MAX_DEPTH:
+                    raise TooDeep(node)
+                self._attach(stack, node)
+                stack.append([node, _LIST if cls is SequenceNode else None])
+                continue
+            elif kind is SequenceEndEvent or kind is MappingEndEvent:
+                node = stack.pop()[0]
+                if not stack:
+                    return node
+                continue
+            else:
+                raise ComposerError(None, None, f"unexpected {kind.__name__}", event.start_mark)
+            if not stack:
+                return node
+            self._attach(stack, node)
+
+    @staticmethod
+    def _attach(stack: list[list], node: Node) -> None:
+        """Add `node` to the open collection: an item, a key, or the value of the last key."""
+        if not stack:
+            return
+        top = stack[-1]
+        waiting = top[1]
+        if waiting is _LIST:
+            top[0].value.append(node)
+        elif waiting is None:
+            top[1] = node
+        else:
+            top[0].value.append((waiting, node))
+            top[1] = None
+
+    @staticmethod
+    def _anchor(anchors: dict[str, Node], event, node: Node) -> None:
+        anchor = event.anchor
+        if anchor is None:
+            return
+        first = anchors.get(anchor)
+        if first is not None:
+            raise ComposerError(
+                "found duplicate anchor; first occurrence", _mark(first),
+                "second occurrence", event.start_mark,
+            )
+        anchors[anchor] = node
+
+
+_LIST = object()  # marks an open collection that is a list
+
+
+class TooDeep(Exception):
+    """Lists and mappings nest deeper than `MAX_DEPTH` at `node`."""
+
+    def __init__(self, node: Node) -> None:
+        super().__init__(f"nested deeper than {MAX_DEPTH} at line {node.line}")
+        self.node = node
+
+
+def _mark(node: Node) -> Mark:
+    """A YAML mark at the start of `node`, for errors that point at a node already composed."""
+    return Mark("", 0, node.line - 1, node.column - 1, None, None)
 
 
 _TOO_DEEP = (
@@ -275,9 +440,10 @@ class NodeReader:
     reader needs: duplicate and merge keys, data-only tags, and a budget of nodes visited,
     because aliases can make a small file a huge graph."""
 
-    def __init__(self, problems: Problems, budget: int) -> None:
+    def __init__(self, problems: Problems, budget: int, language: str = "YAML") -> None:
         self.problems = problems
         self.budget = budget
+        self.language = language  # named in messages about what a reader of the file keeps
         self._scanned: set[int] = set()
 
     def spend(self, count: int, node: Node, path: str) -> None:
@@ -344,7 +510,7 @@ class NodeReader:
         self.problems.error(
             key, where,
             f"the key '{key.value}' appears twice in this mapping (first on line "
-            f"{first.start_mark.line + 1}); YAML keeps only the last one and the first would be "
+            f"{first.line}); {self.language} keeps only the last one and the first would be "
             "lost: merge the two or rename one",
         )
 
