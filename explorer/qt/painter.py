@@ -279,7 +279,8 @@ def _paint_marker(painter: QPainter, item: Item, ink: Ink) -> None:
 
 
 def _paint_tails(painter: QPainter, item: Item, ink: Ink) -> None:
-    """Open ends of a point's range: a line fading out towards the unknown side."""
+    """Open ends of a point's range: a line fading out towards the unknown side (filled, not
+    stroked: Qt's SVG output draws a gradient pen as a black line)."""
     y = item.rect.y + item.rect.h / 2
     for outer, inner, is_open in ((item.rect.x, item.sure_left, item.fade_left),
                                   (item.rect.right, item.sure_right, item.fade_right)):
@@ -288,8 +289,8 @@ def _paint_tails(painter: QPainter, item: Item, ink: Ink) -> None:
         gradient = QLinearGradient(outer, 0, inner, 0)
         gradient.setColorAt(0.0, ink.clear)
         gradient.setColorAt(1.0, ink.fill)
-        painter.setPen(QPen(QBrush(gradient), 2.0))
-        painter.drawLine(QLineF(outer, y, inner, y))
+        painter.fillRect(QRectF(min(outer, inner), y - 1.0, abs(inner - outer), 2.0),
+                         QBrush(gradient))
 
 
 def _paint_items(painter: QPainter, scene: Scene, style: TimelineStyle) -> None:
