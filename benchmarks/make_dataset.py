@@ -340,9 +340,8 @@ def to_yaml(document: dict) -> str:
 
 def _flow_mapping(fields: dict) -> str:
     parts = [f"{name}: {flow_list(v) if isinstance(v, list) else scalar(v)}"
-             for name, v in fields.items() if not (name == "summary" and len(v) > 90)]
-    text = "{" + ", ".join(parts) + "}"
-    return text
+             for name, v in fields.items()]
+    return "{" + ", ".join(parts) + "}"
 
 
 def to_json(document: dict) -> str:

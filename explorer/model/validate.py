@@ -23,6 +23,7 @@ from explorer.model.entities import (
     Protocol,
     Source,
 )
+from explorer.model.records import maker
 from explorer.model.yaml_nodes import (
     DATA_TAGS,
     NULL_TAG,
@@ -169,6 +170,7 @@ def make_events(events: list, taken: set[str]) -> None:
     """Turn the keyword arguments of each event into the `Event`, in place, giving those
     without `id` one made from their title that avoids every id in `taken`."""
     next_suffix: dict[str, int] = {}
+    make = maker(Event)
     for index, values in enumerate(events):
         if "id" not in values:
             base = slug(values["title"])
@@ -180,7 +182,7 @@ def make_events(events: list, taken: set[str]) -> None:
             next_suffix[base] = number + 1
             taken.add(candidate)
             values["id"] = candidate
-        events[index] = Event(**values)
+        events[index] = make(**values)
 
 
 class _Validator:

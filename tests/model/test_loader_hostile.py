@@ -271,9 +271,11 @@ def test_standard_tags_are_plain_data():
 
 
 def test_an_unexpected_failure_becomes_a_diagnostic(monkeypatch, data_dir):
-    def broken(root, reader):
+    def broken(root, *args):
         raise KeyError("surprise")
 
+    # both paths fail: the fast path falls back to the node path, which fails too
+    monkeypatch.setattr(loader, "read_plain", broken)
     monkeypatch.setattr(loader, "read_timeline", broken)
     error = the_error(data_dir / "loader_minimal.yaml")
     assert at(error) == (1, 1)
@@ -283,9 +285,10 @@ def test_an_unexpected_failure_becomes_a_diagnostic(monkeypatch, data_dir):
 
 
 def test_running_out_of_memory_becomes_a_diagnostic(monkeypatch):
-    def exhausted(root, reader):
+    def exhausted(root, *args):
         raise MemoryError
 
+    monkeypatch.setattr(loader, "read_plain", exhausted)
     monkeypatch.setattr(loader, "read_timeline", exhausted)
     assert the_error("timeline: 1\n").message.startswith("the file needs more memory than this computer has")
 

@@ -1,0 +1,51 @@
+"""How far a load has come, and a way to stop it: for loading off the UI thread."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+
+class LoadCancelled(Exception):
+    """The caller asked the load to stop; nothing was loaded and nothing changed."""
+
+
+class Steps:
+    """Reports the progress of one load as a fraction from 0 to 1 that never goes back, and
+    raises `LoadCancelled` at the next report once `cancelled()` says so."""
+
+    def __init__(
+        self,
+        progress: Callable[[float], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        self._progress = progress
+        self._cancelled = cancelled
+        self._floor = 0.0
+        self._low = 0.0
+        self._high = 1.0
+        self._last = 0.0
+
+    def stage(self, low: float, high: float) -> None:
+        """The coming reports (`at(0)` to `at(1)`) cover `low` to `high` of what is left."""
+        span = 1.0 - self._floor
+        self._low = self._floor + span * low
+        self._high = self._floor + span * high
+        self.at(0.0)
+
+    def restart(self) -> None:
+        """Start stages afresh from the progress reached so far (a second reading of the file)."""
+        self._floor = self._last
+
+    def at(self, fraction: float) -> None:
+        """Report that `fraction` of the current stage is done; stop the load if asked to."""
+        value = self._low + (self._high - self._low) * min(max(fraction, 0.0), 1.0)
+        if value > self._last:
+            self._last = value
+            if self._progress is not None:
+                self._progress(value)
+        self.check()
+
+    def check(self) -> None:
+        """Raise `LoadCancelled` if the caller asked to stop."""
+        if self._cancelled is not None and self._cancelled():
+            raise LoadCancelled

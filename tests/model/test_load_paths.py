@@ -1,0 +1,232 @@
+"""Every path through the loader gives the same data set: the node path (the reference, which
+places every diagnostic), the fast path (a compiled parser and the plain validator), JSON,
+and the cache of validated data sets. They are compared field by field."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from benchmarks.make_dataset import make
+from explorer.model import loader
+from explorer.model.dataset import Dataset
+from explorer.model.diagnostics import DatasetError
+from explorer.model.loader import fast_path_fields, load_dataset, load_text
+from explorer.paths import shipped_dataset
+from tests.conftest import DATA_DIR
+from tests.model.test_loader_fuzz import MINIMAL, mutate
+
+ROOT = Path(__file__).resolve().parents[2]
+FILES = [shipped_dataset(), DATA_DIR / "loader_minimal.yaml", *sorted((ROOT / "docs" / "examples").glob("*.yaml"))]
+FUZZ = settings(
+    max_examples=150, deadline=None, derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+# Integers written in every way YAML 1.2 reads as the same number, next to the same numbers
+# inside text: the fast path must give the text written, or leave the file to the node path.
+HISTORY = """\
+timeline: 1
+title: 300 years
+countries:
+  NO: {name: Norway, iso: NO}
+  2009: {name: A country named after a year, iso: yes}
+events:
+  - {title: Ides of March, date: -0043}
+  - {title: Founding, date: 0753, summary: 753 years}
+  - title: Battle
+    date:    0043-03-15
+  - {title: "43", date: 1043}
+  - title: 7
+    date: 2009
+    tags: [7, 07a, x_1]
+  - {title: Report 4 on 0004, date: 0004~, actors: [2009]}
+"""
+
+
+def assert_same(first: Dataset, second: Dataset) -> None:
+    """Two data sets hold the same things, field by field."""
+    for field in dataclasses.fields(Dataset):
+        left, right = getattr(first, field.name), getattr(second, field.name)
+        if isinstance(left, type(dict().keys())) or hasattr(left, "items"):
+            left, right = dict(left), dict(right)
+        assert left == right, field.name
+    for a, b in zip(first.events, second.events):
+        assert type(a.start) is type(b.start) and type(a.end) is type(b.end)
+
+
+def reference(text: str, **kwargs) -> Dataset:
+    return load_text(text, accelerate=False, **kwargs)
+
+
+def outcome(text: str, accelerate: bool, **kwargs):
+    """The data set, or the diagnostics of a file that fails."""
+    try:
+        return load_text(text, accelerate=accelerate, **kwargs)
+    except DatasetError as error:
+        return error.diagnostics
+
+
+def same_outcome(text: str, **kwargs) -> None:
+    fast, slow = outcome(text, True, **kwargs), outcome(text, False, **kwargs)
+    if isinstance(slow, Dataset):
+        assert isinstance(fast, Dataset), fast
+        assert_same(fast, slow)
+    else:
+        assert fast == slow
+    fields = fast_path_fields(text, kwargs.get("language", "yaml"))
+    if fields is not None:
+        assert isinstance(slow, Dataset) and not slow.warnings, "the fast path vouched for a file with diagnostics"
+        assert_same(Dataset.build(**fields), Dataset.build(**{**fields_of(slow)}))
+
+
+def fields_of(dataset: Dataset) -> dict:
+    return {
+        "title": dataset.title, "description": dataset.description,
+        "sources": dataset.sources.values(), "organizations": dataset.organizations.values(),
+        "people": dataset.people.values(), "countries": dataset.countries.values(),
+        "protocols": dataset.protocols.values(), "memberships": dataset.memberships,
+        "eras": dataset.eras, "events": dataset.events,
+    }
+
+
+# the fast path serves clean files, with the reference's results
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_shipped_files_take_the_fast_path_with_the_same_results(path):
+    text = path.read_text(encoding="utf-8")
+    fields = fast_path_fields(text)
+    assert fields is not None, "the fast path should vouch for this clean file"
+    assert_same(Dataset.build(**fields), Dataset.build(**fields_of(reference(text))))
+    assert_same(load_dataset(path), load_dataset(path, accelerate=False))
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_generated_files_take_the_fast_path_with_the_same_results(seed):
+    text = make(400, seed)
+    fields = fast_path_fields(text)
+    assert fields is not None
+    assert_same(Dataset.build(**fields), Dataset.build(**fields_of(reference(text))))
+
+
+def test_integers_are_read_as_written_or_left_to_the_node_path():
+    same_outcome(HISTORY)
+    dataset = load_text(HISTORY)
+    assert [e.start.text for e in dataset.events] == ["-0043", "0753", "0043-03-15", "1043", "2009", "0004~"]
+    assert [e.title for e in dataset.events][3:5] == ["43", "7"]
+    assert dataset.events[4].tags == ("7", "07a", "x_1")
+    assert list(dataset.countries) == ["NO", "2009"]
+
+
+@pytest.mark.parametrize("text", [
+    "timeline: 1\nevents: [{title: a, date: 0043}, {title: b, date: 43}]\n",  # 43 written twice
+    "timeline: 1\nevents: [{title: a, date: +2009}]\n",
+    "timeline: 1\nevents: [{title: a, date: 2_009}]\n",
+    "timeline: 1\nevents: [{title: a, date: 0x7D9}]\n",
+    "timeline: 1\ntitle: 1.50\n",
+    "timeline: 1\ntitle: True\n",
+    "timeline: 1\ntitle: .inf\n",
+    "timeline: 01\n",
+    "timeline: 1\ncountries: {1: {name: a}, '1': {name: b}}\n",
+])
+def test_numbers_the_fast_path_cannot_read_back_go_to_the_node_path(text):
+    same_outcome(text)
+
+
+@pytest.mark.parametrize("text", [
+    "timeline: 1\ntitle: !!str 2009\n",
+    "timeline: 1\ntitle: !custom x\n",
+    "timeline: 1\nx: &a {title: t}\nevents: [*a]\n",
+    "timeline: 1\nevents: [{<<: {title: t}, date: 2009}]\n",
+    "%YAML 1.1\n---\ntimeline: 1\n",
+    "timeline: 1\n---\ntimeline: 1\n",
+    "timeline: 1\ntitle: a\x85b\n",
+    "timeline: 1\ntitle: a\u2028b\n",
+    "timeline: 1\ntitle: a\x00b\n",
+    "timeline: 1\ntitle: a\tb\n",
+    "timeline: 1\rtitle: a\r",
+    "timeline: 1\r\ntitle: a\r\nevents:\r\n  - {title: x, date: 2009}\r\n",
+    "\ufefftimeline: 1\ntitle: a\ufeffb\n",
+    "timeline: 1\nx:\n" + "".join(" " * i + "- \n" for i in range(300)),
+    "timeline: 1\nx: " + "[" * 400 + "]" * 400 + "\n",
+    "timeline: 1\ncountries: {null: {name: a}}\n",
+    "timeline: 1\nevents: [{title: Research & development, summary: 5 * 3 = 15!}]\n",
+])
+def test_what_the_fast_path_cannot_vouch_for_reads_as_the_reference_does(text):
+    same_outcome(text)
+
+
+def test_the_fast_path_leaves_every_diagnostic_to_the_node_path():
+    for text in (
+        "timeline: 1\nevents: [{title: x, sumary: y}]\n",  # a warning only
+        "timeline: 1\nmemberships: [{member: a, of: b, status: ratifed}]\norganizations: {a: {name: A}, b: {name: B}}\n",
+        "timeline: 1\nevents: [{title: x, date: 2010-02-30}]\n",
+        "timeline: 1\norganizations: {a: {name: A, parent: b}, b: {name: B, parent: a}}\n",
+        "timeline: 1\nevents: [{id: a, title: x}, {id: a, title: y}]\n",
+    ):
+        assert fast_path_fields(text) is None
+        same_outcome(text)
+
+
+def test_a_failing_fast_path_falls_back_to_the_node_path(monkeypatch, data_dir):
+    def broken(*args):
+        raise KeyError("a bug in the fast path")
+
+    monkeypatch.setattr(loader, "read_plain", broken)
+    assert_same(load_dataset(data_dir / "loader_minimal.yaml"),
+                load_dataset(data_dir / "loader_minimal.yaml", accelerate=False))
+
+
+# mutated files: whatever the fast path accepts, the reference accepts with the same data
+
+DIGITS = list(" :-[]{}&*!\n'\"#,2019XYabc+_0.~")
+mutations = st.lists(
+    st.tuples(
+        st.sampled_from(["delete", "insert", "replace", "duplicate-line", "swap-lines"]),
+        st.integers(0, 4000), st.integers(1, 40),
+        st.text(alphabet=st.sampled_from(DIGITS), min_size=1, max_size=6),
+    ),
+    min_size=1, max_size=4,
+)
+GENERATED = make(25, 3)
+
+
+@FUZZ
+@given(mutations)
+def test_mutations_of_the_minimal_file_read_the_same_both_ways(operations):
+    same_outcome(mutate(MINIMAL, operations))
+
+
+@FUZZ
+@given(mutations)
+def test_mutations_of_a_generated_file_read_the_same_both_ways(operations):
+    same_outcome(mutate(GENERATED, operations))
+
+
+@FUZZ
+@given(mutations)
+def test_mutations_of_a_file_of_numbers_read_the_same_both_ways(operations):
+    same_outcome(mutate(HISTORY, operations))
+
+
+# JSON
+
+
+def test_json_of_a_generated_file_reads_like_its_yaml():
+    yaml_text, json_text = make(300, 4), make(300, 4, as_json=True)
+    from_yaml = reference(yaml_text)
+    for accelerate in (True, False):
+        assert_same(load_text(json_text, language="json", accelerate=accelerate), from_yaml)
+    assert fast_path_fields(json_text, "json") is not None
+
+
+@FUZZ
+@given(mutations)
+def test_mutations_of_a_json_file_read_the_same_both_ways(operations):
+    same_outcome(mutate(json.dumps(json.loads(make(20, 5, as_json=True)), indent=1), operations), language="json")
