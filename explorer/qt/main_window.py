@@ -24,6 +24,7 @@ from explorer.model.loader import load_dataset
 from explorer.qt.diagnostics_dialog import DiagnosticsDialog
 from explorer.qt.document import Document
 from explorer.qt.event_list import EventListView
+from explorer.qt.export_dialog import export_image_action
 from explorer.qt.file_watcher import FileWatcher
 from explorer.qt.panes.install import install_panes
 from explorer.qt.problem_banner import ProblemBanner
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.file_menu.addAction(self.reload_action)
         self.file_menu.addAction(self.auto_reload_action)
+        self.export_action = export_image_action(self)
+        self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
