@@ -49,6 +49,7 @@ from explorer.qt.export_plan import (
     scene_of,
     tile_scene,
     tiles,
+    with_range,
 )
 from explorer.qt.export_sheet import (
     Fonts,
@@ -436,6 +437,10 @@ def export_timeline(
             measuring_dpi()).width()
     timeline = prepare(dataset, options.event_filter, options.group_by, options.first,
                        options.after, width, today)
+    if kind == "pdf" and (options.first is None or options.after is None):
+        # Fitted across every page, not one: the room for the last labels is a page's share.
+        across = options.pages or auto_pages(timeline)
+        timeline = with_range(timeline, options.first, options.after, width * across)
     composer = _Composer(timeline, options, style)
     data, sheets, size = TARGETS[kind](composer, steps)
     steps.stage(0.9, 1.0)

@@ -70,14 +70,22 @@ def fitted_range(first: float, after: float, width: float) -> tuple[float, float
 def prepare(dataset: Dataset, event_filter: EventFilter, group_by: GroupBy,
             first: float | None, after: float | None, width: float,
             today: float | None = None) -> Timeline:
-    """The lanes of the filtered data set and the days to export: `first` to `after`, or
-    where one is None, what "fit everything" shows at `width`."""
+    """The lanes of the filtered data set and the days to export (see `with_range`)."""
     today = today_day() if today is None else today
     positions = apply_filter(dataset, event_filter)
     index = TimelineIndex(dataset, today)
     index.set_visible(positions)
-    lanes = index.lanes(group_by)
-    extent = index.extent() or (today - 365.0, today + 365.0)
+    timeline = Timeline(dataset, index.lanes(group_by), len(positions), 0.0, 1.0, today,
+                        event_filter)
+    return with_range(timeline, first, after, width)
+
+
+def with_range(timeline: Timeline, first: float | None, after: float | None,
+               width: float) -> Timeline:
+    """The timeline showing days `first` to `after`, or where one is None, what "fit
+    everything" shows across `width` pixels."""
+    today = timeline.today
+    extent = timeline.index.extent() or (today - 365.0, today + 365.0)
     fit_first, fit_after = fitted_range(*extent, width)
     span = max(MIN_SPAN, extent[1] - extent[0])
     if first is None:
@@ -87,7 +95,7 @@ def prepare(dataset: Dataset, event_filter: EventFilter, group_by: GroupBy,
     first, after = float(first), float(after)
     if not (math.isfinite(first) and math.isfinite(after)) or after <= first:
         raise ExportError("The range to export ends before it starts", usage=True)
-    return Timeline(dataset, lanes, len(positions), first, after, today, event_filter)
+    return replace(timeline, first=first, after=after)
 
 
 @dataclass(frozen=True, slots=True)
