@@ -4,8 +4,7 @@ the widget, and the words around the timeline."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QFont, QImage
+from PySide6.QtGui import QImage
 
 from explorer.model.calendar import days_from_civil
 from explorer.model.filters import EventFilter
