@@ -141,3 +141,31 @@ def test_a_real_pdf_has_no_alpha_mask_left(qapp, blue_heart, tmp_path):
     entries = re.findall(rb"(\d{10}) 00000 n", offsets.group(2))
     for number, offset in enumerate(entries, start=1):
         assert data[int(offset):].startswith(f"{number} 0 obj".encode())
+
+
+def test_a_fade_in_a_pdf_renders_as_a_fade(qapp, blue_heart, tmp_path):
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (Debian package poppler-utils) is not installed")
+    from PySide6.QtGui import QImage
+
+    from explorer.qt.export import page_layout
+    from explorer.qt.export_sheet import Sample
+
+    result = export_timeline(blue_heart, tmp_path / "t.pdf", ExportOptions())
+    sheet = result.sheets[0]
+    legend = sheet.legend
+    texts = [line.text for line in legend.block.lines]
+    sample = legend.scene.items[texts.index(Sample.OPEN_END.value)]
+    subprocess.run(["pdftoppm", "-r", "96", "-png", "-singlefile", str(tmp_path / "t.pdf"),
+                    str(tmp_path / "page")], check=True)
+    page = QImage(str(tmp_path / "page.png"))
+    margin = page_layout("A4", True).paintRectPixels(96)
+    y = round(margin.y() + sheet.legend_top + sample.rect.y + sample.rect.h / 2)
+
+    def lightness(x: float) -> float:
+        return page.pixelColor(round(margin.x() + x), y).lightnessF()
+
+    solid, middle, open_end = (lightness(sample.rect.x + 4), lightness(sample.rect.right - 10),
+                               lightness(sample.rect.right - 2))
+    assert solid < middle < open_end  # from the hue towards the white page
+    assert open_end > 0.85
