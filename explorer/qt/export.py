@@ -81,11 +81,15 @@ PAGE_SIZES = {
 }
 #: Page margin of a PDF, in millimetres.
 PAGE_MARGIN_MM = 12.0
-#: A PDF gets a page more across for about this many dated events in the range.
+#: A PDF gets a page more across for about this many dated events in the range, up to
+#: `MAX_AUTO_PAGES` across and `MAX_AUTO_TOTAL` pages in all (when lanes go down pages too).
 EVENTS_PER_PAGE = 40
 MAX_AUTO_PAGES = 12
-#: Largest image side, in device pixels (QImage's own limit is near 32k).
+MAX_AUTO_TOTAL = 48
+#: Largest image side and area, in device pixels (QImage's own side limit is near 32k;
+#: 200 million pixels take 800 MB).
 MAX_IMAGE_PX = 30000
+MAX_IMAGE_PIXELS = 200_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +243,8 @@ def _png(composer: _Composer, steps: _Steps) -> tuple[bytes, tuple[Sheet, ...], 
     sheet = _single_sheet(composer, steps)
     scale = composer.options.scale
     size = QSize(math.ceil(sheet.width * scale), math.ceil(sheet.height * scale))
-    if max(size.width(), size.height()) > MAX_IMAGE_PX:
+    if max(size.width(), size.height()) > MAX_IMAGE_PX or \
+            size.width() * size.height() > MAX_IMAGE_PIXELS:
         raise ExportError(f"A {size.width()} x {size.height()} image is too large; lower the "
                           "width or the scale, or export SVG or PDF", usage=True)
     steps.stage(0.3, 0.75)
@@ -317,23 +322,36 @@ def _pdf_sheets(composer: _Composer, steps: _Steps, layout: QPageLayout,
     scaling the painter, which would shift the fades in Qt's PDF output."""
     timeline, style = composer.timeline, composer.style
     across = composer.options.pages or auto_pages(timeline)
-    span = (timeline.after - timeline.first) / across
-    stretches = [(timeline.first + n * span, timeline.first + (n + 1) * span)
-                 for n in range(across)]
     resolution, most_lanes = dpi, None
-    for attempt in range(8):
-        steps.stage(0.05 + 0.03 * attempt, 0.08 + 0.03 * attempt)
-        content = layout.paintRectPixels(resolution)
-        width, room = float(content.width()), float(content.height())
-        probe_scene = scene_of(timeline, *stretches[0], width, 100.0, style)
-        probe = composer.sheet(width, probe_scene, "Page 99 of 99",
-                               composer.legend(width, [probe_scene]))
-        # The footers differ by page (each names its own sources): keep a few lines spare.
-        space = room - probe.decor_height - 3 * composer.fonts.metrics["small"].lineSpacing()
+
+    def fit(across: int, width: float, space: float):
+        """Rows per lane for `across` stretches, and how many lanes go on a page."""
+        span = (timeline.after - timeline.first) / across
+        stretches = [(timeline.first + n * span, timeline.first + (n + 1) * span)
+                     for n in range(across)]
         plan = choose_rows(timeline, stretches, width, style, space)
         per_page = max(1, int((space - plan.top - plan.tray) // plan.lane_height))
         if most_lanes is not None:
             per_page = min(per_page, most_lanes)
+        down = math.ceil(max(plan.lane_count, 1) / per_page) if plan.grouped else 1
+        return plan, per_page, down
+
+    for attempt in range(8):
+        steps.stage(0.05 + 0.03 * attempt, 0.08 + 0.03 * attempt)
+        content = layout.paintRectPixels(resolution)
+        width, room = float(content.width()), float(content.height())
+        probe_scene = scene_of(timeline, timeline.first,
+                               timeline.first + (timeline.after - timeline.first) / across,
+                               width, 100.0, style)
+        probe = composer.sheet(width, probe_scene, "Page 99 of 99",
+                               composer.legend(width, [probe_scene]))
+        # The footers differ by page (each names its own sources): keep a few lines spare.
+        space = room - probe.decor_height - 3 * composer.fonts.metrics["small"].lineSpacing()
+        plan, per_page, down = fit(across, width, space)
+        if composer.options.pages is None and across * down > MAX_AUTO_TOTAL:
+            # Many lanes already take pages down: fewer across keeps the page count sane.
+            across = max(1, MAX_AUTO_TOTAL // down)
+            plan, per_page, down = fit(across, width, space)
         parts = tiles(timeline, across, plan, per_page)
         scenes = []
         for number, tile in enumerate(parts):

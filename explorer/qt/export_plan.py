@@ -26,7 +26,8 @@ from explorer.timescale.viewport import MIN_SPAN, Viewport
 
 #: Rows of the single lane (no grouping) an export grows to before "+n" badges stay.
 MAX_PLAIN_ROWS = 40
-#: A row more in every lane is worth it when it gives back a label per this many lanes.
+#: A row more in every lane is worth it when it gives back an event or a label per this
+#: many lanes.
 LANES_PER_LABEL = 4
 #: Rows tried past the best so far before the search for rows gives up.
 PATIENCE = 3
@@ -160,10 +161,10 @@ def crowding(scene: Scene) -> tuple[int, int]:
 
 def choose_rows(timeline: Timeline, stretches: list[tuple[float, float]], width: float,
                 style: TimelineStyle, max_height: float = math.inf) -> Frame:
-    """The frame with the rows per lane that draw the most events one by one, then give
-    shortened labels their room (a row added to every lane has to give back a label for
-    about every `LANES_PER_LABEL` lanes); up to the layout's limit and a lane (or, without
-    lanes, the whole scene) `max_height` pixels high."""
+    """The frame with the rows per lane that draw more events one by one, then give
+    shortened labels their room: a row added to every lane has to give back an event or a
+    label for about every `LANES_PER_LABEL` lanes. Up to the layout's limit, and a lane (or,
+    without lanes, the whole scene) `max_height` pixels high."""
     base = style.metrics()
     if timeline.grouped:
         counts = range(base.min_lane_rows, base.max_lane_rows + 1)
@@ -178,8 +179,9 @@ def choose_rows(timeline: Timeline, stretches: list[tuple[float, float]], width:
         found = [crowding(scene_of(timeline, first, after, width, candidate.height(), style,
                                    candidate.metrics)) for first, after in stretches]
         overflow, shortened = sum(f[0] for f in found), sum(f[1] for f in found)
-        if best is None or overflow < best[0] or (
-                overflow == best[0] and best[1] - shortened >= worth * (idle + 1)):
+        gained = (best[0] - overflow, best[1] - shortened) if best is not None else None
+        if gained is None or gained[0] >= worth * (idle + 1) or (
+                gained[0] >= 0 and gained[1] >= worth * (idle + 1)):
             chosen, best, idle = candidate, (overflow, shortened), 0
         else:
             # Rows only help where events crowd; a few in a row that help nothing is enough
