@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -20,18 +20,18 @@ from PySide6.QtWidgets import (
 from explorer import __version__
 from explorer.model.dataset import Dataset
 from explorer.model.diagnostics import DatasetError
-from explorer.model.loader import load_dataset
 from explorer.qt.diagnostics_dialog import DiagnosticsDialog
 from explorer.qt.document import Document
 from explorer.qt.event_list import EventListView
 from explorer.qt.export_dialog import export_image_action
 from explorer.qt.file_watcher import FileWatcher
+from explorer.qt.load_worker import FileLoads, cache_for
 from explorer.qt.panes.install import install_panes
 from explorer.qt.problem_banner import ProblemBanner
 from explorer.qt.settings import WINDOW_STATE_VERSION, Settings
 from explorer.qt.timeline_pane import TimelinePane
 
-OPEN_FILTER = "Timeline files (*.yaml *.yml);;All files (*)"
+OPEN_FILTER = "Timeline files (*.yaml *.yml *.json);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.watcher.file_changed.connect(self._on_file_changed_on_disk)
 
         self._create_actions()
+        self.loads = FileLoads(self, cache_for(self.settings))
         self._create_menus()
         events_dock = QDockWidget("Events", self)
         events_dock.setObjectName("eventsDock")
@@ -173,30 +174,35 @@ class MainWindow(QMainWindow):
             self.open_file(path)
 
     def open_file(self, path: str) -> bool:
-        """Load and show a file; on failure keep what is shown and explain every problem."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            dataset = load_dataset(path)
-        except DatasetError as error:
-            QGuiApplication.restoreOverrideCursor()
-            self.show_diagnostics(path, error)
+        """Load and show a file; on failure keep what is shown and explain every problem.
+        The file loads in a worker thread while the window stays responsive (`load_worker`);
+        False, changing nothing, when cancelled or while another load runs."""
+        outcome = self.loads.load(path, [self.open_action, self.reload_action])
+        if outcome is None or outcome.cancelled:
             return False
-        QGuiApplication.restoreOverrideCursor()
-        self.show_dataset(dataset, path)
+        if outcome.error is not None:
+            self.show_diagnostics(path, outcome.error)
+            return False
+        self.show_dataset(outcome.dataset, path)
         return True
 
     def reload(self) -> bool:
-        """Read the open file again; on errors keep the last good data and show the banner."""
+        """Read the open file again; on errors keep the last good data and show the banner.
+        Asked for during a load, it runs once that load is over."""
         if self.path is None:
             return False
+        if self.loads.loading:
+            self.loads.after_load(self.reload)
+            return False
         self.watcher.mark_seen()
-        try:
-            dataset = load_dataset(self.path)
-        except DatasetError as error:
-            self.banner.show_problems(Path(self.path).name, error.diagnostics)
+        outcome = self.loads.load(self.path, [self.open_action, self.reload_action])
+        if outcome is None or outcome.cancelled:
+            return False
+        if outcome.error is not None:
+            self.banner.show_problems(Path(self.path).name, outcome.error.diagnostics)
             self.statusBar().showMessage("The file on disk has errors; showing the last good version", 5000)
             return False
-        self.show_dataset(dataset, self.path)
+        self.show_dataset(outcome.dataset, self.path)
         self.statusBar().showMessage("Reloaded", 3000)
         return True
 

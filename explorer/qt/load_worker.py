@@ -1,0 +1,224 @@
+"""Loading a file off the UI thread, with a progress dialog and a Cancel button.
+
+`FileLoads.load(path)` keeps the synchronous shape callers rely on (`MainWindow.open_file`
+returns once the file is loaded or refused) but runs the loader in a worker thread while a
+local event loop keeps the window painting and answering; a progress dialog with Cancel shows
+up when a load takes longer than `SHOW_AFTER_MS`. Loads run one at a time: the actions that
+start one are disabled meanwhile, a second load asked for meanwhile is refused, and a reload
+asked for meanwhile (the file changed on disk) runs once the current load is over.
+
+The worker is a plain daemon thread: a load still running when the app quits cannot hold it
+open, and a cancelled load stops at its next progress report and changes nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from explorer.model.cache import DatasetCache
+from explorer.model.dataset import Dataset
+from explorer.model.diagnostics import DatasetError
+from explorer.model.loader import LoadCancelled, load_dataset
+
+#: The progress dialog appears only for loads that take longer than this.
+SHOW_AFTER_MS = 300
+_STEPS = 1000  # the progress bar's range
+
+
+@dataclass(frozen=True, slots=True)
+class LoadOutcome:
+    """How a load ended: with a data set, with the diagnostics of a file that cannot be
+    loaded, or cancelled."""
+
+    dataset: Dataset | None = None
+    error: DatasetError | None = None
+    cancelled: bool = False
+
+
+def cache_for(settings) -> DatasetCache:
+    """The cache of checked data sets for a window with these settings: the user's cache
+    folder, or, for settings kept in a file of their own (tests, portable setups), a folder
+    beside that file."""
+    store = settings.store
+    if store.format() == QSettings.Format.IniFormat and store.fileName():
+        return DatasetCache(Path(store.fileName()).resolve().parent / "timeline-explorer-cache")
+    return DatasetCache()
+
+
+class LoadJob(QObject):
+    """One load in a worker thread; its signals arrive in the thread that made the job."""
+
+    #: Part of the load done, from 0 to 1 (float).
+    progressed = Signal(float)
+    #: The load is over (a LoadOutcome).
+    ended = Signal(object)
+
+    def __init__(self, path: str, cache: DatasetCache | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.cache = cache
+        self._cancel = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True, name=f"load {Path(path).name}")
+        self._reported = -1
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        """Ask the load to stop at its next progress report."""
+        self._cancel.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the worker thread to end; True when it has."""
+        if self._thread.ident is None:
+            return True
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _report(self, fraction: float) -> None:
+        step = int(fraction * _STEPS)
+        if step != self._reported:  # a signal per visible step, not per report
+            self._reported = step
+            self.progressed.emit(fraction)
+
+    def _run(self) -> None:
+        try:
+            dataset = load_dataset(
+                self.path, progress=self._report, cancelled=self._cancel.is_set, cache=self.cache
+            )
+        except DatasetError as error:
+            outcome = LoadOutcome(error=error)
+        except LoadCancelled:
+            outcome = LoadOutcome(cancelled=True)
+        else:
+            outcome = LoadOutcome(dataset=dataset)
+        self.ended.emit(outcome)
+
+
+class FileLoads(QObject):
+    """Runs a window's loads one at a time, each in a worker thread under a progress dialog."""
+
+    #: A load started (its path).
+    started = Signal(str)
+    #: The load in progress advanced (fraction from 0 to 1).
+    progressed = Signal(float)
+
+    def __init__(self, window: QWidget, cache: DatasetCache | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.cache = cache
+        self.job: LoadJob | None = None
+        self._retired: list[LoadJob] = []
+        self.dialog: QProgressDialog | None = None
+        self._loop: QEventLoop | None = None
+        self._outcome: LoadOutcome | None = None
+        self._after: Callable[[], object] | None = None
+
+    @property
+    def loading(self) -> bool:
+        return self._loop is not None
+
+    def after_load(self, action: Callable[[], object]) -> None:
+        """Run `action` once the current load is over (one waiting action at most)."""
+        self._after = action
+
+    def load(self, path: str, actions: list[QAction] = ()) -> LoadOutcome | None:
+        """Load `path` and return how it ended, the window staying responsive meanwhile;
+        None (nothing done) while another load is running. `actions` are disabled during it."""
+        if self.loading:
+            return None
+        enabled = [(action, action.isEnabled()) for action in actions]
+        for action, _was in enabled:
+            action.setEnabled(False)
+        self._outcome = None
+        self._retire()
+        job = self.job = LoadJob(path, self.cache, self)
+        job.progressed.connect(self._on_progress)
+        job.ended.connect(self._on_ended)
+        dialog = self.dialog = self._progress_dialog(path)
+        loop = self._loop = QEventLoop(self)
+        try:
+            self.started.emit(path)
+            job.start()
+            if self._outcome is None:
+                loop.exec()
+        finally:
+            self._loop = None
+            dialog.canceled.disconnect(self._on_cancel)
+            dialog.reset()
+            dialog.hide()
+            dialog.deleteLater()
+            self.dialog = None
+            for action, was in enabled:
+                action.setEnabled(was)
+        outcome = self._outcome
+        if outcome is None:  # the event loop was told to stop (the app quits): give up the load
+            job.cancel()
+            outcome = LoadOutcome(cancelled=True)
+        if self._after is not None:
+            action, self._after = self._after, None
+            QTimer.singleShot(0, action)
+        return outcome
+
+    def cancel(self) -> None:
+        """Stop the load in progress: it ends as cancelled at once and changes nothing."""
+        if self.loading:
+            self._on_cancel()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the last worker thread to end (a cancelled load stops at its next report)."""
+        return self.job is None or self.job.wait(timeout)
+
+    def _retire(self) -> None:
+        """Delete the jobs whose thread has ended (a cancelled one may still be finishing)."""
+        if self.job is not None:
+            self._retired.append(self.job)
+        running = []
+        for job in self._retired:
+            if job.wait(0):
+                job.deleteLater()
+            else:
+                running.append(job)
+        self._retired = running
+
+    def _progress_dialog(self, path: str) -> QProgressDialog:
+        dialog = QProgressDialog(f"Opening {Path(path).name}…", "Cancel", 0, _STEPS, self.window)
+        dialog.setObjectName("loadProgress")
+        dialog.setWindowTitle("Timeline Explorer")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(SHOW_AFTER_MS)
+        dialog.canceled.connect(self._on_cancel)
+        dialog.setValue(0)  # starts the clock after which the dialog shows itself
+        return dialog
+
+    @Slot(float)
+    def _on_progress(self, fraction: float) -> None:
+        if self.sender() is not self.job or self.dialog is None:
+            return  # a cancelled load still reporting
+        self.dialog.setValue(min(int(fraction * _STEPS), _STEPS - 1))
+        self.progressed.emit(fraction)
+
+    @Slot(object)
+    def _on_ended(self, outcome: LoadOutcome) -> None:
+        if self.sender() is not self.job or self._loop is None or self._outcome is not None:
+            return  # a load given up earlier ended meanwhile
+        self._outcome = outcome
+        self._loop.quit()
+
+    @Slot()
+    def _on_cancel(self) -> None:
+        if self._loop is None or self._outcome is not None:
+            return
+        if self.job is not None:
+            self.job.cancel()
+        self._outcome = LoadOutcome(cancelled=True)
+        self._loop.quit()

@@ -1,0 +1,165 @@
+"""Files load in a worker thread: the window keeps answering, shows progress for long loads,
+can cancel them without losing what it shows, and runs one load at a time."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
+
+from benchmarks.make_dataset import make
+from explorer.paths import shipped_dataset
+from explorer.qt import load_worker
+from explorer.qt.load_worker import SHOW_AFTER_MS, FileLoads, LoadOutcome
+
+
+@pytest.fixture(scope="module")
+def slow_file(tmp_path_factory):
+    """A file big enough to take a while, with a warning, so that it goes through the slower
+    path that places every diagnostic."""
+    path = tmp_path_factory.mktemp("slow") / "slow.yaml"
+    path.write_text(make(6_000, 21) + "colour: red\n", encoding="utf-8")
+    return path
+
+
+def given_the_shipped_file(window) -> None:
+    assert window.open_file(str(shipped_dataset()))
+    assert window.document.dataset.title.startswith("Blue Heart")
+
+
+def when_opening_with(window, slow_file, *during, every_ms: int = 10):
+    """Open `slow_file` while a timer calls each of `during` every `every_ms`; the result,
+    the number of ticks and the seconds it took."""
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(every_ms)
+
+    def tick():
+        ticks.append(time.perf_counter())
+        for action in during:
+            action()
+
+    timer.timeout.connect(tick)
+    timer.start()
+    started = time.perf_counter()
+    try:
+        opened = window.open_file(str(slow_file))
+    finally:
+        timer.stop()
+    return opened, ticks, time.perf_counter() - started
+
+
+def test_the_event_loop_keeps_running_during_a_load(window, slow_file):
+    opened, ticks, seconds = when_opening_with(window, slow_file)
+    assert opened
+    assert len(window.document.dataset.events) == 6_000
+    assert seconds > 0.2, "the file should take a while to load"
+    assert len(ticks) >= 5, f"only {len(ticks)} timer ticks in {seconds:.2f} s"
+    gaps = [later - earlier for earlier, later in zip(ticks, ticks[1:])]
+    assert sorted(gaps)[len(gaps) // 2] < 0.1, "the window answers several times a second"
+
+
+def test_progress_is_reported_and_shown_in_a_dialog(window, slow_file):
+    fractions = []
+    window.loads.progressed.connect(fractions.append)
+    shown = []
+    opened, _ticks, seconds = when_opening_with(
+        window, slow_file, lambda: shown.append(bool(window.loads.dialog and window.loads.dialog.isVisible()))
+    )
+    assert opened
+    assert len(fractions) >= 5
+    assert fractions == sorted(fractions) and 0 < fractions[0] and fractions[-1] <= 1
+    if seconds * 1000 > SHOW_AFTER_MS + 200:
+        assert any(shown), "a long load shows the progress dialog"
+    assert not any(d.isVisible() for d in window.findChildren(QProgressDialog))
+
+
+def test_a_quick_load_shows_no_dialog(window, qtbot):
+    seen = []
+    window.loads.started.connect(lambda _path: QTimer.singleShot(0, lambda: seen.append(window.loads.dialog)))
+    given_the_shipped_file(window)
+    assert all(dialog is None or not dialog.isVisible() for dialog in seen)
+
+
+def test_cancel_leaves_the_previous_data_set_in_place(window, slow_file, qtbot, monkeypatch):
+    monkeypatch.setattr(load_worker, "SHOW_AFTER_MS", 0)  # the dialog at once, however fast the machine
+    given_the_shipped_file(window)
+    before, path, title = window.document.dataset, window.path, window.windowTitle()
+
+    def click_cancel():
+        dialog = window.loads.dialog
+        if dialog is not None and dialog.isVisible():
+            qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+
+    opened, _ticks, seconds = when_opening_with(window, slow_file, click_cancel, every_ms=20)
+    assert not opened
+    assert window.document.dataset is before
+    assert (window.path, window.windowTitle()) == (path, title)
+    assert seconds < 5
+    assert window.loads.wait(10), "the cancelled load stops soon"
+    assert window.open_action.isEnabled() and window.reload_action.isEnabled()
+
+
+def test_one_load_at_a_time(window, slow_file):
+    given_the_shipped_file(window)
+    during = []
+
+    def try_another():
+        if window.loads.loading and not during:
+            during.append((window.open_action.isEnabled(), window.reload_action.isEnabled(),
+                           window.open_file(str(shipped_dataset()))))
+
+    opened, _ticks, _seconds = when_opening_with(window, slow_file, try_another)
+    assert opened
+    assert during == [(False, False, False)], "Open and Reload are off, and a second open is refused"
+    assert window.open_action.isEnabled() and window.reload_action.isEnabled()
+    assert len(window.document.dataset.events) == 6_000
+
+
+def test_a_reload_asked_for_during_a_load_runs_after_it(window, slow_file, qtbot):
+    loads = []
+    window.loads.started.connect(loads.append)
+    asked = []
+
+    def change_on_disk():
+        if window.loads.loading and window.path is not None and not asked:
+            asked.append(window.reload())
+
+    given_the_shipped_file(window)
+    opened, _ticks, _seconds = when_opening_with(window, slow_file, change_on_disk)
+    assert opened and asked == [False]
+    qtbot.waitUntil(lambda: len(loads) == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.loads.loading, timeout=10_000)
+    assert loads[2] == str(slow_file.resolve())
+    assert len(window.document.dataset.events) == 6_000
+
+
+def test_a_reopened_file_comes_from_the_cache_beside_the_settings(window, tmp_path):
+    given_the_shipped_file(window)
+    window.loads.cache.flush()
+    assert list((tmp_path / "timeline-explorer-cache").glob("*.entry"))
+    window.loads.cache.forget()
+    given_the_shipped_file(window)
+
+
+def test_a_stopped_event_loop_gives_up_the_load(qtbot, slow_file):
+    host = QWidget()
+    qtbot.addWidget(host)
+    loads = FileLoads(host)
+    QTimer.singleShot(50, lambda: loads._loop.exit())  # what quitting the app does to it
+    outcome = loads.load(str(slow_file))
+    assert outcome == LoadOutcome(cancelled=True)
+    assert loads.wait(10)
+    QApplication.processEvents()
+
+
+def test_file_open_offers_and_opens_json(window, tmp_path):
+    from explorer.qt.main_window import OPEN_FILTER
+
+    assert "*.json" in OPEN_FILTER.split(";;")[0]
+    path = tmp_path / "generated.json"
+    path.write_text('{"timeline": 1, "title": "From JSON", "events": [{"title": "x", "date": 2009}]}')
+    assert window.open_file(str(path))
+    assert window.document.dataset.title == "From JSON"
