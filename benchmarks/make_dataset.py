@@ -356,7 +356,23 @@ def to_json(document: dict) -> str:
             return int(value)
         return value
 
-    return json.dumps(numbers(document), ensure_ascii=False, indent=1) + "\n"
+    document = numbers(document)
+
+    def compact(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    # one entry per line, as a database export writes them
+    parts = []
+    for key, value in document.items():
+        if isinstance(value, dict) and value:
+            body = ",\n".join(f"  {compact(k)}: {compact(v)}" for k, v in value.items())
+            parts.append(f" {compact(key)}: {{\n{body}\n }}")
+        elif isinstance(value, list) and value:
+            body = ",\n".join(f"  {compact(v)}" for v in value)
+            parts.append(f" {compact(key)}: [\n{body}\n ]")
+        else:
+            parts.append(f" {compact(key)}: {compact(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def make(count: int, seed: int = 1, as_json: bool = False) -> str:

@@ -12,11 +12,12 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from explorer.model.dates import DateError, parse_edtf
-from explorer.model.entities import EntityKind, Era, Membership
+from explorer.model.entities import ACTOR_KINDS, EntityKind, Era, Event, Membership
 from explorer.model.progress import Steps
 from explorer.model.validate import (
     DATE,
     ENTITY_SHAPES,
+    EVENT_SHAPE,
     LIST_SHAPES,
     REF,
     REFS,
@@ -24,9 +25,10 @@ from explorer.model.validate import (
     SUPPORTED_VERSION,
     TEXT,
     TEXTS,
+    IdMaker,
     Shape,
-    make_events,
 )
+from explorer.model.records import maker
 from explorer.model.yaml_nodes import suggestion
 
 #: How a reader turns a scalar that is not a Python `str` (a number, a boolean, null) back
@@ -42,6 +44,9 @@ _ORDERED = {
 }
 _TICK_EVERY = 4096  # entries between two progress reports
 _TEXT, _DATE, _REF, _LIST = "text", "date", "ref", "list"
+_EVENT_FIELDS = frozenset(EVENT_SHAPE.fields)
+_PROTOCOLS = (EntityKind.PROTOCOL,)
+_SOURCES = (EntityKind.SOURCE,)
 _PLANS: dict[str, tuple[dict[str, tuple[str, str, tuple]], tuple[str, ...], tuple | None]] = {}
 
 
@@ -91,6 +96,9 @@ class _PlainValidator:
         self.out: dict[str, Any] = {name: [] for name in (*ENTITY_SHAPES, *LIST_SHAPES)}
         self.total = 1
         self.done = 0
+        self.dates: dict[str, Any] = {}  # every date read, by its text (many repeat)
+        self.event_refs: dict[tuple, list] = {ACTOR_KINDS: [], _PROTOCOLS: [], _SOURCES: []}
+        self.unnamed: list[tuple[int, tuple]] = []  # events without an id: (position, fields)
 
     def read(self, root: object) -> dict[str, Any]:
         if type(root) is not dict:
@@ -116,7 +124,7 @@ class _PlainValidator:
                 self.out[name] = "" if text is None else text
             elif name != "timeline":
                 raise NotVouched("unknown top-level key")
-        make_events(self.out["events"], set(self.ids))
+        self.name_events()
         self.resolve()
         self.find_loops()
         return self.out
@@ -154,7 +162,10 @@ class _PlainValidator:
             return
         if type(node) is not list:
             raise NotVouched("a list section is not a list")
-        build = {"memberships": self.membership, "eras": self.era, "events": self.event}[section]
+        if section == "events":
+            self.events_section(node)
+            return
+        build = {"memberships": self.membership, "eras": self.era}[section]
         made = self.out[section]
         entry = self.entry
         countdown = _TICK_EVERY
@@ -250,23 +261,137 @@ class _PlainValidator:
     def era(values: dict[str, Any], _node: dict) -> Era:
         return Era(**values)
 
-    def event(self, values: dict[str, Any], node: dict) -> dict[str, Any]:
-        """The keyword arguments of the event; it is made once all ids are known."""
-        has_start = "start" in values
-        if "date" in values and (has_start or "end" in values):
-            raise NotVouched("both a date and a start or end")
-        if "end" in values and not has_start:
-            raise NotVouched("an end without a start")
-        if "id" in node:
-            event_id = values.get("id")
-            if event_id is None or not event_id.strip() or event_id in self.ids:
-                raise NotVouched("an empty or duplicate event id")
-            self.ids[event_id] = None
-        if has_start:
-            values["is_span"] = True
-        else:
-            values["start"] = values.pop("date", None)
-        return values
+    def events_section(self, node: list) -> None:
+        """Read every event as `entry` and `validate._Validator._event` would, field by field
+        (events are most of a large file, so they get a reader of their own)."""
+        made = self.out["events"]
+        make = maker(Event)
+        refused = self.refused
+        ids = self.ids
+        dates = self.dates
+        date, text = self.date, self.text
+        # references, checked once every id is known; an item that is not an id (a number,
+        # a list, empty text) then fails that check
+        actors, protocols, sources = self.event_refs[ACTOR_KINDS], self.event_refs[_PROTOCOLS], self.event_refs[_SOURCES]
+        countdown = _TICK_EVERY
+        for item in node:
+            countdown -= 1
+            if not countdown:
+                countdown = _TICK_EVERY
+                self.tick(_TICK_EVERY)
+            if type(item) is not dict:
+                raise NotVouched("an event is not a mapping")
+            if not _EVENT_FIELDS.issuperset(item):
+                raise NotVouched("an unknown field in an event")
+            get = item.get
+            title = get("title")
+            if type(title) is not str:
+                title = self.scalar(title)
+            if not title or title.isspace() or title.startswith(refused):
+                raise NotVouched("an event without a title")
+            on = get("date")
+            if on is not None:
+                on = dates.get(on) or date(on)
+            start = get("start")
+            if start is not None:
+                start = dates.get(start) or date(start)
+            end = get("end")
+            if end is not None:
+                end = dates.get(end) or date(end)
+                if end is not None and (
+                    start is None or (start.earliest is not None and end.latest is not None
+                                      and end.latest < start.earliest)
+                ):
+                    raise NotVouched("an end without a start, or before it")
+            if on is not None and start is not None:
+                raise NotVouched("both a date and a start")
+            summary = get("summary")
+            if summary is None:
+                summary = ""
+            elif type(summary) is not str or summary.startswith(refused):
+                summary = text(summary) or ""
+            named = get("actors")
+            if named is None:
+                named = ()
+            elif type(named) is list:
+                actors.extend(named)
+                named = tuple(named)
+            else:
+                raise NotVouched("a list field that is not a list")
+            cited = get("protocols")
+            if cited is None:
+                cited = ()
+            elif type(cited) is list:
+                protocols.extend(cited)
+                cited = tuple(cited)
+            else:
+                raise NotVouched("a list field that is not a list")
+            sourced = get("sources")
+            if sourced is None:
+                sourced = ()
+            elif type(sourced) is list:
+                sources.extend(sourced)
+                sourced = tuple(sourced)
+            else:
+                raise NotVouched("a list field that is not a list")
+            tags = get("tags")
+            tags = () if tags is None else self.items(tags, True)
+            fields = (title, on if start is None else start, end, start is not None, summary,
+                      named, cited, tags, sourced)
+            if "id" in item:
+                event_id = text(item["id"])
+                if event_id is None or not event_id or event_id.isspace() or event_id in ids:
+                    raise NotVouched("an empty or duplicate event id")
+                ids[event_id] = None
+                made.append(make(event_id, *fields))
+            else:
+                self.unnamed.append((len(made), fields))
+                made.append(None)
+        self.tick(len(node) % _TICK_EVERY)
+
+    def name_events(self) -> None:
+        """Make the events without `id`, with one from their title that avoids every id."""
+        made = self.out["events"]
+        make = maker(Event)
+        new_id = IdMaker(set(self.ids))
+        for position, fields in self.unnamed:
+            made[position] = make(new_id(fields[0]), *fields)
+
+    def date(self, value: object) -> Any:
+        """The date of a date field; None when absent, null or blank."""
+        if type(value) is not str:
+            if value is None:
+                return None
+            value = self.scalar(value)
+        if not value or value.isspace():
+            return None
+        found = self.dates.get(value)
+        if found is None:
+            found = self.dates[value] = _date(value)
+        return found
+
+    def text(self, value: object) -> str | None:
+        """The text of a text field; None when absent or null."""
+        if type(value) is not str:
+            return self.scalar(value)
+        if value.startswith(self.refused):
+            raise NotVouched("text that starts with an indicator")
+        return value
+
+    def items(self, value: object, texts: bool = False) -> tuple[str, ...]:
+        """The items of a list field (empty when absent or null)."""
+        if value is None:
+            return ()
+        if type(value) is not list:
+            raise NotVouched("a list field that is not a list")
+        refused = self.refused if texts else ()
+        for item in value:
+            if type(item) is not str or not item or item.startswith(refused):
+                value = [self.scalar(item) for item in value]
+                if not all(value) or any(item.startswith(refused) for item in value):
+                    raise NotVouched("an empty list item, or one that starts with an indicator")
+                break
+        return tuple(value)
 
     # values
 
@@ -287,6 +412,13 @@ class _PlainValidator:
         for target, targets in self.refs:
             if ids.get(target, False) not in targets:
                 raise NotVouched("a reference to an unknown id or to the wrong kind")
+        for targets, names in self.event_refs.items():
+            allowed = {entity_id for entity_id, kind in ids.items() if kind in targets}
+            try:
+                if not allowed.issuperset(names):
+                    raise NotVouched("a reference to an unknown id or to the wrong kind")
+            except TypeError as error:  # a list or mapping where an id belongs
+                raise NotVouched("a reference that is not an id") from error
 
     def find_loops(self) -> None:
         """Stop at any loop of `parent` links (as `validate._Validator._find_cycles` finds them)."""

@@ -169,20 +169,32 @@ _WORD = re.compile(r"[a-z0-9]+")
 def make_events(events: list, taken: set[str]) -> None:
     """Turn the keyword arguments of each event into the `Event`, in place, giving those
     without `id` one made from their title that avoids every id in `taken`."""
-    next_suffix: dict[str, int] = {}
+    new_id = IdMaker(taken)
     make = maker(Event)
     for index, values in enumerate(events):
         if "id" not in values:
-            base = slug(values["title"])
-            number = next_suffix.get(base, 1)
-            candidate = base if number == 1 else f"{base}-{number}"
-            while candidate in taken:
-                number += 1
-                candidate = f"{base}-{number}"
-            next_suffix[base] = number + 1
-            taken.add(candidate)
-            values["id"] = candidate
+            values["id"] = new_id(values["title"])
         events[index] = make(**values)
+
+
+class IdMaker:
+    """Ids for events without one, from their titles, avoiding every id taken (in file order:
+    the second "Mexico joins" becomes `mexico-joins-2`)."""
+
+    def __init__(self, taken: set[str]) -> None:
+        self.taken = taken
+        self.next_suffix: dict[str, int] = {}
+
+    def __call__(self, title: str) -> str:
+        base = slug(title)
+        number = self.next_suffix.get(base, 1)
+        candidate = base if number == 1 else f"{base}-{number}"
+        while candidate in self.taken:
+            number += 1
+            candidate = f"{base}-{number}"
+        self.next_suffix[base] = number + 1
+        self.taken.add(candidate)
+        return candidate
 
 
 class _Validator:
