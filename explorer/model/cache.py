@@ -13,6 +13,7 @@ once the data set is loaded, so that writing costs the first opening nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -20,6 +21,7 @@ import tempfile
 import threading
 from array import array
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from explorer.model.dataset import Dataset
@@ -30,7 +32,7 @@ from explorer.model.progress import Steps
 from explorer.model.records import maker
 
 #: Version of the entry layout; entries of another version are ignored.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 MAX_CACHE_BYTES = 512 * 1024 * 1024
 MAX_ENTRIES = 32
 FOLDER_NAME = "timeline-explorer"
@@ -305,6 +307,7 @@ def _encode(dataset: Dataset, key: str) -> bytes:
         header[section] = columns(cls, list(getattr(dataset, section).values()))
     for section, cls in _LISTS:
         header[section] = columns(cls, list(getattr(dataset, section)))
+    header["indexes"] = _encode_indexes(dataset, writer)
     header["dates"] = writer.date_table()
     header["tuples"] = writer.tuple_table()
     header["blob"] = hashlib.sha256(writer.blob).hexdigest()  # a damaged entry is noticed
@@ -396,10 +399,66 @@ def _decode(data: bytes, key: str, file: str, steps: Steps) -> Dataset:
         Diagnostic(_SEVERITIES[severity], file, line, column, path, message)
         for severity, line, column, path, message in header["warnings"]
     ]
-    return Dataset.build(
-        title=header["title"], description=header["description"], version=header["version"],
-        path=file, warnings=warnings, **fields,
-    )
+    fields = {
+        "title": header["title"], "description": header["description"],
+        "version": header["version"], "path": file, "warnings": tuple(warnings),
+        "sources": _by_id(fields["sources"]), "organizations": _by_id(fields["organizations"]),
+        "people": _by_id(fields["people"]), "countries": _by_id(fields["countries"]),
+        "protocols": _by_id(fields["protocols"]), "memberships": tuple(fields["memberships"]),
+        "eras": tuple(fields["eras"]), "events": tuple(fields["events"]),
+    }
+    fields["events_by_id"] = _by_id(fields["events"])
+    fields.update(_decode_indexes(header["indexes"], reader, fields))
+    if set(fields) != _DATASET_FIELDS:  # `Dataset` changed: build it the long way
+        raise ValueError("the data set has other fields than this cache knows")
+    return Dataset(**fields)
+
+
+# The indexes `Dataset.build` computes are stored too, so that a reopened file skips that work:
+# events by actor, protocol and tag (positions in `events`), memberships by member and target
+# (positions in `memberships`) and children by parent (ids).
+_DATASET_FIELDS = {field.name for field in dataclasses.fields(Dataset)}
+_EVENT_INDEXES = ("events_by_actor", "events_by_protocol", "events_by_tag")
+_MEMBERSHIP_INDEXES = ("memberships_by_member", "memberships_by_target")
+
+
+def _by_id(values) -> MappingProxyType:
+    return MappingProxyType({value.id: value for value in values})
+
+
+def _encode_indexes(dataset: Dataset, writer: _Writer) -> dict[str, Any]:
+    positions = {id(membership): number for number, membership in enumerate(dataset.memberships)}
+    stored = {}
+    for name in (*_EVENT_INDEXES, *_MEMBERSHIP_INDEXES, "children"):
+        index = getattr(dataset, name)
+        if name in _MEMBERSHIP_INDEXES:
+            values = [positions[id(m)] for group in index.values() for m in group]
+        else:
+            values = [value for group in index.values() for value in group]
+        stored[name] = {
+            "keys": writer.column(list(index)), "lengths": writer.column([len(g) for g in index.values()]),
+            "values": writer.column(values),
+        }
+    return stored
+
+
+def _decode_indexes(stored: dict[str, Any], reader: _Reader, fields: dict[str, Any]) -> dict[str, Any]:
+    decoded = {}
+    memberships = fields["memberships"]
+    for name in (*_EVENT_INDEXES, *_MEMBERSHIP_INDEXES, "children"):
+        columns = stored[name]
+        keys = reader.column(columns["keys"], _column_length(columns["keys"]))
+        lengths = reader.column(columns["lengths"], len(keys))
+        values = reader.column(columns["values"], sum(lengths))
+        if name in _MEMBERSHIP_INDEXES:
+            values = [memberships[number] for number in values]
+        groups = {}
+        at = 0
+        for key, length in zip(keys, lengths):
+            groups[key] = tuple(values[at:at + length])
+            at += length
+        decoded[name] = MappingProxyType(groups)
+    return decoded
 
 
 def _column_length(stored: dict[str, Any]) -> int:
