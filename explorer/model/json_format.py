@@ -59,13 +59,111 @@ class _Duplicate(NotVouched):
 def read_json_fast(text: str) -> object:
     """The parsed file, numbers kept as their text; raises `json.JSONDecodeError` for a syntax
     error and `NotVouched` for what only the node path reports (a key given twice, NaN, very
-    deep nesting)."""
+    deep nesting).
+
+    A file that is one object is returned as `Sections`, which decodes its sections one after
+    the other and the items of `events` one at a time, while the validator reads them: a
+    million events decoded at once as dicts take more memory than the events made of them.
+    """
+    if text.lstrip(" \t\n\r").startswith("{"):
+        return Sections(text)
     try:
         return json.loads(
             text, object_pairs_hook=_unique, parse_int=str, parse_float=str, parse_constant=_refuse
         )
     except RecursionError as error:
         raise NotVouched("very deep nesting") from error
+
+
+def _decode(text: str, at: int) -> tuple[object, int]:
+    """The JSON value at `at` and where it ends."""
+    try:
+        return _VALUES.raw_decode(text, at)
+    except RecursionError as error:
+        raise NotVouched("very deep nesting") from error
+
+
+class Sections:
+    """The top-level object of a JSON file, read section by section: iterating gives (name,
+    value) pairs in file order, the value of `events` being an iterator of its items. It must
+    be read in order (each pair once the previous value has been read through). Anything but
+    plain JSON (syntax errors included) raises, and the node path reads the file again."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.at = 0
+
+    def fraction(self) -> float:
+        """How much of the text has been read."""
+        return self.at / max(len(self.text), 1)
+
+    def __iter__(self):
+        text = self.text
+        at = _skip(text, 0) + 1  # past the opening brace
+        seen: set[str] = set()
+        at = _skip(text, at)
+        if text.startswith("}", at):
+            self.at = at + 1
+        else:
+            while True:
+                if not text.startswith('"', at):
+                    raise NotVouched("a key not in double quotes")
+                name, at = _string(text, at + 1)
+                if name in seen:
+                    raise NotVouched("a section given twice")
+                seen.add(name)
+                at = _skip(text, at)
+                if not text.startswith(":", at):
+                    raise NotVouched("a key without its colon")
+                at = _skip(text, at + 1)
+                if name == "events" and text.startswith("[", at):
+                    self.at = at
+                    yield name, self._items()
+                    at = self.at
+                else:
+                    value, at = _decode(text, at)
+                    self.at = at
+                    yield name, value
+                at = _skip(text, at)
+                if text.startswith(",", at):
+                    at = _skip(text, at + 1)
+                    continue
+                if not text.startswith("}", at):
+                    raise NotVouched("a section not followed by a comma or the end of the object")
+                self.at = at + 1
+                break
+        if _skip(text, self.at) != len(text):
+            raise NotVouched("more than one JSON value")
+
+    def _items(self):
+        text = self.text
+        at = _skip(text, self.at + 1)
+        if text.startswith("]", at):
+            self.at = at + 1
+            return
+        while True:
+            item, at = _decode(text, at)
+            self.at = at
+            yield item
+            at = _skip(text, at)
+            if text.startswith(",", at):
+                at = _skip(text, at + 1)
+                continue
+            if not text.startswith("]", at):
+                raise NotVouched("a list item not followed by a comma or the end of the list")
+            self.at = at + 1
+            return
+
+
+def _skip(text: str, at: int) -> int:
+    return _WHITESPACE.match(text, at).end()
+
+
+def _string(text: str, at: int) -> tuple[str, int]:
+    try:
+        return scanstring(text, at, True)
+    except json.JSONDecodeError as error:
+        raise NotVouched("a key that is not a JSON string") from error
 
 
 def json_text(value: object) -> str | None:
@@ -88,6 +186,9 @@ def _unique(pairs: list[tuple[str, object]]) -> dict:
 
 def _refuse(word: str) -> None:
     raise NotVouched(f"{word} is not JSON")
+
+
+_VALUES = json.JSONDecoder(object_pairs_hook=_unique, parse_int=str, parse_float=str, parse_constant=_refuse)
 
 
 def syntax_error(text: str, error: json.JSONDecodeError, problems: Problems) -> None:

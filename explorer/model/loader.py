@@ -90,7 +90,10 @@ def load_dataset(
             found = cache.get(key, name, steps)
             if found is not None:
                 return found
-        dataset = _load(data, problems, name, language, steps, accelerate)
+        # handed over in a box so that the bytes can go once decoded (a large JSON file)
+        box = [data]
+        del data
+        dataset = _load(box, problems, name, language, steps, accelerate)
         if dataset is not None and key is not None:
             cache.put(key, dataset)
         return dataset
@@ -163,10 +166,15 @@ def _load(
     source: object, problems: Problems, path: str | None, language: str, steps: Steps, accelerate: bool,
 ) -> Dataset | None:
     raw = None
+    if isinstance(source, list):  # a box holding the bytes of a file: the last reference
+        source = source.pop()
     if isinstance(source, (bytes, bytearray, memoryview)):
         raw = bytes(source)
+        source = None
         text = _decode(raw, problems, language)
-        if text is not None and raw.startswith(codecs.BOM_UTF8):
+        if language == JSON:  # only the YAML checks read the bytes
+            raw = None
+        elif text is not None and raw.startswith(codecs.BOM_UTF8):
             raw = raw[len(codecs.BOM_UTF8):]
     elif isinstance(source, str):
         text = source.removeprefix("\ufeff") if _check_size(len(source), problems, language) else None

@@ -9,7 +9,7 @@ diagnostic. `tests/model/test_load_paths.py` holds the two paths to the same res
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from explorer.model.dates import DateError, parse_edtf
 from explorer.model.entities import ACTOR_KINDS, EntityKind, Era, Event, Membership
@@ -96,23 +96,29 @@ class _PlainValidator:
         self.out: dict[str, Any] = {name: [] for name in (*ENTITY_SHAPES, *LIST_SHAPES)}
         self.total = 1
         self.done = 0
+        self.fraction: Callable[[], float] | None = None  # progress of a file read section by section
         self.dates: dict[str, Any] = {}  # every date read, by its text (many repeat)
         self.event_refs: dict[tuple, list] = {ACTOR_KINDS: [], _PROTOCOLS: [], _SOURCES: []}
         self.unnamed: list[tuple[int, tuple]] = []  # events without an id: (position, fields)
 
     def read(self, root: object) -> dict[str, Any]:
-        if type(root) is not dict:
+        """Read a file parsed whole (a dict) or section by section (`json_format.Sections`)."""
+        if type(root) is dict:
+            self.total = max(1, sum(len(value) for value in root.values() if type(value) in (dict, list)))
+            pairs = root.items()
+        elif hasattr(root, "fraction"):
+            self.fraction = root.fraction
+            pairs = root
+        else:
             raise NotVouched("the file is not a mapping")
-        for name in root:
+        version = None
+        for name, value in pairs:
             if type(name) is not str:
                 raise NotVouched("a top-level key is not text")
-        if "timeline" not in root:
-            raise NotVouched("no format version")
-        version = self.scalar(root["timeline"])
-        if version is None or version.strip() != SUPPORTED_VERSION:
-            raise NotVouched("format version")
-        self.total = max(1, sum(len(value) for value in root.values() if type(value) in (dict, list)))
-        for name, value in root.items():
+            if name == "timeline":
+                version = self.scalar(value)
+                if version is None or version.strip() != SUPPORTED_VERSION:
+                    raise NotVouched("format version")
             if name in ENTITY_SHAPES:
                 self.entity_section(name, value)
             elif name in LIST_SHAPES:
@@ -124,6 +130,8 @@ class _PlainValidator:
                 self.out[name] = "" if text is None else text
             elif name != "timeline":
                 raise NotVouched("unknown top-level key")
+        if version is None:
+            raise NotVouched("no format version")
         self.name_events()
         self.resolve()
         self.find_loops()
@@ -131,7 +139,7 @@ class _PlainValidator:
 
     def tick(self, count: int) -> None:
         self.done += count
-        self.steps.at(self.done / self.total)
+        self.steps.at(self.fraction() if self.fraction is not None else self.done / self.total)
 
     # sections
 
@@ -159,6 +167,9 @@ class _PlainValidator:
     def list_section(self, section: str, node: object) -> None:
         shape = LIST_SHAPES[section]
         if node is None:
+            return
+        if section == "events" and hasattr(node, "__next__"):  # items decoded one at a time
+            self.events_section(node)
             return
         if type(node) is not list:
             raise NotVouched("a list section is not a list")
@@ -261,7 +272,7 @@ class _PlainValidator:
     def era(values: dict[str, Any], _node: dict) -> Era:
         return Era(**values)
 
-    def events_section(self, node: list) -> None:
+    def events_section(self, node: Iterable) -> None:
         """Read every event as `entry` and `validate._Validator._event` would, field by field
         (events are most of a large file, so they get a reader of their own)."""
         made = self.out["events"]
@@ -347,7 +358,7 @@ class _PlainValidator:
             else:
                 self.unnamed.append((len(made), fields))
                 made.append(None)
-        self.tick(len(node) % _TICK_EVERY)
+        self.tick(_TICK_EVERY - countdown)
 
     def name_events(self) -> None:
         """Make the events without `id`, with one from their title that avoids every id."""
