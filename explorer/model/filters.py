@@ -280,6 +280,11 @@ class FilterIndex:
             candidates = np.flatnonzero(within).tolist()
             mask[[p for p in candidates if term in lines[p]]] = True
             return mask
+        if self._common(term, joined):
+            # Most lines hold the term (a word like "in"): a hit costs more than a line, so
+            # look into every line at once rather than hop from hit to hit.
+            mask = np.fromiter((term in line for line in lines), dtype=bool, count=self.size)
+            return mask if within is None else mask & within
         # str.find skips through the joined text far faster than a loop over the lines, and
         # each hit jumps to the next line so an event costs one hit at most. Hits cost more
         # than lines, though: once many have turned up, the remaining lines are looked into.
@@ -296,6 +301,15 @@ class FilterIndex:
             rest = found[-1] + 1
             mask[rest:] = [term in line for line in islice(lines, rest, None)]
         return mask if within is None else mask & within
+
+    def _common(self, term: str, joined: str) -> bool:
+        """Whether the term turns up in more than one line in 16, judged on the first 32nd of
+        the text (counting occurrences, which can only make it look more common)."""
+        if self.size < 4096:
+            return False
+        end = len(joined) // 32
+        sampled = bisect_right(self._starts, end) - 1
+        return joined.count(term, 0, end) * 16 > max(sampled, 1)
 
     @property
     def extents(self) -> tuple[np.ndarray, np.ndarray]:
@@ -330,6 +344,26 @@ def filter_index(dataset: Dataset) -> FilterIndex:
     while len(_INDEXES) > _INDEX_CAPACITY:
         _INDEXES.popitem(last=False)
     return index
+
+
+def prepared_index(dataset: Dataset) -> FilterIndex:
+    """A fully built index of `dataset`, for a thread that loads files to make before handing
+    the data set over (the first search then does not wait for it); `adopt_index` it there.
+    Only reads the shared indexes, so it may run in any thread."""
+    index = _INDEXES.get(id(dataset))
+    if index is None or index.dataset is not dataset:
+        index = FilterIndex(dataset)
+    return index.prepare()
+
+
+def adopt_index(index: FilterIndex) -> None:
+    """Use `index` (from `prepared_index`) for its data set from now on; call it in the
+    thread that filters."""
+    key = id(index.dataset)
+    _INDEXES[key] = index
+    _INDEXES.move_to_end(key)
+    while len(_INDEXES) > _INDEX_CAPACITY:
+        _INDEXES.popitem(last=False)
 
 
 def filter_mask(dataset: Dataset, event_filter: EventFilter) -> np.ndarray:

@@ -14,7 +14,7 @@ open, and a cancelled load stops at its next progress report and changes nothing
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -25,11 +25,13 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from explorer.model.cache import DatasetCache
 from explorer.model.dataset import Dataset
 from explorer.model.diagnostics import DatasetError
+from explorer.model.filters import FilterIndex, adopt_index, prepared_index
 from explorer.model.loader import LoadCancelled, load_dataset
 
 #: The progress dialog appears only for loads that take longer than this.
 SHOW_AFTER_MS = 300
 _STEPS = 1000  # the progress bar's range
+_LOADING = 0.9  # the part of the progress bar for reading the file
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,7 @@ class LoadOutcome:
     dataset: Dataset | None = None
     error: DatasetError | None = None
     cancelled: bool = False
+    index: FilterIndex | None = field(default=None, compare=False)  # the data set's, built
 
 
 def cache_for(settings) -> DatasetCache:
@@ -83,6 +86,7 @@ class LoadJob(QObject):
         return not self._thread.is_alive()
 
     def _report(self, fraction: float) -> None:
+        fraction *= _LOADING  # the rest is the filter index
         step = int(fraction * _STEPS)
         if step != self._reported:  # a signal per visible step, not per report
             self._reported = step
@@ -98,7 +102,10 @@ class LoadJob(QObject):
         except LoadCancelled:
             outcome = LoadOutcome(cancelled=True)
         else:
-            outcome = LoadOutcome(dataset=dataset)
+            # the search index of a large file takes seconds to build: here, not at the
+            # first search in the window
+            outcome = LoadOutcome(dataset=dataset, index=prepared_index(dataset))
+            self.progressed.emit(1.0)
         self.ended.emit(outcome)
 
 
@@ -211,6 +218,8 @@ class FileLoads(QObject):
     def _on_ended(self, outcome: LoadOutcome) -> None:
         if self.sender() is not self.job or self._loop is None or self._outcome is not None:
             return  # a load given up earlier ended meanwhile
+        if outcome.index is not None:
+            adopt_index(outcome.index)
         self._outcome = outcome
         self._loop.quit()
 

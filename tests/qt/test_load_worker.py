@@ -163,3 +163,11 @@ def test_file_open_offers_and_opens_json(window, tmp_path):
     path.write_text('{"timeline": 1, "title": "From JSON", "events": [{"title": "x", "date": 2009}]}')
     assert window.open_file(str(path))
     assert window.document.dataset.title == "From JSON"
+
+
+def test_the_search_index_is_built_while_loading_not_at_the_first_search(window):
+    from explorer.model.filters import filter_index
+
+    given_the_shipped_file(window)
+    index = filter_index(window.document.dataset)
+    assert index._lines is not None and index._extents is not None  # built in the worker
