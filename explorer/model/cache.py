@@ -49,8 +49,8 @@ _PRECISIONS = list(Precision)
 _SEVERITIES = {severity.value: severity for severity in Severity}
 # the modules whose code decides what a file loads as: a change to any starts a new cache
 _LOADER_MODULES = (
-    "loader", "validate", "plain_validate", "yaml_nodes", "yaml_fast", "json_format", "dates",
-    "calendar", "entities", "dataset", "records", "cache",
+    "loader", "validate", "plain_validate", "ids", "yaml_nodes", "yaml_fast", "json_format",
+    "dates", "calendar", "entities", "dataset", "records", "cache",
 )
 
 

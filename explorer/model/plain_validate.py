@@ -9,9 +9,11 @@ diagnostic. `tests/model/test_load_paths.py` holds the two paths to the same res
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Iterable
 
-from explorer.model.dates import DateError, parse_edtf
+from explorer.model.calendar import days_from_civil, days_in_month
+from explorer.model.dates import DateError, EdtfDate, Precision, parse_edtf
 from explorer.model.entities import ACTOR_KINDS, EntityKind, Era, Event, Membership
 from explorer.model.progress import Steps
 from explorer.model.validate import (
@@ -25,9 +27,9 @@ from explorer.model.validate import (
     SUPPORTED_VERSION,
     TEXT,
     TEXTS,
-    IdMaker,
     Shape,
 )
+from explorer.model.ids import IdMaker
 from explorer.model.records import maker
 from explorer.model.yaml_nodes import suggestion
 
@@ -65,10 +67,43 @@ def _plan(shape: Shape) -> tuple[dict[str, tuple[str, str, tuple]], tuple[str, .
 
 
 def _date(text: str) -> Any:
+    match = _PLAIN_DATE.fullmatch(text)
+    if match is not None:
+        made = _plain_date(text, *match.groups())
+        if made is not None:
+            return made
     try:
         return parse_edtf(text)
     except DateError as error:
         raise NotVouched("a date that cannot be read") from error
+
+
+# Most dates of a large file are a plain year, month or day: read those here, without the
+# general EDTF parser's checks and its cache (`tests/model/test_load_paths.py` holds the two
+# to the same values); anything else, or anything out of range, goes to `parse_edtf`.
+_PLAIN_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+def _plain_date(text: str, year_text: str, month_text: str | None, day_text: str | None) -> Any:
+    year = int(year_text)
+    if month_text is None:
+        return _make_date(text, year, None, None, Precision.YEAR, False, False,
+                          days_from_civil(year, 1, 1), days_from_civil(year, 12, 31))
+    month = int(month_text)
+    if not 1 <= month <= 12:
+        return None
+    length = days_in_month(year, month)
+    if day_text is None:
+        first = days_from_civil(year, month, 1)
+        return _make_date(text, year, month, None, Precision.MONTH, False, False, first, first + length - 1)
+    day = int(day_text)
+    if not 1 <= day <= length:
+        return None
+    number = days_from_civil(year, month, day)
+    return _make_date(text, year, month, day, Precision.DAY, False, False, number, number)
+
+
+_make_date = maker(EdtfDate)
 
 
 class NotVouched(Exception):

@@ -6,8 +6,6 @@ the queue resolves references once all ids are known, whatever the order of the 
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Any, Callable, NamedTuple
 
 from explorer.model.dates import DateError, parse_edtf
@@ -23,7 +21,7 @@ from explorer.model.entities import (
     Protocol,
     Source,
 )
-from explorer.model.records import maker
+from explorer.model.ids import make_events, slug  # noqa: F401 - `slug` is part of this module's interface
 from explorer.model.yaml_nodes import (
     DATA_TAGS,
     NULL_TAG,
@@ -154,47 +152,6 @@ def read_timeline(
         return validator.read(root)
     except Overspent:
         return None
-
-
-def slug(title: str) -> str:
-    """The id an event gets from its title: lowercase ASCII words joined by `-`."""
-    if not title.isascii():
-        title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    return "-".join(_WORD.findall(title.lower().replace("'", ""))) or "event"
-
-
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def make_events(events: list, taken: set[str]) -> None:
-    """Turn the keyword arguments of each event into the `Event`, in place, giving those
-    without `id` one made from their title that avoids every id in `taken`."""
-    new_id = IdMaker(taken)
-    make = maker(Event)
-    for index, values in enumerate(events):
-        if "id" not in values:
-            values["id"] = new_id(values["title"])
-        events[index] = make(**values)
-
-
-class IdMaker:
-    """Ids for events without one, from their titles, avoiding every id taken (in file order:
-    the second "Mexico joins" becomes `mexico-joins-2`)."""
-
-    def __init__(self, taken: set[str]) -> None:
-        self.taken = taken
-        self.next_suffix: dict[str, int] = {}
-
-    def __call__(self, title: str) -> str:
-        base = slug(title)
-        number = self.next_suffix.get(base, 1)
-        candidate = base if number == 1 else f"{base}-{number}"
-        while candidate in self.taken:
-            number += 1
-            candidate = f"{base}-{number}"
-        self.next_suffix[base] = number + 1
-        self.taken.add(candidate)
-        return candidate
 
 
 class _Validator:

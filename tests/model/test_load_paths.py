@@ -230,3 +230,22 @@ def test_json_of_a_generated_file_reads_like_its_yaml():
 @given(mutations)
 def test_mutations_of_a_json_file_read_the_same_both_ways(operations):
     same_outcome(mutate(json.dumps(json.loads(make(20, 5, as_json=True)), indent=1), operations), language="json")
+
+
+def test_plain_dates_read_by_the_fast_path_equal_the_edtf_parser():
+    from explorer.model.dates import parse_edtf
+    from explorer.model.plain_validate import _date
+
+    texts = [f"{year:04d}" for year in (0, 1, 43, 999, 1000, 1900, 2000, 2024, 9999)]
+    texts += [f"{year:04d}-{month:02d}" for year in (0, 4, 1900, 2000, 2023, 2024) for month in range(1, 13)]
+    texts += [f"{year:04d}-{month:02d}-{day:02d}" for year in (0, 100, 1600, 1900, 2000, 2024)
+              for month in range(1, 13) for day in (1, 15, 28, 29, 30, 31)]
+    texts += ["2009-21", "2009-00", "2009-13", "2010-02-29", "2009-04-31", "2009-01-00"]
+    for text in texts:
+        try:
+            expected = parse_edtf.__wrapped__(text)
+        except ValueError:
+            with pytest.raises(Exception):
+                _date(text)
+            continue
+        assert _date(text) == expected, text
