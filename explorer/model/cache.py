@@ -19,7 +19,7 @@ import json
 import os
 import tempfile
 import threading
-from array import array
+import numpy as np
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -201,7 +201,6 @@ def _loader_digest() -> str:
 
 _MAGIC = b"timeline-explorer cache\n"
 _NONE = -(2 ** 31)  # None in a column of integers
-_INT32 = "i"
 
 
 class _Writer:
@@ -219,7 +218,7 @@ class _Writer:
             data = "\0".join(values).encode("utf-8")
             return {"text": [self._add(data), len(data), len(values)]}
         if all(v is None or (type(v) in (int, bool) and _NONE < v < 2 ** 31) for v in values):
-            data = array(_INT32, [_NONE if v is None else int(v) for v in values]).tobytes()
+            data = np.asarray([_NONE if v is None else int(v) for v in values], dtype=np.int32).tobytes()
             kind = "bool" if any(type(v) is bool for v in values) else "int"
             return {kind: [self._add(data), len(data)]}
         return {"json": values}
@@ -334,11 +333,14 @@ class _Reader:
             values = str(self.blob[offset:offset + length], "utf-8").split("\0") if number else []
         else:
             offset, length = where
-            numbers = array(_INT32)
-            numbers.frombytes(self.blob[offset:offset + length])
-            values = [None if n == _NONE else n for n in numbers] if _NONE in numbers else numbers.tolist()
+            numbers = np.frombuffer(self.blob[offset:offset + length], dtype=np.int32)
+            missing = numbers == _NONE
             if kind == "bool":
-                values = [None if n is None else bool(n) for n in values]
+                numbers = numbers.astype(bool)
+            if missing.any():
+                numbers = numbers.astype(object)
+                numbers[missing] = None
+            values = numbers.tolist()
         if not isinstance(values, list) or len(values) != count:
             raise ValueError("a column of the wrong length")
         return values
@@ -384,9 +386,10 @@ def _decode(data: bytes, key: str, file: str, steps: Steps) -> Dataset:
         for name, kind in _kinds(cls):
             column = reader.column(stored[name], count)
             if kind == "date":
-                made.append([None if number is None else dates[number] for number in column])
+                made.append([None if number is None else dates[number] for number in column]
+                            if None in column else list(map(dates.__getitem__, column)))
             elif kind == "tuple":
-                made.append([tuples[number] for number in column])
+                made.append(list(map(tuples.__getitem__, column)))
             else:
                 made.append(column)
         return list(map(maker(cls), *made)) if count else []
@@ -468,4 +471,4 @@ def _column_length(stored: dict[str, Any]) -> int:
         return len(where)
     if kind == "text":
         return where[2]
-    return where[1] // array(_INT32).itemsize
+    return where[1] // 4  # 32-bit integers
