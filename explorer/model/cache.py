@@ -153,7 +153,15 @@ class DatasetCache:
                 _remove(Path(temporary))
 
     def _prune(self) -> None:
-        """Drop the least recently used entries beyond the bounds."""
+        """Drop the least recently used entries beyond the bounds, and files left half
+        written by a session that ended while writing."""
+        stale = time.time() - 3600
+        for path in self.folder.glob(".entry-*.tmp"):
+            try:
+                if path.stat().st_mtime < stale:
+                    _remove(path)
+            except OSError:
+                continue
         entries = []
         for path in self.folder.glob("*.entry"):
             try:

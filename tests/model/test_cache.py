@@ -208,3 +208,13 @@ def test_a_cancelled_read_from_the_cache_raises(tmp_path, cache):
     cache.forget()
     with pytest.raises(LoadCancelled):
         load_dataset(path, cache=cache, cancelled=lambda: True)
+
+
+def test_files_left_half_written_are_cleared_away(tmp_path, cache):
+    cache.folder.mkdir(parents=True)
+    old, recent = cache.folder / ".entry-old.tmp", cache.folder / ".entry-recent.tmp"
+    for path in (old, recent):
+        path.write_bytes(b"half an entry")
+    os.utime(old, (1, 1))
+    load_dataset(written(tmp_path, "t.yaml", "timeline: 1\n"), cache=cache)
+    assert not old.exists() and recent.exists(), "a write under way in another session is left alone"
