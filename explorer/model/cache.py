@@ -19,16 +19,18 @@ import json
 import os
 import tempfile
 import threading
-import numpy as np
+import time
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+
+import numpy as np
 
 from explorer.model.dataset import Dataset
 from explorer.model.dates import EdtfDate, EdtfInterval, Precision
 from explorer.model.diagnostics import Diagnostic, Severity
 from explorer.model.entities import Country, Era, Event, Membership, Organization, Person, Protocol, Source
-from explorer.model.progress import Steps
+from explorer.model.progress import LoadCancelled, Steps
 from explorer.model.records import maker
 
 #: Version of the entry layout; entries of another version are ignored.
@@ -37,9 +39,6 @@ MAX_CACHE_BYTES = 512 * 1024 * 1024
 MAX_ENTRIES = 32
 FOLDER_NAME = "timeline-explorer"
 
-# What can go wrong reading or writing an entry, besides the disk itself: an entry cut short,
-# edited or written by another version reads as malformed JSON or data of the wrong shape.
-_BAD_ENTRY = (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError)
 _SECTIONS = (
     ("sources", Source), ("organizations", Organization), ("people", Person),
     ("countries", Country), ("protocols", Protocol),
@@ -103,7 +102,9 @@ class DatasetCache:
         steps.stage(0.05, 1.0)
         try:
             dataset = _decode(data, key, file, steps)
-        except _BAD_ENTRY:
+        except LoadCancelled:
+            raise
+        except Exception:  # noqa: BLE001 - a bad entry, or a bug here, costs a reading, never a load
             _remove(path)
             return None
         try:
@@ -146,8 +147,8 @@ class DatasetCache:
             os.replace(temporary, self.path(key))
             temporary = None
             self._prune()
-        except (*_BAD_ENTRY, RecursionError, MemoryError):
-            pass  # a cache that cannot be written costs time, never a load
+        except Exception:  # noqa: BLE001 - a cache that cannot be written costs time, never a load
+            pass
         finally:
             if temporary is not None:
                 _remove(Path(temporary))

@@ -218,3 +218,16 @@ def test_files_left_half_written_are_cleared_away(tmp_path, cache):
     os.utime(old, (1, 1))
     load_dataset(written(tmp_path, "t.yaml", "timeline: 1\n"), cache=cache)
     assert not old.exists() and recent.exists(), "a write under way in another session is left alone"
+
+
+def test_a_bug_in_the_cache_costs_time_never_a_load(tmp_path, cache, monkeypatch):
+    def broken(*args):
+        raise NameError("a bug")
+
+    path = written(tmp_path, "t.yaml", "timeline: 1\ntitle: x\n")
+    monkeypatch.setattr(cache_module, "_encode", broken)
+    assert load_dataset(path, cache=cache).title == "x"
+    monkeypatch.undo()
+    load_dataset(path, cache=cache)
+    monkeypatch.setattr(cache_module, "_decode", broken)
+    assert reopened(path, cache).title == "x"
