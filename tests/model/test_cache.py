@@ -227,7 +227,9 @@ def test_a_bug_in_the_cache_costs_time_never_a_load(tmp_path, cache, monkeypatch
     path = written(tmp_path, "t.yaml", "timeline: 1\ntitle: x\n")
     monkeypatch.setattr(cache_module, "_encode", broken)
     assert load_dataset(path, cache=cache).title == "x"
+    assert entries(cache) == []
     monkeypatch.undo()
-    load_dataset(path, cache=cache)
+    reopened(path, cache)
+    assert len(entries(cache)) == 1
     monkeypatch.setattr(cache_module, "_decode", broken)
     assert reopened(path, cache).title == "x"
