@@ -249,3 +249,12 @@ def test_plain_dates_read_by_the_fast_path_equal_the_edtf_parser():
                 _date(text)
             continue
         assert _date(text) == expected, text
+
+
+def test_without_the_accelerator_yaml_reads_through_the_node_path(monkeypatch, data_dir):
+    from explorer.model import yaml_fast
+
+    text = (data_dir / "loader_minimal.yaml").read_text(encoding="utf-8")
+    monkeypatch.setattr(yaml_fast, "yaml_rs", None)
+    assert fast_path_fields(text) is None
+    assert_same(load_text(text), reference(text))
