@@ -152,6 +152,15 @@ def test_memberships_sort_by_date_with_unknown_dates_kept_last(window, qtbot):
     assert [pane.proxy.index(r, 0).data() for r in range(3)] == ["Gamma", "Beta", "Alpha"]
     assert pane.chart.curve.undated == 1
 
+    # A new data set (a reload) sorts by its own values, not the previous file's.
+    window.document.set_dataset(Dataset.build(
+        organizations=[Organization("camp", "Campaign")],
+        countries=[Country("A", "Zulu"), Country("B", "Beta"), Country("C", "Alpha")],
+        memberships=[Membership("A", "camp"), Membership("B", "camp"), Membership("C", "camp")]))
+    assert [pane.proxy.index(r, 0).data() for r in range(3)] == ["Zulu", "Beta", "Alpha"]
+    pane.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [pane.proxy.index(r, 0).data() for r in range(3)] == ["Alpha", "Beta", "Zulu"]
+
 
 def test_the_chart_draws_the_campaigns_cumulative_members(shown, qtbot):
     pane = shown.panes.memberships
