@@ -508,3 +508,14 @@ def test_on_the_shipped_data_set_unodc_with_children_adds_the_campaigns_events()
     assert family == own | campaign | set(kept(dataset, actors={"unodc-organized-crime-unit"}))
     with_spain = [e.id for e in dataset.events if "ES" in e.actors]
     assert with_spain and kept(dataset, actors={"ES"}) == with_spain
+
+
+def test_text_search_of_a_word_in_most_of_many_events_matches_a_plain_scan():
+    # Above a few thousand events a common word is searched line by line all at once, a rare
+    # one by skipping through the joined text; both must keep exactly what a plain scan keeps.
+    words = ("heart", "campaign", "protocol", "report")
+    titles = [f"{words[i % 4]} {'in' if i % 5 else 'out'} {i}" for i in range(6000)]
+    dataset = given_events(*(event(f"e{i}", "2000", title=t) for i, t in enumerate(titles)))
+    for term in ("in", "heart", "out", "5999", "protocol in"):
+        expected = [f"e{i}" for i, title in enumerate(titles) if all(w in title for w in term.split())]
+        assert kept(dataset, text=term) == expected, term
