@@ -37,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explorer",
-        description="Explore a timeline file (YAML, format v1). Without FILE, opens the shipped "
+        description="Explore a timeline file (format v1, YAML or JSON). Without FILE, opens the shipped "
         "Blue Heart data set. Subcommands: 'explorer check FILE...' validates files, "
         "'explorer export DATA -o OUT' writes an image.",
     )
@@ -56,7 +56,8 @@ def run_app(args: Sequence[str]) -> int:
 def _check_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explorer check",
-        description="Validate timeline files. Prints one line per problem "
+        description="Validate timeline files (YAML, or JSON when the name ends in .json). "
+        "Prints one line per problem "
         "(path:line:col: severity: message); exit 0 when no file has errors, 1 otherwise.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="timeline files to check")
