@@ -293,7 +293,10 @@ class MainWindow(QMainWindow):
     def _restore_window(self) -> None:
         geometry = self.settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            # First start: most of the screen, since the timeline and four panes share it.
+            available = self.screen().availableGeometry()
+            self.resize(min(1680, int(available.width() * 0.92)),
+                        min(1050, int(available.height() * 0.92)))
 
     def restore_layout(self) -> None:
         """Restore dock positions; call after every dock has been added."""
