@@ -6,6 +6,9 @@ import os
 
 import pytest
 
+from explorer.model.calendar import days_from_civil
+from explorer.model.filters import EventFilter
+
 NEW_EVENT = """
   - id: added-by-editor
     title: An event added in the editor
@@ -57,12 +60,23 @@ def test_a_broken_save_keeps_the_old_events_and_the_banner_names_the_line(opened
     assert window.banner.isHidden()
 
 
-def test_selection_survives_a_reload(opened, qtbot):
+def test_selection_zoom_filter_and_lanes_survive_a_reload(opened, qtbot):
     window, path = opened
+    window.resize(900, 600)
+    window.show()
     window.document.select_event("spain-joins")
+    window.timeline.zoom_to_range(days_from_civil(2009, 1, 1), days_from_civil(2013, 1, 1))
+    window.timeline.set_group_by("actor")
+    window.document.set_filter(EventFilter(tags=frozenset({"membership", "campaign"})))
+    before = (window.timeline.viewport.start, window.timeline.viewport.end)
+
     path.write_text(path.read_text(encoding="utf-8") + NEW_EVENT, encoding="utf-8")
     qtbot.waitUntil(lambda: "added-by-editor" in event_ids(window), timeout=1000)
+
     assert window.document.selection.event_id == "spain-joins"
+    assert (window.timeline.viewport.start, window.timeline.viewport.end) == before
+    assert window.timeline.group_by.value == "actor"
+    assert window.document.filter.tags == {"membership", "campaign"}
 
 
 def test_f5_reloads_and_auto_reload_can_be_turned_off(opened, qtbot):
