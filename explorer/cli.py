@@ -98,14 +98,22 @@ def run_check(args: Sequence[str]) -> int:
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         for file, diagnostics, events in reports:
-            for diagnostic in diagnostics:
-                print(diagnostic)
-            errors = sum(d.is_error for d in diagnostics)
-            warnings = len(diagnostics) - errors
-            if events is None:
-                print(f"{file}: {errors} error{'s' * (errors != 1)}, "
-                      f"{warnings} warning{'s' * (warnings != 1)}", file=sys.stderr)
-            else:
-                print(f"{file}: ok, {events} event{'s' * (events != 1)}, "
-                      f"{warnings} warning{'s' * (warnings != 1)}", file=sys.stderr)
+            print_report(file, diagnostics, events)
     return EXIT_DATA_ERROR if failed else EXIT_OK
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
+def print_report(file: str, diagnostics, events: int | None = None) -> None:
+    """One file's problems as compiler-style lines on stdout, then a summary on stderr:
+    "ok, N events" when it loaded (`events` given), else the count of errors."""
+    for diagnostic in diagnostics:
+        print(diagnostic)
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = _plural(len(diagnostics) - errors, "warning")
+    if events is None:
+        print(f"{file}: {_plural(errors, 'error')}, {warnings}", file=sys.stderr)
+    else:
+        print(f"{file}: ok, {_plural(events, 'event')}, {warnings}", file=sys.stderr)

@@ -15,14 +15,14 @@ import os
 import sys
 from typing import Sequence
 
+from explorer.cli import EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, print_report
 from explorer.model.dataset import Dataset
 from explorer.model.dates import DateError, parse_edtf
 from explorer.model.filters import EventFilter, Match
 from explorer.timescale.lanes import GroupBy
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
+#: Data errors and failed writes share one status.
+EXIT_FAILED = EXIT_DATA_ERROR
 
 PAGES = {"a4": "A4", "a3": "A3", "letter": "letter"}
 
@@ -161,16 +161,6 @@ def event_filter(dataset: Dataset, options: argparse.Namespace) -> EventFilter:
                        include_children=options.children, tags=frozenset(options.tag))
 
 
-def _print_load_errors(file: str, diagnostics) -> None:
-    """The diagnostics as `explorer check` prints them: one per line on stdout, then a count."""
-    for diagnostic in diagnostics:
-        print(diagnostic)
-    errors = sum(d.is_error for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    print(f"{file}: {errors} error{'s' * (errors != 1)}, "
-          f"{warnings} warning{'s' * (warnings != 1)}", file=sys.stderr)
-
-
 def _fail(message: str, code: int) -> int:
     print(f"explorer export: error: {message}", file=sys.stderr)
     return code
@@ -194,7 +184,7 @@ def run_export(args: Sequence[str]) -> int:
     try:
         dataset = load_dataset(options.data)
     except DatasetError as error:
-        _print_load_errors(options.data, error.diagnostics)
+        print_report(options.data, error.diagnostics)
         return EXIT_FAILED
     for warning in dataset.warnings:
         print(warning, file=sys.stderr)
