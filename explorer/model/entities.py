@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from explorer.model.dates import EdtfValue
+from explorer.model.dates import EdtfValue, day_extent
 
 
 class EntityKind(str, Enum):
@@ -172,15 +172,9 @@ class Event:
         A year-only point covers its whole year. Either bound is None when unknown or open;
         an ongoing span's end is None.
         """
-        if self.start is None and self.end is None:
-            return None, None
-        first = None if self.start is None else self.start.earliest
-        last_value = self.end if self.is_span else self.start
-        last = None if last_value is None else last_value.latest
-        return (
-            None if first is None else float(first),
-            None if last is None else float(last + 1),
-        )
+        first, _ = day_extent(self.start)
+        _, after_last = day_extent(self.end if self.is_span else self.start)
+        return first, after_last
 
     def when_words(self) -> str:
         """The date in words, as a tooltip or details pane shows it."""

@@ -45,7 +45,6 @@ class CrashGuard:
         self.log_dir = Path(log_dir) if log_dir is not None else default_log_dir()
         self.parent = parent
         self.dialog: ErrorDialog | None = None
-        self.last_details = ""
         self._previous_hook = None
         self._handler: logging.Handler | None = None
 
@@ -88,7 +87,6 @@ class CrashGuard:
             QApplication.quit()
             return
         details = "".join(traceback.format_exception(kind, error, trace))
-        self.last_details = details
         logger.error("unexpected error\n%s", details)
         # Show the dialog from the event loop, never inside the failing call's stack.
         QTimer.singleShot(0, lambda: self._show(short_message(error), details))

@@ -45,10 +45,10 @@ class Document(QObject):
         self._dataset: Dataset | None = None
         self._filter = EventFilter()
         self._visible: list[int] = []
-        self._visible_set: frozenset[int] | None = None
         self._selection = Selection()
         self._as_of: float | None = None
         self._highlighted: frozenset[int] | None = None
+        self._positions_by_id: dict[str, int] | None = None
 
     # -- reading -----------------------------------------------------------------------
 
@@ -66,18 +66,20 @@ class Document(QObject):
         return self._visible
 
     @property
-    def visible_set(self) -> frozenset[int]:
-        if self._visible_set is None:
-            self._visible_set = frozenset(self._visible)
-        return self._visible_set
-
-    @property
     def selection(self) -> Selection:
         return self._selection
 
     @property
     def as_of(self) -> float | None:
         return self._as_of
+
+    def position_of(self, event_id: str | None) -> int | None:
+        """Where the event with this id is in `dataset.events` (the map is made on first use)."""
+        if event_id is None or self._dataset is None:
+            return None
+        if self._positions_by_id is None:
+            self._positions_by_id = {event.id: n for n, event in enumerate(self._dataset.events)}
+        return self._positions_by_id.get(event_id)
 
     def highlighted_positions(self) -> frozenset[int]:
         """Events marked because the selected entity takes part in them; with the filter's
@@ -97,6 +99,7 @@ class Document(QObject):
     def set_dataset(self, dataset: Dataset, event_filter: EventFilter | None = None) -> None:
         """Show a new data set; keep the selection when its ids still exist."""
         self._dataset = dataset
+        self._positions_by_id = None
         if event_filter is not None:
             self._filter = event_filter
         self._refilter()
@@ -140,7 +143,6 @@ class Document(QObject):
 
     def _refilter(self) -> None:
         self._visible = apply_filter(self._dataset, self._filter) if self._dataset else []
-        self._visible_set = None
 
     def _surviving(self, selection: Selection) -> Selection:
         dataset = self._dataset

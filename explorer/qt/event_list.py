@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
@@ -41,13 +43,12 @@ class EventListModel(QAbstractListModel):
         return None
 
     def row_of(self, event_id: str | None) -> int:
-        if event_id is None or self._document.dataset is None:
+        """The row of an event, or -1 when it is not listed (unknown id or filtered out)."""
+        position = self._document.position_of(event_id)
+        if position is None:
             return -1
-        events = self._document.dataset.events
-        for row, position in enumerate(self._positions):
-            if events[position].id == event_id:
-                return row
-        return -1
+        row = bisect_left(self._positions, position)  # the rows are in file order
+        return row if row < len(self._positions) and self._positions[row] == position else -1
 
 
 class EventListView(QListView):

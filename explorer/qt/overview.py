@@ -89,8 +89,7 @@ class OverviewBand(QWidget):
                 painter.fillRect(QRectF(x0, 0, x1 - x0, height), style.era_fill(number))
             self._paint_density(painter, band, index)
             self._paint_ticks(painter, band)
-            selected = self._document.selection.event_id
-            position = index.position_of(selected) if selected else None
+            position = self._document.position_of(self._document.selection.event_id)
             if position is not None and index.dated[position]:
                 x = band.x_of(float(index.first[position]))
                 painter.setPen(QPen(style.selection, 2.0))

@@ -305,7 +305,7 @@ class TimelineWidget(TimelineInput, QWidget):
         """Bring a selected event into view, keeping the zoom: pan to it when it is off
         screen, and scroll the lanes to its first lane when that lane is out of sight."""
         index = self._index
-        position = None if event_id is None or index is None else index.position_of(event_id)
+        position = None if index is None else self._document.position_of(event_id)
         if position is None or not index.dated[position]:
             return
         first, after = float(index.first[position]), float(index.after[position])
@@ -440,10 +440,9 @@ class TimelineWidget(TimelineInput, QWidget):
     # -- selection ----------------------------------------------------------------------
 
     def _selected_position(self) -> int | None:
-        event_id = self._document.selection.event_id
-        if event_id is None or self._index is None:
+        if self._index is None:
             return None
-        return self._index.position_of(event_id)
+        return self._document.position_of(self._document.selection.event_id)
 
     def step_selection(self, direction: int) -> bool:
         """Select the next (1) or previous (-1) event in time; False when there is none."""

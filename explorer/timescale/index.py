@@ -58,7 +58,6 @@ class TimelineIndex:
         self.rank_after = np.zeros(self.size, dtype=np.int64)
         self.rank_after[self.by_after] = np.arange(len(dated))
         self._geometry: dict[int, EventGeometry | None] = {}
-        self._positions_by_id: dict[str, int] | None = None
         self.mask = np.ones(self.size, dtype=bool)
         self._apply_mask()
 
@@ -69,12 +68,6 @@ class TimelineIndex:
         except KeyError:
             found = self._geometry[position] = event_geometry(self.dataset.events[position])
             return found
-
-    def position_of(self, event_id: str) -> int | None:
-        """Where the event with this id is in `dataset.events` (the map is built on first use)."""
-        if self._positions_by_id is None:
-            self._positions_by_id = {e.id: n for n, e in enumerate(self.dataset.events)}
-        return self._positions_by_id.get(event_id)
 
     def set_visible(self, positions) -> None:
         """Show only the events at `positions` (the filter's result)."""
