@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
 from benchmarks.synthetic import synthetic_dataset  # noqa: E402
-from explorer.model.loader import load_dataset  # noqa: E402
+from explorer.model.load.loader import load_dataset  # noqa: E402
 from explorer.paths import shipped_dataset  # noqa: E402
-from explorer.qt.export import ExportOptions, export_timeline  # noqa: E402
+from explorer.qt.export.render import ExportOptions, export_timeline  # noqa: E402
 from explorer.timescale.lanes import GroupBy  # noqa: E402
 
 BUDGET_S = 3.0

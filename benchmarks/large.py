@@ -36,9 +36,9 @@ from benchmarks.paint import CENTRE, FRAME_BUDGET_MS, HEIGHT, WIDTH, ZOOMS, fram
 from benchmarks.synthetic import synthetic_dataset  # noqa: E402
 from explorer.model.calendar import days_from_civil  # noqa: E402
 from explorer.model.filters import EventFilter, Match, adopt_index, prepared_index  # noqa: E402
-from explorer.model.loader import load_dataset  # noqa: E402
+from explorer.model.load.loader import load_dataset  # noqa: E402
 from explorer.qt.document import Document  # noqa: E402
-from explorer.qt.timeline_widget import TimelineWidget  # noqa: E402
+from explorer.qt.timeline.widget import TimelineWidget  # noqa: E402
 from explorer.timescale.viewport import Viewport  # noqa: E402
 
 FILTER_BUDGET_MS = 300.0
@@ -120,7 +120,7 @@ def time_filters(document: Document, repeat: int) -> float:
 def time_export(document: Document, folder: str) -> float | None:
     """Seconds to export the full range to PNG, or None when there is no exporter."""
     try:
-        from explorer.qt.export import ExportOptions, export_timeline
+        from explorer.qt.export.render import ExportOptions, export_timeline
     except ImportError:
         print("\nExport of the full range to PNG: not measured: exporter missing")
         return None

@@ -33,7 +33,7 @@ from benchmarks.synthetic import synthetic_dataset  # noqa: E402
 from explorer.model.calendar import days_from_civil  # noqa: E402
 from explorer.model.filters import EventFilter  # noqa: E402
 from explorer.qt.document import Document  # noqa: E402
-from explorer.qt.timeline_widget import TimelineWidget  # noqa: E402
+from explorer.qt.timeline.widget import TimelineWidget  # noqa: E402
 from explorer.timescale.viewport import Viewport  # noqa: E402
 
 FRAME_BUDGET_MS = 16.0

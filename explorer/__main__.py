@@ -1,5 +1,5 @@
 """`python -m explorer` runs the same entry point as the `explorer` command."""
 
-from explorer.cli import main
+from explorer.cli.main import main
 
 raise SystemExit(main())

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import explorer.resources
+
 
 def resource_dir() -> Path:
-    """The folder holding the shipped data set and icons."""
-    try:
-        import explorer.resources as package  # the wheel (and an editable install) maps resources/ to this package
-    except ImportError:
-        package = None
-    if package is not None and getattr(package, "__file__", None):
-        return Path(package.__file__).resolve().parent
-    return Path(__file__).resolve().parent.parent / "resources"
+    """The folder holding the shipped data set and icons (the `explorer.resources` package)."""
+    return Path(explorer.resources.__file__).resolve().parent
 
 
 def shipped_dataset() -> Path:

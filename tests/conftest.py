@@ -1,18 +1,37 @@
-"""Shared test setup: headless Qt before any QApplication exists, and paths to fixtures."""
+"""Shared test setup: headless Qt before any QApplication exists, and the data every spec
+may ask for by name."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-DATA_DIR = Path(__file__).parent / "data"
+from explorer.model.dataset import Dataset  # noqa: E402
+from explorer.model.load.loader import load_dataset  # noqa: E402
+from explorer.paths import shipped_dataset  # noqa: E402
+from tests.helpers.paths import DATA_DIR  # noqa: E402
 
 
 @pytest.fixture
 def data_dir() -> Path:
     """The folder of small fixture files."""
     return DATA_DIR
+
+
+@pytest.fixture(scope="session")
+def blue_heart() -> Dataset:
+    """The shipped Blue Heart data set, loaded once (data sets are immutable)."""
+    return load_dataset(shipped_dataset())
+
+
+@pytest.fixture
+def blue_heart_copy(tmp_path) -> Path:
+    """A private copy of the shipped data set that tests may edit."""
+    path = tmp_path / "blue_heart.yaml"
+    shutil.copyfile(shipped_dataset(), path)
+    return path

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tests.fuzzing import Hang, no_hang
+from tests.helpers.fuzzing import Hang, no_hang
 
 
 def test_a_case_past_its_bound_fails_as_a_hang():

@@ -33,7 +33,7 @@ def test_the_wheel_holds_every_package_and_the_shipped_files(wheel):
     assert "explorer/resources/blue_heart.yaml" in names
     assert "explorer/resources/icons/blue-heart.svg" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "explorer = explorer.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "explorer = explorer.cli.main:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_an_installed_wheel_loads_the_shipped_data_set_outside_the_checkout(wheel, tmp_path):
@@ -44,7 +44,7 @@ def test_an_installed_wheel_loads_the_shipped_data_set_outside_the_checkout(whee
         check=True, capture_output=True, text=True,
     )
     code = (
-        "import explorer.paths as p, explorer.model.loader as l\n"
+        "import explorer.paths as p, explorer.model.load.loader as l\n"
         "path = p.shipped_dataset()\n"
         "print(path)\n"
         "print(len(l.load_dataset(path).events))\n"

@@ -6,6 +6,8 @@ reach BCE and Unix timestamps are not meant for history, so the axis uses these 
 
 from __future__ import annotations
 
+import datetime as _dt
+
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -63,3 +65,9 @@ def year_label(year: int) -> str:
     if year <= 0:
         return f"{1 - year} BCE"
     return str(year)
+
+
+def today() -> float:
+    """The day number of today's date (local time), where ongoing spans and eras end."""
+    date = _dt.date.today()
+    return float(days_from_civil(date.year, date.month, date.day))

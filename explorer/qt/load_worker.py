@@ -22,11 +22,11 @@ from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, QTimer, Signal, S
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from explorer.model.cache import DatasetCache
 from explorer.model.dataset import Dataset
 from explorer.model.diagnostics import DatasetError
 from explorer.model.filters import FilterIndex, adopt_index, prepared_index
-from explorer.model.loader import LoadCancelled, load_dataset
+from explorer.model.load.cache import DatasetCache
+from explorer.model.load.loader import LoadCancelled, load_dataset
 
 #: The progress dialog appears only for loads that take longer than this.
 SHOW_AFTER_MS = 300

@@ -12,24 +12,26 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from explorer import __version__
+from explorer.collector import paused_collections, settle
 from explorer.model.dataset import Dataset
 from explorer.model.diagnostics import DatasetError
-from explorer.qt.diagnostics_dialog import DiagnosticsDialog
+from explorer.qt.banners import ProblemBanner
+from explorer.qt.dialogs import DiagnosticsDialog
 from explorer.qt.document import Document
 from explorer.qt.event_list import EventListView
-from explorer.qt.export_dialog import export_image_action
+from explorer.qt.export.dialog import export_image_action
 from explorer.qt.file_watcher import FileWatcher
 from explorer.qt.load_worker import FileLoads, cache_for
 from explorer.qt.panes.install import install_panes
-from explorer.qt.problem_banner import ProblemBanner
 from explorer.qt.settings import WINDOW_STATE_VERSION, Settings
-from explorer.qt.timeline_pane import TimelinePane
+from explorer.qt.timeline.pane import TimelinePane
 
 OPEN_FILTER = "Timeline files (*.yaml *.yml *.json);;All files (*)"
 
@@ -59,7 +61,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.timeline_pane = TimelinePane(self.document)
         self.timeline = self.timeline_pane.timeline
-        self.set_central_view(self.timeline_pane)
+        self._central_layout.addWidget(self.timeline_pane, 1)
 
         self.watcher = FileWatcher(self)
         self.watcher.file_changed.connect(self._on_file_changed_on_disk)
@@ -147,14 +149,14 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.format_action)
         self.help_menu.addAction(self.about_action)
 
-    def set_central_view(self, view: QWidget) -> None:
-        """Put `view` under the problem banner, replacing the previous central view."""
-        previous = getattr(self, "central_view", None)
-        if previous is not None:
-            self._central_layout.removeWidget(previous)
-            previous.setParent(None)
-        self.central_view = view
-        self._central_layout.addWidget(view, 1)
+    def add_above_view(self, widget: QWidget) -> None:
+        """Put `widget` above the timeline, under the problem banner and what was added before
+        (the filter bar)."""
+        self._central_layout.insertWidget(self._central_layout.indexOf(self.timeline_pane), widget)
+
+    def add_menu(self, menu: QMenu) -> None:
+        """Add a menu to the menu bar, before Help."""
+        self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
 
     def add_dock(self, dock: QDockWidget, area=Qt.DockWidgetArea.RightDockWidgetArea) -> None:
         """Add a pane; it gets a View menu entry and takes part in the saved layout."""
@@ -177,13 +179,15 @@ class MainWindow(QMainWindow):
         """Load and show a file; on failure keep what is shown and explain every problem.
         The file loads in a worker thread while the window stays responsive (`load_worker`);
         False, changing nothing, when cancelled or while another load runs."""
-        outcome = self.loads.load(path, [self.open_action, self.reload_action])
-        if outcome is None or outcome.cancelled:
-            return False
-        if outcome.error is not None:
-            self.show_diagnostics(path, outcome.error)
-            return False
-        self.show_dataset(outcome.dataset, path)
+        with paused_collections():  # see `explorer.collector`
+            outcome = self.loads.load(path, [self.open_action, self.reload_action])
+            if outcome is None or outcome.cancelled:
+                return False
+            if outcome.error is not None:
+                self.show_diagnostics(path, outcome.error)
+                return False
+            self.show_dataset(outcome.dataset, path)
+            settle()
         return True
 
     def reload(self) -> bool:
@@ -195,14 +199,16 @@ class MainWindow(QMainWindow):
             self.loads.after_load(self.reload)
             return False
         self.watcher.mark_seen()
-        outcome = self.loads.load(self.path, [self.open_action, self.reload_action])
-        if outcome is None or outcome.cancelled:
-            return False
-        if outcome.error is not None:
-            self.banner.show_problems(Path(self.path).name, outcome.error.diagnostics)
-            self.statusBar().showMessage("The file on disk has errors; showing the last good version", 5000)
-            return False
-        self.show_dataset(outcome.dataset, self.path)
+        with paused_collections():  # see `explorer.collector`
+            outcome = self.loads.load(self.path, [self.open_action, self.reload_action])
+            if outcome is None or outcome.cancelled:
+                return False
+            if outcome.error is not None:
+                self.banner.show_problems(Path(self.path).name, outcome.error.diagnostics)
+                self.statusBar().showMessage("The file on disk has errors; showing the last good version", 5000)
+                return False
+            self.show_dataset(outcome.dataset, self.path)
+            settle()
         self.statusBar().showMessage("Reloaded", 3000)
         return True
 

@@ -10,11 +10,11 @@ from typing import Callable
 from explorer.model.dates import EdtfValue
 from explorer.model.entities import Era
 from explorer.timescale.aggregate import (
+    DENSITY_BIN_PX,
     badge_segments,
     cluster_overflow,
     density_edges,
     lane_capacity,
-    DENSITY_BIN_PX,
 )
 from explorer.timescale.geometry import Rect, value_bounds
 from explorer.timescale.index import LaneIndex

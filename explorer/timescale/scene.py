@@ -1,6 +1,6 @@
 """What one frame of the timeline draws, in pixels, as plain values; and what is under a point.
 
-`explorer.timescale.layout.build_scene` computes a `Scene`; `explorer.qt.painter.paint_timeline`
+`explorer.timescale.layout.build_scene` computes a `Scene`; `explorer.qt.timeline.painter.paint_timeline`
 draws it on any QPainter (the widget, an image, SVG, PDF). Nothing here knows about Qt.
 """
 

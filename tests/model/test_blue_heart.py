@@ -4,18 +4,19 @@ and sources; the format reference's examples and date table agree with the code.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from explorer import cli
+from explorer.cli import report
+from explorer.cli.main import main
 from explorer.model.calendar import days_from_civil
 from explorer.model.dates import EdtfInterval, Precision, parse_edtf
-from explorer.model.loader import load_dataset
+from explorer.model.load.loader import load_dataset
 from explorer.model.memberships import Standing, as_of
 from explorer.paths import shipped_dataset
+from tests.helpers.days import first_day
+from tests.helpers.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 FORMAT_DOC = ROOT / "docs" / "format.md"
 EXAMPLES = sorted((ROOT / "docs" / "examples").glob("*.yaml"))
 
@@ -23,11 +24,6 @@ EXAMPLES = sorted((ROOT / "docs" / "examples").glob("*.yaml"))
 @pytest.fixture(scope="module")
 def dataset():
     return load_dataset(shipped_dataset())
-
-
-def day(text: str) -> int:
-    year, month, dom = (int(part) for part in text.split("-"))
-    return days_from_civil(year, month, dom)
 
 
 # (event id, date as written, precision, first possible day, last possible day)
@@ -85,8 +81,8 @@ def test_dated_facts_keep_the_articles_date_and_precision(
     assert event.start.text == written
     assert event.start.precision == precision
     assert not (event.start.approximate or event.start.uncertain)
-    assert (event.start.earliest, event.start.latest) == (day(first), day(last))
-    assert event.extent() == (day(first), day(last) + 1)
+    assert (event.start.earliest, event.start.latest) == (first_day(first), first_day(last))
+    assert event.extent() == (first_day(first), first_day(last) + 1)
 
 
 def test_the_trust_fund_is_only_known_to_follow_july_2010(dataset):
@@ -94,7 +90,7 @@ def test_the_trust_fund_is_only_known_to_follow_july_2010(dataset):
     assert not event.is_span
     assert isinstance(event.start, EdtfInterval)
     assert event.start.end_open
-    assert event.start.earliest == day("2010-07-01")
+    assert event.start.earliest == first_day("2010-07-01")
     assert event.start.latest is None
     assert event.when_words() == "in or after July 2010"
 
@@ -230,7 +226,7 @@ def test_mexico_spain_and_portugal_joined_the_campaign_in_their_months(dataset):
 
 
 def test_as_of_new_year_2011_mexico_and_spain_are_members_and_portugal_is_not(dataset):
-    standing = {m.member: s for m, s in as_of(dataset, "blue-heart-campaign", day("2011-01-01"))}
+    standing = {m.member: s for m, s in as_of(dataset, "blue-heart-campaign", first_day("2011-01-01"))}
     assert standing == {"MX": Standing.MEMBER, "ES": Standing.MEMBER}
 
 
@@ -241,7 +237,7 @@ def test_eras_start_where_the_article_says(dataset):
 
 
 def test_explorer_check_passes_the_shipped_file(capsys):
-    assert cli.main(["check", str(shipped_dataset())]) == cli.EXIT_OK
+    assert main(["check", str(shipped_dataset())]) == report.EXIT_OK
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "ok, 24 events, 0 warnings" in captured.err
@@ -305,7 +301,7 @@ def test_the_format_references_check_example_is_what_explorer_check_prints(
     source, expected = re.findall(r"```\n(.*?)```", after, re.S)[:2]
     (tmp_path / "mine.yaml").write_text(source, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    assert cli.main(["check", "mine.yaml"]) == cli.EXIT_DATA_ERROR
+    assert main(["check", "mine.yaml"]) == report.EXIT_DATA_ERROR
     captured = capsys.readouterr()
     assert captured.out.splitlines() == expected.splitlines()
     assert "mine.yaml: 4 errors, 2 warnings" in captured.err

@@ -22,6 +22,7 @@ from explorer.model.dates import (
     parse_edtf,
 )
 from explorer.model.entities import Event
+from tests.helpers.days import day
 
 P = Precision
 
@@ -450,10 +451,6 @@ def test_date_like_text_parses_or_raises_a_date_error(text: str) -> None:
 # ---------------------------------------------------------------- events: axis extent and words
 
 
-def days(year: int, month: int = 1, day: int = 1) -> float:
-    return float(days_from_civil(year, month, day))
-
-
 def event(start: object = None, end: object = None, *, is_span: bool = False) -> Event:
     return Event(
         id="e",
@@ -466,37 +463,37 @@ def event(start: object = None, end: object = None, *, is_span: bool = False) ->
 
 def test_a_year_only_point_covers_its_whole_year() -> None:
     launch = event(2009)
-    assert launch.extent() == (days(2009), days(2010))
+    assert launch.extent() == (day(2009), day(2010))
     assert launch.when_words() == "2009"
     assert launch.is_dated and not launch.is_ongoing
 
 
 def test_a_day_point_covers_one_day() -> None:
     ides = event("-0043-03-15")
-    assert ides.extent() == (days(-43, 3, 15), days(-43, 3, 16))
+    assert ides.extent() == (day(-43, 3, 15), day(-43, 3, 16))
     assert ides.when_words() == "15 March 44 BCE"
 
 
 def test_a_month_point_covers_its_month() -> None:
-    assert event("2009-03").extent() == (days(2009, 3), days(2009, 4))
+    assert event("2009-03").extent() == (day(2009, 3), day(2009, 4))
 
 
 def test_a_span_runs_from_its_start_to_the_end_of_its_end() -> None:
     span = event("2007-03", 2009, is_span=True)
-    assert span.extent() == (days(2007, 3), days(2010))
+    assert span.extent() == (day(2007, 3), day(2010))
     assert span.when_words() == "from March 2007 to 2009"
 
 
 def test_an_ongoing_span_has_no_end() -> None:
     ongoing = event(2015, is_span=True)
     assert ongoing.is_ongoing
-    assert ongoing.extent() == (days(2015), None)
+    assert ongoing.extent() == (day(2015), None)
     assert ongoing.when_words() == "from 2015, ongoing"
 
 
 def test_a_span_with_an_unknown_start() -> None:
     span = event(None, "2013-07-03", is_span=True)
-    assert span.extent() == (None, days(2013, 7, 4))
+    assert span.extent() == (None, day(2013, 7, 4))
     assert span.when_words() == "from an unknown date to 3 July 2013"
 
 
@@ -510,8 +507,8 @@ def test_an_undated_event_has_no_extent() -> None:
 
 def test_a_point_given_as_a_range() -> None:
     before = event("../2013-07-03")
-    assert before.extent() == (None, days(2013, 7, 4))
+    assert before.extent() == (None, day(2013, 7, 4))
     assert before.when_words() == "on or before 3 July 2013"
     between = event("2007/2009")
-    assert between.extent() == (days(2007), days(2010))
+    assert between.extent() == (day(2007), day(2010))
     assert between.when_words() == "between 2007 and 2009"

@@ -19,11 +19,7 @@ from explorer.model.filters import (
     filter_mask,
     fold,
 )
-
-
-def day(text: str) -> float:
-    """First day of an EDTF date, as the filter bar hands it over."""
-    return float(parse_edtf(text).earliest)
+from tests.helpers.days import first_day
 
 
 def event(
@@ -290,11 +286,11 @@ DATED = given_events(
 
 
 def test_a_year_only_date_overlaps_a_range_starting_mid_year():
-    assert "year-2010" in kept(DATED, date_from=day("2010-07-01"), date_to=day("2011"))
+    assert "year-2010" in kept(DATED, date_from=first_day("2010-07-01"), date_to=first_day("2011"))
 
 
 def test_the_range_end_is_exclusive_and_its_start_inclusive():
-    assert kept(DATED, date_from=day("2010-06-30"), date_to=day("2010-07-01")) == [
+    assert kept(DATED, date_from=first_day("2010-06-30"), date_to=first_day("2010-07-01")) == [
         "year-2010",
         "june-2010",
         "span-2009-2011",
@@ -302,44 +298,44 @@ def test_the_range_end_is_exclusive_and_its_start_inclusive():
 
 
 def test_spans_are_kept_when_they_overlap_the_range():
-    found = kept(DATED, date_from=day("2009-12-31"), date_to=day("2010-01-01"))
+    found = kept(DATED, date_from=first_day("2009-12-31"), date_to=first_day("2010-01-01"))
 
     assert found == ["span-2008-2009", "span-2009-2011"]
 
 
 def test_an_ongoing_span_overlaps_everything_after_its_start_but_nothing_before():
-    assert "ongoing-from-2012" in kept(DATED, date_from=day("2300"), date_to=day("2301"))
-    assert "ongoing-from-2012" not in kept(DATED, date_to=day("2012"))
-    assert "ongoing-from-2012" in kept(DATED, date_to=day("2012-01-02"))
+    assert "ongoing-from-2012" in kept(DATED, date_from=first_day("2300"), date_to=first_day("2301"))
+    assert "ongoing-from-2012" not in kept(DATED, date_to=first_day("2012"))
+    assert "ongoing-from-2012" in kept(DATED, date_to=first_day("2012-01-02"))
 
 
 def test_an_open_ended_date_may_fall_on_any_later_day():
-    assert "on-or-after-2015" in kept(DATED, date_from=day("2090"))
-    assert "on-or-after-2015" not in kept(DATED, date_to=day("2015"))
+    assert "on-or-after-2015" in kept(DATED, date_from=first_day("2090"))
+    assert "on-or-after-2015" not in kept(DATED, date_to=first_day("2015"))
 
 
 def test_undated_events_leave_only_when_a_date_range_is_set():
     assert "undated" in kept(DATED)
     assert "undated" in kept(DATED, text="undated")
-    assert "undated" not in kept(DATED, date_from=day("1900"))
-    assert "undated" not in kept(DATED, date_to=day("2100"))
+    assert "undated" not in kept(DATED, date_from=first_day("1900"))
+    assert "undated" not in kept(DATED, date_to=first_day("2100"))
 
 
 def test_a_one_sided_range_is_open_on_the_other_side():
-    assert kept(DATED, date_from=day("2013")) == ["ongoing-from-2012", "on-or-after-2015"]
-    assert kept(DATED, date_to=day("2009")) == ["span-2008-2009"]
+    assert kept(DATED, date_from=first_day("2013")) == ["ongoing-from-2012", "on-or-after-2015"]
+    assert kept(DATED, date_to=first_day("2009")) == ["span-2008-2009"]
 
 
 def test_a_range_ending_before_it_starts_keeps_nothing():
-    assert kept(DATED, date_from=day("2011"), date_to=day("2010")) == []
-    assert kept(DATED, date_from=day("2010"), date_to=day("2010")) == []
+    assert kept(DATED, date_from=first_day("2011"), date_to=first_day("2010")) == []
+    assert kept(DATED, date_from=first_day("2010"), date_to=first_day("2010")) == []
 
 
 def test_a_span_with_an_unknown_start_reaches_into_the_past():
     dataset = given_events(Event("unknown-start", "x", end=parse_edtf("2005"), is_span=True))
 
-    assert kept(dataset, date_to=day("1500")) == ["unknown-start"]
-    assert kept(dataset, date_from=day("2006")) == []
+    assert kept(dataset, date_to=first_day("1500")) == ["unknown-start"]
+    assert kept(dataset, date_from=first_day("2006")) == []
 
 
 # -- saving ------------------------------------------------------------------------------
@@ -352,8 +348,8 @@ def test_a_filter_survives_a_round_trip_through_its_dict():
         include_children=True,
         tags={"law"},
         text='"blue heart" Málaga',
-        date_from=day("2010"),
-        date_to=day("2012-03"),
+        date_from=first_day("2010"),
+        date_to=first_day("2012-03"),
     )
 
     assert EventFilter.from_dict(original.to_dict()) == original
@@ -476,8 +472,8 @@ filters = st.builds(
     include_children=st.booleans(),
     tags=st.frozensets(st.sampled_from(["law", "campaign"]), max_size=1),
     text=st.sampled_from(["", "heart", "malaga blue", '"blue heart"', "SPAIN", "a"]),
-    date_from=st.none() | st.sampled_from([day("2009-06"), day("2010-07-01"), day("2012")]),
-    date_to=st.none() | st.sampled_from([day("2010"), day("2011-02-04"), day("2014")]),
+    date_from=st.none() | st.sampled_from([first_day("2009-06"), first_day("2010-07-01"), first_day("2012")]),
+    date_to=st.none() | st.sampled_from([first_day("2010"), first_day("2011-02-04"), first_day("2014")]),
 )
 
 
@@ -496,7 +492,7 @@ def test_the_filter_keeps_exactly_the_events_its_rules_describe(dataset, event_f
 
 
 def test_on_the_shipped_data_set_unodc_with_children_adds_the_campaigns_events():
-    from explorer.model.loader import load_dataset
+    from explorer.model.load.loader import load_dataset
     from explorer.paths import shipped_dataset
 
     dataset = load_dataset(shipped_dataset())

@@ -13,11 +13,7 @@ from explorer.model.memberships import (
     membership_targets,
     standing,
 )
-
-
-def day(text: str) -> int:
-    """First day of an EDTF date."""
-    return parse_edtf(text).earliest
+from tests.helpers.days import first_day
 
 
 def last_day(text: str) -> int:
@@ -64,84 +60,84 @@ def standings(dataset: Dataset, target: str, on: float) -> dict[str, str]:
 
 
 def test_as_of_2011_mexico_and_spain_are_members_and_portugal_is_not():
-    assert standings(CAMPAIGN, "blue-heart", day("2011-01-01")) == {
+    assert standings(CAMPAIGN, "blue-heart", first_day("2011-01-01")) == {
         "mexico": "member",
         "spain": "member",
     }
 
 
 def test_a_month_precision_date_is_only_possibly_a_membership_within_that_month():
-    assert standings(CAMPAIGN, "blue-heart", day("2010-04-15")) == {"mexico": "possibly"}
+    assert standings(CAMPAIGN, "blue-heart", first_day("2010-04-15")) == {"mexico": "possibly"}
 
 
 def test_a_month_precision_date_is_sure_from_the_last_day_of_the_month():
-    assert standings(CAMPAIGN, "blue-heart", day("2010-04-30")) == {"mexico": "member"}
-    assert standings(CAMPAIGN, "blue-heart", day("2010-03-31")) == {}
+    assert standings(CAMPAIGN, "blue-heart", first_day("2010-04-30")) == {"mexico": "member"}
+    assert standings(CAMPAIGN, "blue-heart", first_day("2010-03-31")) == {}
 
 
 def test_a_day_precision_date_is_a_membership_from_that_very_day():
     dataset = given_memberships(joined("chile", "tip", "2004-11-29"))
 
-    assert standings(dataset, "tip", day("2004-11-28")) == {}
-    assert standings(dataset, "tip", day("2004-11-29")) == {"chile": "member"}
+    assert standings(dataset, "tip", first_day("2004-11-28")) == {}
+    assert standings(dataset, "tip", first_day("2004-11-29")) == {"chile": "member"}
 
 
 def test_a_fraction_of_a_day_counts_as_that_day():
     dataset = given_memberships(joined("chile", "tip", "2004-11-29"))
 
-    assert standings(dataset, "tip", day("2004-11-29") + 0.75) == {"chile": "member"}
-    assert standings(dataset, "tip", day("2004-11-29") - 0.25) == {}
+    assert standings(dataset, "tip", first_day("2004-11-29") + 0.75) == {"chile": "member"}
+    assert standings(dataset, "tip", first_day("2004-11-29") - 0.25) == {}
 
 
 def test_until_ends_a_membership_on_that_day():
     dataset = given_memberships(joined("spain", "iom", "1990", until="2000-06-15"))
 
-    assert standings(dataset, "iom", day("2000-06-14")) == {"spain": "member"}
-    assert standings(dataset, "iom", day("2000-06-15")) == {}
+    assert standings(dataset, "iom", first_day("2000-06-14")) == {"spain": "member"}
+    assert standings(dataset, "iom", first_day("2000-06-15")) == {}
 
 
 def test_an_imprecise_until_makes_the_end_only_possible():
     dataset = given_memberships(joined("spain", "iom", "1990", until="2000"))
 
-    assert standings(dataset, "iom", day("1999-12-31")) == {"spain": "member"}
-    assert standings(dataset, "iom", day("2000-05-01")) == {"spain": "possibly"}
-    assert standings(dataset, "iom", day("2001")) == {}
+    assert standings(dataset, "iom", first_day("1999-12-31")) == {"spain": "member"}
+    assert standings(dataset, "iom", first_day("2000-05-01")) == {"spain": "possibly"}
+    assert standings(dataset, "iom", first_day("2001")) == {}
 
 
 def test_undated_memberships_are_kept_as_unknown_at_any_day():
     dataset = given_memberships(joined("chile", "tip", None), joined("spain", "tip", "2003"))
 
-    assert standings(dataset, "tip", day("1500")) == {"chile": "unknown"}
-    assert standings(dataset, "tip", day("2010")) == {"chile": "unknown", "spain": "member"}
+    assert standings(dataset, "tip", first_day("1500")) == {"chile": "unknown"}
+    assert standings(dataset, "tip", first_day("2010")) == {"chile": "unknown", "spain": "member"}
 
 
 def test_an_undated_membership_whose_end_surely_passed_is_left_out():
     dataset = given_memberships(joined("chile", "tip", None, until="2005"))
 
-    assert standings(dataset, "tip", day("2005-06")) == {"chile": "unknown"}
-    assert standings(dataset, "tip", day("2006")) == {}
+    assert standings(dataset, "tip", first_day("2005-06")) == {"chile": "unknown"}
+    assert standings(dataset, "tip", first_day("2006")) == {}
 
 
 def test_ranges_with_an_open_side_reach_into_the_past_or_the_future():
     on_or_before = given_memberships(joined("chile", "tip", "../2005"))
     on_or_after = given_memberships(joined("chile", "tip", "2015/.."))
 
-    assert standings(on_or_before, "tip", day("1800")) == {"chile": "possibly"}
-    assert standings(on_or_before, "tip", day("2006")) == {"chile": "member"}
-    assert standings(on_or_after, "tip", day("2014")) == {}
-    assert standings(on_or_after, "tip", day("2500")) == {"chile": "possibly"}
+    assert standings(on_or_before, "tip", first_day("1800")) == {"chile": "possibly"}
+    assert standings(on_or_before, "tip", first_day("2006")) == {"chile": "member"}
+    assert standings(on_or_after, "tip", first_day("2014")) == {}
+    assert standings(on_or_after, "tip", first_day("2500")) == {"chile": "possibly"}
 
 
 def test_as_of_keeps_the_file_order_and_the_membership_itself():
-    found = as_of(CAMPAIGN, "blue-heart", day("2013"))
+    found = as_of(CAMPAIGN, "blue-heart", first_day("2013"))
 
     assert [m for m, _ in found] == list(CAMPAIGN.memberships)
     assert all(state is Standing.MEMBER for _, state in found)
 
 
 def test_a_target_without_memberships_has_no_members():
-    assert as_of(CAMPAIGN, "iom", day("2013")) == []
-    assert standing(CAMPAIGN.memberships[0], day("2013")) is Standing.MEMBER
+    assert as_of(CAMPAIGN, "iom", first_day("2013")) == []
+    assert standing(CAMPAIGN.memberships[0], first_day("2013")) is Standing.MEMBER
 
 
 def test_what_can_be_joined_lists_organizations_then_protocols_with_members():
@@ -168,17 +164,17 @@ def test_the_sure_curve_steps_up_at_each_last_possible_day():
 def test_the_possible_curve_steps_up_at_each_first_possible_day():
     curve = cumulative_members(CAMPAIGN, "blue-heart")
 
-    assert curve.possible == ((day("2010-04"), 1), (day("2010-06"), 2), (day("2012-04"), 3))
+    assert curve.possible == ((first_day("2010-04"), 1), (first_day("2010-06"), 2), (first_day("2012-04"), 3))
 
 
 def test_counts_on_a_day_read_the_step_in_force():
     curve = cumulative_members(CAMPAIGN, "blue-heart")
 
-    assert curve.at(day("2009")) == (0, 0)
-    assert curve.at(day("2010-04-15")) == (0, 1)
-    assert curve.at(day("2011-01-01")) == (2, 2)
-    assert curve.at(day("2012-04-02")) == (2, 3)
-    assert curve.at(day("2030")) == (3, 3)
+    assert curve.at(first_day("2009")) == (0, 0)
+    assert curve.at(first_day("2010-04-15")) == (0, 1)
+    assert curve.at(first_day("2011-01-01")) == (2, 2)
+    assert curve.at(first_day("2012-04-02")) == (2, 3)
+    assert curve.at(first_day("2030")) == (3, 3)
 
 
 def test_until_brings_the_counts_down():
@@ -192,9 +188,9 @@ def test_until_brings_the_counts_down():
     assert curve.sure == (
         (last_day("1990"), 1),
         (last_day("1995"), 2),
-        (day("2000-06"), 1),
+        (first_day("2000-06"), 1),
     )
-    assert curve.possible == ((day("1990"), 1), (day("1995"), 2), (last_day("2000-06"), 1))
+    assert curve.possible == ((first_day("1990"), 1), (first_day("1995"), 2), (last_day("2000-06"), 1))
 
 
 def test_a_member_that_signed_then_ratified_counts_once():
@@ -203,7 +199,7 @@ def test_a_member_that_signed_then_ratified_counts_once():
         joined("chile", "tip", "2004-11-29", status="ratified"),
     )
 
-    assert cumulative_members(dataset, "tip").sure == ((day("2000-12-13"), 1),)
+    assert cumulative_members(dataset, "tip").sure == ((first_day("2000-12-13"), 1),)
 
 
 def test_the_counts_can_follow_one_status_only():
@@ -214,7 +210,7 @@ def test_the_counts_can_follow_one_status_only():
     )
 
     assert cumulative_members(dataset, "tip", statuses={"ratified"}).sure == (
-        (day("2004-11-29"), 1),
+        (first_day("2004-11-29"), 1),
     )
 
 
@@ -228,7 +224,7 @@ def test_undated_members_are_counted_apart_from_the_curves():
     curve = cumulative_members(dataset, "tip")
 
     assert curve.undated == 1
-    assert curve.possible == ((day("2003"), 1),)
+    assert curve.possible == ((first_day("2003"), 1),)
 
 
 def test_a_member_since_an_unknown_time_is_possible_from_where_the_chart_starts():
@@ -236,14 +232,14 @@ def test_a_member_since_an_unknown_time_is_possible_from_where_the_chart_starts(
 
     curve = cumulative_members(dataset, "tip")
 
-    assert curve.possible == ((day("2001"), 2),)
+    assert curve.possible == ((first_day("2001"), 2),)
     assert curve.sure == ((last_day("2001"), 1), (last_day("2005"), 2))
 
 
 def test_an_open_ended_join_is_never_sure():
     dataset = given_memberships(joined("chile", "tip", "2015/.."))
 
-    assert cumulative_members(dataset, "tip") == MemberCurve(sure=(), possible=((day("2015"), 1),))
+    assert cumulative_members(dataset, "tip") == MemberCurve(sure=(), possible=((first_day("2015"), 1),))
 
 
 def test_the_possible_count_is_never_below_the_sure_count():

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtCore import QSettings
 
-from explorer.paths import shipped_dataset
 from explorer.qt.main_window import MainWindow
 from explorer.qt.settings import Settings
+from tests.helpers.windows import given_shipped_window
 
 
 @pytest.fixture
@@ -28,8 +26,6 @@ def window(qtbot, settings):
 
 
 @pytest.fixture
-def blue_heart_copy(tmp_path):
-    """A private copy of the shipped data set that tests may edit."""
-    path = tmp_path / "blue_heart.yaml"
-    shutil.copyfile(shipped_dataset(), path)
-    return path
+def shown(window, qtbot, blue_heart_copy):
+    """The main window on a copy of the shipped data set, on screen and the active window."""
+    return given_shipped_window(window, qtbot, blue_heart_copy)

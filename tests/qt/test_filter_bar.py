@@ -8,13 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from explorer.model.filters import Match
 from explorer.qt.filter_bar import actor_entries, resolve_actor
-
-from tests.qt.panes_helpers import day, given_shipped_window, headless_popup, settle
-
-
-@pytest.fixture
-def shown(window, qtbot, blue_heart_copy):
-    return given_shipped_window(window, qtbot, blue_heart_copy)
+from tests.helpers.days import day
+from tests.helpers.windows import headless_popup, settle
 
 
 @pytest.fixture

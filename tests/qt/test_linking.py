@@ -3,7 +3,6 @@ main window, driven by clicks and keys on the shipped Blue Heart data set."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 
 from explorer.model.queries import events_of
@@ -11,21 +10,15 @@ from explorer.qt.document import Selection
 from explorer.qt.main_window import MainWindow
 from explorer.qt.panes.common import day_text
 from explorer.qt.settings import Settings
-
-from tests.qt.panes_helpers import (
+from tests.helpers.days import day
+from tests.helpers.windows import (
     click_entity_row,
     click_link,
-    day,
     given_shipped_window,
     headless_popup,
     settle,
     timeline_of,
 )
-
-
-@pytest.fixture
-def shown(window, qtbot, blue_heart_copy):
-    return given_shipped_window(window, qtbot, blue_heart_copy)
 
 
 def ids(window, positions) -> set[str]:

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 
+import explorer.qt.load_worker as load_worker
 from benchmarks.make_dataset import make
 from explorer.paths import shipped_dataset
-from explorer.qt import load_worker
 from explorer.qt.load_worker import SHOW_AFTER_MS, FileLoads, LoadOutcome
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from explorer.paths import shipped_dataset
-from explorer.qt.diagnostics_dialog import DiagnosticsDialog
+from explorer.qt.dialogs import DiagnosticsDialog
 from explorer.qt.main_window import MainWindow
 
 BROKEN = """\

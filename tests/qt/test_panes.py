@@ -3,7 +3,6 @@ and shows, and their names for automation and screen readers."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QDockWidget, QWidget
@@ -15,20 +14,13 @@ from explorer.model.memberships import cumulative_members
 from explorer.qt.document import Selection
 from explorer.qt.main_window import MainWindow
 from explorer.qt.panes.common import entity_menu
-
-from tests.qt.panes_helpers import (
+from tests.helpers.days import day
+from tests.helpers.windows import (
     click_entity_row,
     click_link,
-    day,
-    given_shipped_window,
     settle,
     tree_rows,
 )
-
-
-@pytest.fixture
-def shown(window, qtbot, blue_heart_copy):
-    return given_shipped_window(window, qtbot, blue_heart_copy)
 
 
 def test_every_pane_and_the_filter_bar_have_object_and_accessible_names(shown):

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
 from explorer.model.dataset import Dataset
 from explorer.model.dates import parse_edtf
 from explorer.model.entities import Country, Event, Membership, Organization, Protocol
 from explorer.model.filters import EventFilter, Match
-from explorer.model.loader import load_dataset
-from explorer.paths import shipped_dataset
 from explorer.qt.panes.details_html import entity_href, event_html, internal_link
 from explorer.qt.panes.linking import actor_groups, marked_entities, membership_kept, partners
-
-
-@pytest.fixture(scope="module")
-def blue_heart() -> Dataset:
-    return load_dataset(shipped_dataset())
 
 
 def kept(dataset, event_filter) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from explorer.model.filters import EventFilter, Match, apply_filter
 from explorer.paths import shipped_dataset
 from explorer.qt.main_window import MainWindow
-from tests.fuzzing import fuzz_settings
+from tests.helpers.fuzzing import fuzz_settings
 
 ORIGINAL = shipped_dataset().read_text(encoding="utf-8")
 EXTRA_EVENT = """

@@ -9,8 +9,7 @@ import numpy as np
 import pytest
 
 from explorer.timescale.index import TimelineIndex
-
-from tests.timescale.builders import TODAY, day, given_events, given_index, point, span, undated
+from tests.helpers.builders import TODAY, day, given_events, given_index, point, span, undated
 
 
 def test_a_year_only_date_covers_its_whole_year():

@@ -7,8 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from explorer.timescale.labels import ELLIPSIS, Box, elide, pack_rows
-
-from tests.timescale.builders import measure
+from tests.helpers.builders import measure
 
 GAP = 8.0
 

@@ -4,8 +4,7 @@ actors belongs to each of their lanes."""
 from __future__ import annotations
 
 from explorer.timescale.lanes import lane_membership
-
-from tests.timescale.builders import given_events, point
+from tests.helpers.builders import given_events, point
 
 
 def lanes_and_members(dataset, group_by):

@@ -11,8 +11,7 @@ from explorer.timescale.aggregate import MAX_LANE_ITEMS, lane_capacity
 from explorer.timescale.layout import build_scene
 from explorer.timescale.scene import SceneMetrics, Shape
 from explorer.timescale.viewport import Viewport
-
-from tests.timescale.builders import TODAY, day, given_index, point, span, undated
+from tests.helpers.builders import TODAY, day, given_index, point, span, undated
 
 METRICS = SceneMetrics()
 

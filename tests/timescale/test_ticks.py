@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 from explorer.model.calendar import DAYS_PER_YEAR
 from explorer.timescale.ticks import LABEL_GAP_PX, MIN_TICK_PX, YearStep, axis_ticks
 from explorer.timescale.viewport import Viewport
-
-from tests.timescale.builders import day, measure
+from tests.helpers.builders import day, measure
 
 
 def when_viewport(first: float, last: float, width: float = 1600):

@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from explorer.model.calendar import DAYS_PER_YEAR
 from explorer.timescale.viewport import HIGHEST_DAY, LOWEST_DAY, MAX_SPAN, MIN_SPAN, Viewport
-
-from tests.timescale.builders import day
+from tests.helpers.builders import day
 
 
 def test_days_and_pixels_map_both_ways():

@@ -1,12 +1,14 @@
-"""Puts the filter bar and every pane into the main window and wires them to the timeline,
-the menus and the per-file memory of the filter."""
+"""Puts the filter bar and every pane into the main window (through its public seams:
+`add_above_view`, `add_dock`, `add_menu`) and wires them to the timeline, the menus and the
+per-file memory of the filter."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 from explorer.model.entities import EntityKind
 from explorer.model.filters import EventFilter
@@ -19,8 +21,8 @@ from explorer.qt.panes.memberships import MembershipsPane
 from explorer.qt.panes.organizations import organizations_pane
 from explorer.qt.panes.protocols import protocols_pane
 
-#: Where the filter bar sits in the central area: under the problem banner, above the view.
-FILTER_BAR_ROW = 1
+if TYPE_CHECKING:
+    from explorer.qt.main_window import MainWindow
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,16 +81,12 @@ class FilterMemory(QObject):
             self._restoring = False
 
 
-def _timeline(window: QMainWindow) -> QWidget | None:
-    return window.findChild(QWidget, "timeline")
-
-
-def install_panes(window) -> Panes:
+def install_panes(window: MainWindow) -> Panes:
     """Create the filter bar and every pane, add them to `window`, and link them."""
     document = window.document
     context = PaneContext(document, window)
     bar = FilterBar(document)
-    window._central_layout.insertWidget(FILTER_BAR_ROW, bar)
+    window.add_above_view(bar)
 
     details = EventDetailsPane(context, window)
     organizations = organizations_pane(context, window)
@@ -120,22 +118,18 @@ def install_panes(window) -> Panes:
             pane.raise_()
 
     def zoom(positions) -> None:
-        timeline = _timeline(window)
-        if timeline is not None and positions:
-            timeline.zoom_to_events(positions)
+        if positions:
+            window.timeline.zoom_to_events(positions)
 
     context.entity_shown.connect(show_pane)
     context.zoom_requested.connect(zoom)
-    timeline = _timeline(window)
-    if timeline is not None and hasattr(timeline, "day_clicked"):
-        timeline.day_clicked.connect(document.set_as_of)
+    window.timeline.day_clicked.connect(document.set_as_of)
 
     menu = QMenu("F&ilter", window)
     menu.setObjectName("filterMenu")
     menu.addAction(bar.find_action)
     menu.addAction(bar.clear_action)
-    window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
-    window.filter_menu = menu
+    window.add_menu(menu)
 
     return Panes(context, bar, details, organizations, protocols, actors, memberships,
                  FilterMemory(window))

@@ -11,8 +11,8 @@ from typing import Collection, Iterable
 import numpy as np
 
 from explorer.model.dataset import Dataset
-from explorer.model.filters import EventFilter, Match, actor_group, filter_index
 from explorer.model.entities import Membership
+from explorer.model.filters import EventFilter, Match, actor_group, filter_index
 
 
 def entities_in(dataset: Dataset, positions: Collection[int]) -> set[str]:

@@ -28,7 +28,6 @@ from explorer.qt.panes.item_models import SORT_ROLE, AsOfListModel, MembershipTa
 from explorer.qt.panes.linking import actor_groups, membership_kept
 from explorer.qt.panes.member_chart import MemberChart
 
-
 #: Shown only when some membership of the file has ended.
 UNTIL_COLUMN = 5
 #: Rows measured when fitting column widths to their contents.

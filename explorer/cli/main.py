@@ -1,0 +1,56 @@
+"""The `explorer` command: `explorer [FILE]` opens the window, `explorer check FILE...`
+validates, `explorer export DATA -o OUT` writes an image without a display."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Sequence
+
+from explorer import __version__
+from explorer.cli.report import EXIT_DATA_ERROR
+from explorer.collector import paused_collections
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `explorer` command; returns the process exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "check":
+        from explorer.cli.check import run_check
+
+        try:
+            # A command runs one load after another and ends: collections can wait.
+            with paused_collections():
+                return run_check(args[1:])
+        except BrokenPipeError:
+            # The reader went away (`explorer check ... | head`): stop quietly, like other tools.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return EXIT_DATA_ERROR
+    if args and args[0] == "export":
+        from explorer.cli.export import run_export
+
+        with paused_collections():
+            return run_export(args[1:])
+    return run_app(args)
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explorer",
+        description="Explore a timeline file (format v1, YAML or JSON). Without FILE, opens the shipped "
+        "Blue Heart data set. Subcommands: 'explorer check FILE...' validates files, "
+        "'explorer export DATA -o OUT' writes an image.",
+    )
+    parser.add_argument("file", nargs="?", help="timeline file to open")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def run_app(args: Sequence[str]) -> int:
+    """`explorer [FILE]`: the window."""
+    options = _app_parser().parse_args(args)
+    from explorer.qt.app import run
+
+    return run(options.file)

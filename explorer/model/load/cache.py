@@ -1,0 +1,486 @@
+"""A cache of validated data sets, so that reopening an unchanged file skips parsing and checks.
+
+Entries are a JSON header and arrays of text and integers (never pickle: reading an entry runs
+no code), in the user's cache
+folder (`$XDG_CACHE_HOME/timeline-explorer`, else `~/.cache/timeline-explorer`), named by a hash
+of the file's bytes, its language and the loader's own code, so that an edited file or a new
+version of the loader never meets an old entry. The folder is kept under `max_bytes` and
+`max_entries` by dropping the least recently used entries. Whatever goes wrong with the cache
+(a corrupt or foreign entry, a read-only folder, a full disk) costs only time: a bad entry is
+ignored and deleted, and a failed write is dropped. Entries are written by a background thread
+once the data set is loaded, so that writing costs the first opening nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+import threading
+import time
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+
+from explorer.model.dataset import Dataset
+from explorer.model.dates import EdtfDate, EdtfInterval, Precision
+from explorer.model.diagnostics import Diagnostic, Severity
+from explorer.model.entities import Country, Era, Event, Membership, Organization, Person, Protocol, Source
+from explorer.model.load.progress import LoadCancelled, Steps
+from explorer.model.load.records import maker
+
+#: Version of the entry layout; entries of another version are ignored.
+CACHE_FORMAT = 3
+MAX_CACHE_BYTES = 512 * 1024 * 1024
+MAX_ENTRIES = 32
+FOLDER_NAME = "timeline-explorer"
+
+_SECTIONS = (
+    ("sources", Source), ("organizations", Organization), ("people", Person),
+    ("countries", Country), ("protocols", Protocol),
+)
+_LISTS = (("memberships", Membership), ("eras", Era), ("events", Event))
+_PRECISIONS = list(Precision)
+_SEVERITIES = {severity.value: severity for severity in Severity}
+
+
+def default_folder() -> Path:
+    """Where the cache lives unless told otherwise."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
+    return root / FOLDER_NAME
+
+
+class DatasetCache:
+    """Validated data sets by the content of the file they came from."""
+
+    def __init__(
+        self, folder: str | os.PathLike | None = None, max_bytes: int = MAX_CACHE_BYTES,
+        max_entries: int = MAX_ENTRIES, background: bool = True,
+    ) -> None:
+        self.folder = Path(folder) if folder is not None else default_folder()
+        self.max_bytes = max_bytes
+        self.max_entries = max_entries
+        self.background = background
+        self._writers: list[threading.Thread] = []
+        self._lock = threading.Lock()
+        # the last data set read or stored, by (key, file): reopening the file open now (a
+        # reload of unchanged content) needs no reading at all, and costs no memory, as that
+        # data set is the one shown
+        self._recent: tuple[str, str, Dataset] | None = None
+
+    def key(self, data: bytes, language: str) -> str:
+        """The name of the entry for a file with these bytes, read as `language`."""
+        digest = hashlib.sha256(data)
+        digest.update(f"\0{language}\0{CACHE_FORMAT}\0{_loader_digest()}".encode())
+        return digest.hexdigest()
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}.entry"
+
+    def get(self, key: str, file: str, steps: Steps | None = None) -> Dataset | None:
+        """The data set stored under `key`, as loaded from `file`; None when there is none or
+        it cannot be read (a bad entry is deleted)."""
+        recent = self._recent
+        if recent is not None and recent[:2] == (key, file):
+            return recent[2]
+        path = self.path(key)
+        steps = steps or Steps()
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        steps.stage(0.05, 1.0)
+        try:
+            dataset = _decode(data, key, file, steps)
+        except LoadCancelled:
+            raise
+        except Exception:  # noqa: BLE001 - a bad entry, or a bug here, costs a reading, never a load
+            _remove(path)
+            return None
+        try:
+            os.utime(path)  # the least recently used entries go first
+        except OSError:
+            pass
+        self._recent = (key, file, dataset)
+        return dataset
+
+    def put(self, key: str, dataset: Dataset) -> None:
+        """Store `dataset` under `key`, in the background unless told otherwise; never raises."""
+        self._recent = (key, dataset.path or "", dataset)
+        if not self.background:
+            self._write(key, dataset)
+            return
+        writer = threading.Thread(target=self._write, args=(key, dataset), daemon=True, name="cache writer")
+        with self._lock:
+            self._writers = [w for w in self._writers if w.is_alive()] + [writer]
+        writer.start()
+
+    def forget(self) -> None:
+        """Drop the data set kept in memory (the entries on disk stay)."""
+        self._recent = None
+
+    def flush(self) -> None:
+        """Wait for the entries being written."""
+        with self._lock:
+            writers = list(self._writers)
+        for writer in writers:
+            writer.join()
+
+    def _write(self, key: str, dataset: Dataset) -> None:
+        temporary = None
+        try:
+            data = _encode(dataset, key)
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".entry-", suffix=".tmp")
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, self.path(key))
+            temporary = None
+            self._prune()
+        except Exception:  # noqa: BLE001 - a cache that cannot be written costs time, never a load
+            pass
+        finally:
+            if temporary is not None:
+                _remove(Path(temporary))
+
+    def _prune(self) -> None:
+        """Drop the least recently used entries beyond the bounds, and files left half
+        written by a session that ended while writing."""
+        stale = time.time() - 3600
+        for path in self.folder.glob(".entry-*.tmp"):
+            try:
+                if path.stat().st_mtime < stale:
+                    _remove(path)
+            except OSError:
+                continue
+        entries = []
+        for path in self.folder.glob("*.entry"):
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            entries.append((info.st_mtime, info.st_size, path))
+        entries.sort(reverse=True)
+        total = 0
+        for number, (_mtime, size, path) in enumerate(entries):
+            total += size
+            if number >= self.max_entries or total > self.max_bytes:
+                _remove(path)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+_DIGEST: str | None = None
+
+
+def loader_files() -> list[Path]:
+    """The modules whose code may decide what a file loads as: every module of the model
+    (the domain and its loading), so that a change to any starts a new cache."""
+    model = Path(__file__).resolve().parents[1]
+    return sorted(model.rglob("*.py"))
+
+
+def _loader_digest() -> str:
+    """A hash of the loader's code, read once per process."""
+    global _DIGEST
+    if _DIGEST is None:
+        digest = hashlib.sha256()
+        model = Path(__file__).resolve().parents[1]
+        for path in loader_files():
+            digest.update(path.relative_to(model).as_posix().encode() + b"\0")
+            try:
+                digest.update(path.read_bytes())
+            except OSError:
+                digest.update(b"unreadable")
+        _DIGEST = digest.hexdigest()
+    return _DIGEST
+
+
+# An entry is a line naming the format, a line of JSON (the header) and a block of bytes that
+# the header's columns point into: texts joined by NUL as UTF-8, whole numbers as 32-bit
+# integers. Dates and tuples of ids are stored once each and referred to by number. Parsing a
+# large JSON document costs far more than splitting text and reading integer arrays.
+
+_MAGIC = b"timeline-explorer cache\n"
+_NONE = -(2 ** 31)  # None in a column of integers
+
+
+class _Writer:
+    """Collects the columns of an entry and the bytes they point into."""
+
+    def __init__(self) -> None:
+        self.blob = bytearray()
+        self.dates: dict[int, int] = {}  # id() of a date -> its number
+        self.date_values: list = []  # keeps them alive, so that their id() stays theirs
+        self.tuples: dict[tuple, int] = {}
+
+    def column(self, values: list) -> Any:
+        """A column as stored: bytes in the block when it can be, else the JSON list."""
+        if all(type(v) is str for v in values) and not any("\0" in v for v in values):
+            data = "\0".join(values).encode("utf-8")
+            return {"text": [self._add(data), len(data), len(values)]}
+        if all(v is None or (type(v) in (int, bool) and _NONE < v < 2 ** 31) for v in values):
+            data = np.asarray([_NONE if v is None else int(v) for v in values], dtype=np.int32).tobytes()
+            kind = "bool" if any(type(v) is bool for v in values) else "int"
+            return {kind: [self._add(data), len(data)]}
+        return {"json": values}
+
+    def _add(self, data: bytes) -> int:
+        offset = len(self.blob)
+        self.blob += data
+        return offset
+
+    def date(self, value: EdtfDate | EdtfInterval | None) -> int | None:
+        if value is None:
+            return None
+        number = self.dates.get(id(value))
+        if number is None:
+            if isinstance(value, EdtfInterval):
+                self.date(value.start)
+                self.date(value.end)
+            number = self.dates[id(value)] = len(self.date_values)
+            self.date_values.append(value)
+        return number
+
+    def tuple(self, value: tuple) -> int:
+        number = self.tuples.get(value)
+        if number is None:
+            number = self.tuples[value] = len(self.tuples)
+        return number
+
+    def date_table(self) -> dict[str, Any]:
+        values = self.date_values
+        kinds = ["I" if isinstance(v, EdtfInterval) else "D" for v in values]
+
+        def field(name: str, default: Any = None) -> Any:
+            return self.column([getattr(v, name, default) for v in values])
+
+        return {
+            "kind": self.column(kinds), "text": field("text"),
+            "year": field("year"), "month": field("month"), "day": field("day"),
+            "precision": self.column([int(v.precision) if k == "D" else None for v, k in zip(values, kinds)]),
+            "approximate": self.column([v.approximate if k == "D" else None for v, k in zip(values, kinds)]),
+            "uncertain": self.column([v.uncertain if k == "D" else None for v, k in zip(values, kinds)]),
+            "earliest": self.column([v.earliest if k == "D" else None for v, k in zip(values, kinds)]),
+            "latest": self.column([v.latest if k == "D" else None for v, k in zip(values, kinds)]),
+            "start": self.column([self.dates[id(v.start)] if k == "I" and v.start is not None else None
+                                  for v, k in zip(values, kinds)]),
+            "end": self.column([self.dates[id(v.end)] if k == "I" and v.end is not None else None
+                                for v, k in zip(values, kinds)]),
+            "start_open": field("start_open", False), "end_open": field("end_open", False),
+        }
+
+    def tuple_table(self) -> dict[str, Any]:
+        items = [item for value in self.tuples for item in value]
+        return {"items": self.column(items), "lengths": self.column([len(v) for v in self.tuples])}
+
+
+def _kinds(cls: type) -> list[tuple[str, str]]:
+    """(field, how it is stored) for each field of an entity class."""
+    kinds = []
+    for name, annotation in cls.__annotations__.items():
+        text = str(annotation)
+        kind = "date" if "EdtfValue" in text else "tuple" if text.startswith("tuple") else "plain"
+        kinds.append((name, kind))
+    return kinds
+
+
+def _encode(dataset: Dataset, key: str) -> bytes:
+    writer = _Writer()
+
+    def columns(cls: type, values: list) -> dict[str, Any]:
+        found: dict[str, Any] = {"count": len(values)}
+        for name, kind in _kinds(cls):
+            if kind == "date":
+                found[name] = writer.column([writer.date(getattr(v, name)) for v in values])
+            elif kind == "tuple":
+                found[name] = writer.column([writer.tuple(getattr(v, name)) for v in values])
+            else:
+                found[name] = writer.column([getattr(v, name) for v in values])
+        return found
+
+    header: dict[str, Any] = {
+        "format": CACHE_FORMAT, "key": key, "title": dataset.title,
+        "description": dataset.description, "version": dataset.version,
+        "warnings": [[w.severity.value, w.line, w.column, w.path, w.message] for w in dataset.warnings],
+    }
+    for section, cls in _SECTIONS:
+        header[section] = columns(cls, list(getattr(dataset, section).values()))
+    for section, cls in _LISTS:
+        header[section] = columns(cls, list(getattr(dataset, section)))
+    header["indexes"] = _encode_indexes(dataset, writer)
+    header["dates"] = writer.date_table()
+    header["tuples"] = writer.tuple_table()
+    header["blob"] = hashlib.sha256(writer.blob).hexdigest()  # a damaged entry is noticed
+    text = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _MAGIC + text + b"\n" + bytes(writer.blob)
+
+
+class _Reader:
+    def __init__(self, data: bytes) -> None:
+        if not data.startswith(_MAGIC):
+            raise ValueError("not a cache entry")
+        end = data.index(b"\n", len(_MAGIC))
+        self.header = json.loads(data[len(_MAGIC):end])
+        self.blob = memoryview(data)[end + 1:]
+        if not isinstance(self.header, dict) or self.header.get("blob") != hashlib.sha256(self.blob).hexdigest():
+            raise ValueError("a damaged entry")
+
+    def column(self, stored: dict[str, Any], count: int) -> list:
+        (kind, where), = stored.items()
+        if kind == "json":
+            values = where
+        elif kind == "text":
+            offset, length, number = where
+            values = str(self.blob[offset:offset + length], "utf-8").split("\0") if number else []
+        else:
+            offset, length = where
+            numbers = np.frombuffer(self.blob[offset:offset + length], dtype=np.int32)
+            missing = numbers == _NONE
+            if kind == "bool":
+                numbers = numbers.astype(bool)
+            if missing.any():
+                numbers = numbers.astype(object)
+                numbers[missing] = None
+            values = numbers.tolist()
+        if not isinstance(values, list) or len(values) != count:
+            raise ValueError("a column of the wrong length")
+        return values
+
+
+def _decode(data: bytes, key: str, file: str, steps: Steps) -> Dataset:
+    reader = _Reader(data)
+    header = reader.header
+    if header.get("format") != CACHE_FORMAT or header.get("key") != key:
+        raise ValueError("an entry of another format or for another file")
+    table = header["dates"]
+    kinds = reader.column(table["kind"], _column_length(table["kind"]))
+    count = len(kinds)
+    columns = {name: reader.column(table[name], count) for name in table if name != "kind"}
+    make_date, make_interval = maker(EdtfDate), maker(EdtfInterval)
+    precisions = [None if p is None else _PRECISIONS[p] for p in columns["precision"]]
+    dates: list = list(map(
+        make_date, columns["text"], columns["year"], columns["month"], columns["day"], precisions,
+        columns["approximate"], columns["uncertain"], columns["earliest"], columns["latest"],
+    ))
+    # intervals refer to dates stored before them
+    for number, kind in enumerate(kinds):
+        if kind == "I":
+            start, end = columns["start"][number], columns["end"][number]
+            dates[number] = make_interval(
+                columns["text"][number], None if start is None else dates[start],
+                None if end is None else dates[end], columns["start_open"][number],
+                columns["end_open"][number],
+            )
+    lengths = reader.column(header["tuples"]["lengths"], _column_length(header["tuples"]["lengths"]))
+    items = reader.column(header["tuples"]["items"], sum(lengths))
+    tuples = []
+    at = 0
+    for length in lengths:
+        tuples.append(tuple(items[at:at + length]))
+        at += length
+    steps.at(0.15)
+
+    def rows(cls: type, section: str) -> list:
+        stored = header[section]
+        count = stored["count"]
+        made = []
+        for name, kind in _kinds(cls):
+            column = reader.column(stored[name], count)
+            if kind == "date":
+                made.append([None if number is None else dates[number] for number in column]
+                            if None in column else list(map(dates.__getitem__, column)))
+            elif kind == "tuple":
+                made.append(list(map(tuples.__getitem__, column)))
+            else:
+                made.append(column)
+        return list(map(maker(cls), *made)) if count else []
+
+    fields: dict[str, Any] = {section: rows(cls, section) for section, cls in _SECTIONS}
+    for section, cls in _LISTS:
+        fields[section] = rows(cls, section)
+    steps.at(0.7)
+    warnings = [
+        Diagnostic(_SEVERITIES[severity], file, line, column, path, message)
+        for severity, line, column, path, message in header["warnings"]
+    ]
+    fields = {
+        "title": header["title"], "description": header["description"],
+        "version": header["version"], "path": file, "warnings": tuple(warnings),
+        "sources": _by_id(fields["sources"]), "organizations": _by_id(fields["organizations"]),
+        "people": _by_id(fields["people"]), "countries": _by_id(fields["countries"]),
+        "protocols": _by_id(fields["protocols"]), "memberships": tuple(fields["memberships"]),
+        "eras": tuple(fields["eras"]), "events": tuple(fields["events"]),
+    }
+    fields["events_by_id"] = _by_id(fields["events"])
+    fields.update(_decode_indexes(header["indexes"], reader, fields))
+    if set(fields) != _DATASET_FIELDS:  # `Dataset` changed: build it the long way
+        raise ValueError("the data set has other fields than this cache knows")
+    return Dataset(**fields)
+
+
+# The indexes `Dataset.build` computes are stored too, so that a reopened file skips that work:
+# events by actor, protocol and tag (positions in `events`), memberships by member and target
+# (positions in `memberships`) and children by parent (ids).
+_DATASET_FIELDS = {field.name for field in dataclasses.fields(Dataset)}
+_EVENT_INDEXES = ("events_by_actor", "events_by_protocol", "events_by_tag")
+_MEMBERSHIP_INDEXES = ("memberships_by_member", "memberships_by_target")
+
+
+def _by_id(values) -> MappingProxyType:
+    return MappingProxyType({value.id: value for value in values})
+
+
+def _encode_indexes(dataset: Dataset, writer: _Writer) -> dict[str, Any]:
+    positions = {id(membership): number for number, membership in enumerate(dataset.memberships)}
+    stored = {}
+    for name in (*_EVENT_INDEXES, *_MEMBERSHIP_INDEXES, "children"):
+        index = getattr(dataset, name)
+        if name in _MEMBERSHIP_INDEXES:
+            values = [positions[id(m)] for group in index.values() for m in group]
+        else:
+            values = [value for group in index.values() for value in group]
+        stored[name] = {
+            "keys": writer.column(list(index)), "lengths": writer.column([len(g) for g in index.values()]),
+            "values": writer.column(values),
+        }
+    return stored
+
+
+def _decode_indexes(stored: dict[str, Any], reader: _Reader, fields: dict[str, Any]) -> dict[str, Any]:
+    decoded = {}
+    memberships = fields["memberships"]
+    for name in (*_EVENT_INDEXES, *_MEMBERSHIP_INDEXES, "children"):
+        columns = stored[name]
+        keys = reader.column(columns["keys"], _column_length(columns["keys"]))
+        lengths = reader.column(columns["lengths"], len(keys))
+        values = reader.column(columns["values"], sum(lengths))
+        if name in _MEMBERSHIP_INDEXES:
+            values = [memberships[number] for number in values]
+        groups = {}
+        at = 0
+        for key, length in zip(keys, lengths):
+            groups[key] = tuple(values[at:at + length])
+            at += length
+        decoded[name] = MappingProxyType(groups)
+    return decoded
+
+
+def _column_length(stored: dict[str, Any]) -> int:
+    """The number of values of a stored column, from how it is stored."""
+    (kind, where), = stored.items()
+    if kind == "json":
+        return len(where)
+    if kind == "text":
+        return where[2]
+    return where[1] // 4  # 32-bit integers

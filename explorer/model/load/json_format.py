@@ -1,0 +1,378 @@
+"""Timeline files in JSON: the schema of format v1, for data generated from databases.
+
+Every scalar reads as the text written, as in YAML: a string as its text, a number as its
+digits (`"date": 2009` is the year 2009, `"timeline": 1` the version), `true` and `false` as
+those words, and `null` as absent. The fast path parses with the standard library's `json`
+(syntax errors keep its line and column); the node path scans the text into the nodes the
+validator walks, each with its line and column, for files with anything to report.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from json.decoder import scanstring
+from typing import Callable
+
+from explorer.model.load.nodes import (
+    MAP_TAG,
+    MAX_DEPTH,
+    NULL_TAG,
+    SEQ_TAG,
+    STR_TAG,
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+)
+from explorer.model.load.problems import Problems
+from explorer.model.load.validate_plain import NotVouched
+
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_WORDS = {"true": (STR_TAG, "true"), "false": (STR_TAG, "false"), "null": (NULL_TAG, "null")}
+_EMPTY = "the file is empty; a timeline file in JSON starts with {\"timeline\": 1"
+_TOO_DEEP = (
+    "lists or objects are nested too deeply; a timeline file needs only four levels "
+    "(section, entry, field, list), so look for unclosed [ or { brackets"
+)
+_HINTS = (
+    ("Expecting property name enclosed in double quotes",
+     "keys are written in double quotes, and there is no comma after the last item of an object"),
+    ("Expecting value",
+     "a value is missing here: look for a comma after the last item of a list, or text not in "
+     "double quotes"),
+    ("Expecting ',' delimiter", "a comma is missing between two items, or a bracket is not closed"),
+    ("Expecting ':' delimiter", "each key is followed by a colon and its value"),
+    ("Invalid control character", "a string holds a line break or tab: write it as \\n or \\t"),
+    ("Unterminated string", "a string is not closed: add the closing double quote"),
+    ("Invalid \\escape", "a backslash in a string starts an escape: write \\\\ for a backslash"),
+    ("Extra data", "the file holds more than one JSON value: keep only the timeline's object"),
+)
+
+
+class _Duplicate(NotVouched):
+    """An object with a key given twice: the fast path would keep only the last one."""
+
+
+def read_json_fast(text: str) -> object:
+    """The parsed file, numbers kept as their text; raises `json.JSONDecodeError` for a syntax
+    error and `NotVouched` for what only the node path reports (a key given twice, NaN, very
+    deep nesting).
+
+    A file that is one object is returned as `Sections`, which decodes its sections one after
+    the other and the items of `events` one at a time, while the validator reads them: a
+    million events decoded at once as dicts take more memory than the events made of them.
+    """
+    if text.lstrip(" \t\n\r").startswith("{"):
+        return Sections(text)
+    try:
+        return json.loads(
+            text, object_pairs_hook=_unique, parse_int=str, parse_float=str, parse_constant=_refuse
+        )
+    except RecursionError as error:
+        raise NotVouched("very deep nesting") from error
+
+
+def _decode(text: str, at: int) -> tuple[object, int]:
+    """The JSON value at `at` and where it ends."""
+    try:
+        return _VALUES.raw_decode(text, at)
+    except RecursionError as error:
+        raise NotVouched("very deep nesting") from error
+
+
+class Sections:
+    """The top-level object of a JSON file, read section by section: iterating gives (name,
+    value) pairs in file order, the value of `events` being an iterator of its items. It must
+    be read in order (each pair once the previous value has been read through). Anything but
+    plain JSON (syntax errors included) raises, and the node path reads the file again."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.at = 0
+
+    def fraction(self) -> float:
+        """How much of the text has been read."""
+        return self.at / max(len(self.text), 1)
+
+    def __iter__(self):
+        text = self.text
+        at = _skip(text, 0) + 1  # past the opening brace
+        seen: set[str] = set()
+        at = _skip(text, at)
+        if text.startswith("}", at):
+            self.at = at + 1
+        else:
+            while True:
+                if not text.startswith('"', at):
+                    raise NotVouched("a key not in double quotes")
+                name, at = _string(text, at + 1)
+                if name in seen:
+                    raise NotVouched("a section given twice")
+                seen.add(name)
+                at = _skip(text, at)
+                if not text.startswith(":", at):
+                    raise NotVouched("a key without its colon")
+                at = _skip(text, at + 1)
+                if name == "events" and text.startswith("[", at):
+                    self.at = at
+                    yield name, self._items()
+                    at = self.at
+                else:
+                    value, at = _decode(text, at)
+                    self.at = at
+                    yield name, value
+                at = _skip(text, at)
+                if text.startswith(",", at):
+                    at = _skip(text, at + 1)
+                    continue
+                if not text.startswith("}", at):
+                    raise NotVouched("a section not followed by a comma or the end of the object")
+                self.at = at + 1
+                break
+        if _skip(text, self.at) != len(text):
+            raise NotVouched("more than one JSON value")
+
+    def _items(self):
+        text = self.text
+        at = _skip(text, self.at + 1)
+        if text.startswith("]", at):
+            self.at = at + 1
+            return
+        while True:
+            item, at = _decode(text, at)
+            self.at = at
+            yield item
+            at = _skip(text, at)
+            if text.startswith(",", at):
+                at = _skip(text, at + 1)
+                continue
+            if not text.startswith("]", at):
+                raise NotVouched("a list item not followed by a comma or the end of the list")
+            self.at = at + 1
+            return
+
+
+def _skip(text: str, at: int) -> int:
+    return _WHITESPACE.match(text, at).end()
+
+
+def _string(text: str, at: int) -> tuple[str, int]:
+    try:
+        return scanstring(text, at, True)
+    except json.JSONDecodeError as error:
+        raise NotVouched("a key that is not a JSON string") from error
+
+
+def json_text(value: object) -> str | None:
+    """The text of a JSON scalar the fast path reads as something other than `str`."""
+    if value is None:
+        return None
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    raise NotVouched(f"a {type(value).__name__} where text belongs")
+
+
+def _unique(pairs: list[tuple[str, object]]) -> dict:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        raise _Duplicate("a key given twice")
+    return mapping
+
+
+def _refuse(word: str) -> None:
+    raise NotVouched(f"{word} is not JSON")
+
+
+_VALUES = json.JSONDecoder(object_pairs_hook=_unique, parse_int=str, parse_float=str, parse_constant=_refuse)
+
+
+def syntax_error(text: str, error: json.JSONDecodeError, problems: Problems) -> None:
+    """Report a syntax error found by `json`, with a hint when one fits."""
+    if not text.strip():
+        problems.error((1, 1), "", _EMPTY)
+        return
+    hint = next((advice for clue, advice in _HINTS if error.msg.startswith(clue)), "check the JSON syntax here")
+    problems.error((error.lineno, error.colno), "", f"JSON syntax error: {error.msg}; {hint}")
+
+
+def syntax_ok(text: str, problems: Problems) -> bool:
+    """Whether `json` reads the text; reports its syntax error otherwise, so that both paths
+    report syntax errors alike. NaN, Infinity and very deep nesting are left to the scanner."""
+    try:
+        json.loads(text, object_pairs_hook=_ignore, parse_int=_ignore, parse_float=_ignore, parse_constant=_ignore)
+    except json.JSONDecodeError as error:
+        syntax_error(text, error, problems)
+        return False
+    except RecursionError:
+        pass
+    return True
+
+
+def _ignore(_value: object) -> None:
+    return None
+
+
+def compose_json(text: str, problems: Problems, tick: Callable[[float], None] | None = None) -> Node | None:
+    """The root node of a JSON text, every node with its line and column; None after reporting
+    why there is none."""
+    if not text.strip():
+        problems.error((1, 1), "", _EMPTY)
+        return None
+    scanner = _Scanner(text, tick)
+    try:
+        return scanner.document()
+    except _SyntaxError as error:
+        problems.error(scanner.position(error.at), "", f"JSON syntax error: {error.message}")
+    except _TooDeep as error:
+        problems.error(scanner.position(error.at), "", _TOO_DEEP)
+    return None
+
+
+class _SyntaxError(Exception):
+    def __init__(self, message: str, at: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.at = at
+
+
+class _TooDeep(Exception):
+    def __init__(self, at: int) -> None:
+        super().__init__(at)
+        self.at = at
+
+
+class _Scanner:
+    """A JSON parser without recursion that makes a node for every value."""
+
+    TICK_EVERY = 1 << 16
+
+    def __init__(self, text: str, tick: Callable[[float], None] | None) -> None:
+        self.text = text
+        self.tick = tick
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+
+    def position(self, at: int) -> tuple[int, int]:
+        line = bisect_right(self.line_starts, at)
+        return line, at - self.line_starts[line - 1] + 1
+
+    def document(self) -> Node:
+        text = self.text
+        skip = _WHITESPACE.match
+        at = skip(text, 0).end()
+        root, at = self._value(at)
+        at = skip(text, at).end()
+        if at != len(text):
+            raise _SyntaxError("Extra data; the file holds more than one JSON value: keep only "
+                               "the timeline's object", at)
+        return root
+
+    def _value(self, at: int) -> tuple[Node, int]:
+        """The value starting at `at` (after whitespace) and where it ends."""
+        text = self.text
+        skip = _WHITESPACE.match
+        # each open container: [node, key waiting for its value or None, expecting an item]
+        stack: list[list] = []
+        countdown = self.TICK_EVERY
+        while True:
+            countdown -= 1
+            if not countdown:
+                countdown = self.TICK_EVERY
+                if self.tick is not None:
+                    self.tick(at / max(len(text), 1))
+            top = stack[-1] if stack else None
+            char = text[at:at + 1]
+            if top is not None and not top[2]:
+                # after an item: a comma, or the end of the container
+                closing = "]" if top[0].__class__ is SequenceNode else "}"
+                if char == ",":
+                    at = skip(text, at + 1).end()
+                    top[2] = True
+                    if top[0].__class__ is MappingNode:
+                        at = self._key(top, at)
+                    continue
+                if char != closing:
+                    raise _SyntaxError(f"Expecting ',' delimiter; a comma is missing between two "
+                                       f"items, or a {closing} is missing", at)
+                done = stack.pop()[0]
+                at = skip(text, at + 1).end()
+                if not stack:
+                    return done, at
+                continue
+            if char in ("]", "}") and top is not None and not top[0].value and top[1] is None:
+                # an empty container closes (it was added to its parent when it opened)
+                if char != ("]" if top[0].__class__ is SequenceNode else "}"):
+                    raise _SyntaxError("Expecting value", at)
+                done = stack.pop()[0]
+                at = skip(text, at + 1).end()
+                if not stack:
+                    return done, at
+                continue
+            line, column = self.position(at)
+            if char == "[" or char == "{":
+                if len(stack) >= MAX_DEPTH:
+                    raise _TooDeep(at)
+                node = (SequenceNode(SEQ_TAG, [], line, column) if char == "[" else
+                        MappingNode(MAP_TAG, [], line, column))
+                if top is not None:
+                    top[2] = False
+                    self._attach(top, node)
+                entry = [node, None, True]
+                stack.append(entry)
+                at = skip(text, at + 1).end()
+                if char == "{" and text[at:at + 1] != "}":
+                    at = self._key(entry, at)
+                continue
+            node, at = self._scalar(at, char, line, column)
+            at = skip(text, at).end()
+            if top is None:
+                return node, at
+            top[2] = False
+            self._attach(top, node)
+
+    def _key(self, entry: list, at: int) -> int:
+        """Read `"key":` into the open object `entry`; where its value starts."""
+        text = self.text
+        if text[at:at + 1] != '"':
+            raise _SyntaxError("Expecting property name enclosed in double quotes; keys are "
+                               "written in double quotes, with no comma after the last item", at)
+        line, column = self.position(at)
+        key, at = self._string(at)
+        entry[1] = ScalarNode(STR_TAG, key, line, column, '"')
+        at = _WHITESPACE.match(text, at).end()
+        if text[at:at + 1] != ":":
+            raise _SyntaxError("Expecting ':' delimiter; each key is followed by a colon and its value", at)
+        return _WHITESPACE.match(text, at + 1).end()
+
+    @staticmethod
+    def _attach(entry: list, node: Node) -> None:
+        container = entry[0]
+        if container.__class__ is SequenceNode:
+            container.value.append(node)
+        else:
+            container.value.append((entry[1], node))
+            entry[1] = None
+
+    def _scalar(self, at: int, char: str, line: int, column: int) -> tuple[ScalarNode, int]:
+        text = self.text
+        if char == '"':
+            value, end = self._string(at)
+            return ScalarNode(STR_TAG, value, line, column, '"'), end
+        number = _NUMBER.match(text, at)
+        if number is not None:
+            return ScalarNode(STR_TAG, number.group(), line, column, ""), number.end()
+        for word, (tag, value) in _WORDS.items():
+            if text.startswith(word, at):
+                return ScalarNode(tag, value, line, column, ""), at + len(word)
+        raise _SyntaxError("Expecting value; write a string in double quotes, a number, true, "
+                           "false or null", at)
+
+    def _string(self, at: int) -> tuple[str, int]:
+        try:
+            return scanstring(self.text, at + 1, True)
+        except json.JSONDecodeError as error:
+            raise _SyntaxError(error.msg, error.pos) from error

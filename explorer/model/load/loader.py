@@ -1,0 +1,215 @@
+"""Loading a timeline file (format v1, YAML or JSON) into a `Dataset`, explaining every mistake.
+
+`load_dataset(path)` and `load_text(text)` either return a data set (its `warnings` holding
+any warnings) or raise `DatasetError` carrying every diagnostic found, errors and warnings,
+each with a line, a column, a path such as `events[3].actors[1]` and what to do. Nothing else
+escapes them: a missing file, binary bytes, an alias bomb or a loader bug all end as diagnostics
+(only `LoadCancelled`, when the caller asked to stop).
+
+Two paths read a file, with the same results (`tests/model/load/test_load_paths.py`):
+
+- the fast path parses with a compiled parser (`yaml_fast` for YAML, the standard `json`) into
+  plain values and validates them (`validate_plain`); it serves clean files only;
+- the node path composes a node graph that keeps every position (`yaml_compose`,
+  `json_format`) and validates it (`validate_nodes`); it is the reference, and it reads every
+  file the fast path cannot vouch for, or that has anything to report, so every diagnostic has
+  its line and column.
+
+Both take their rules from `schema`. `load_dataset(path, cache=...)` also keeps validated data
+sets in a `DatasetCache`, keyed by the file's content, so that reopening an unchanged file
+skips both.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+from typing import TYPE_CHECKING, Any, Callable
+
+from explorer.model.dataset import Dataset
+from explorer.model.diagnostics import DatasetError
+from explorer.model.load.files import JSON, START, YAML, check_size, decode, language_of, read_file
+from explorer.model.load.json_format import compose_json, json_text, read_json_fast, syntax_error, syntax_ok
+from explorer.model.load.nodes import NodeReader
+from explorer.model.load.problems import Problems
+from explorer.model.load.progress import LoadCancelled, Steps
+from explorer.model.load.validate_nodes import read_timeline
+from explorer.model.load.validate_plain import NotVouched, read_plain
+from explorer.model.load.yaml_compose import DEFAULT_LOADER, compose
+from explorer.model.load.yaml_fast import READ_AS_TEXT, read_yaml_fast
+
+if TYPE_CHECKING:
+    from explorer.model.load.cache import DatasetCache
+
+__all__ = ["LoadCancelled", "load_dataset", "load_text"]
+
+#: Nodes a file may make the validator visit beyond one per character of the file: generous
+#: for anchors and aliases used to avoid repetition, far below what an alias bomb asks for.
+NODE_BUDGET_BASE = 100_000
+
+Progress = Callable[[float], None]
+Cancelled = Callable[[], bool]
+
+
+def load_dataset(
+    path: str | os.PathLike,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    cache: DatasetCache | None = None,
+    accelerate: bool = True,
+) -> Dataset:
+    """Read and check the timeline file at `path` (JSON when it ends in `.json`).
+
+    `progress` is called with the fraction done (0 to 1) now and then; once `cancelled()`
+    returns True the load stops with `LoadCancelled`. With `cache`, a file read before with
+    the same content comes from the cache, and a newly read one goes into it. `accelerate`
+    False reads through the node path only (the reference).
+    """
+    name = os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else str(path)
+    problems = Problems(name)
+    steps = Steps(progress, cancelled)
+    language = language_of(name)
+
+    def read() -> Dataset | None:
+        steps.stage(0.0, 0.02)
+        data = read_file(path, problems, language)
+        if data is None:
+            return None
+        key = None
+        if cache is not None:
+            key = cache.key(data, language)
+            found = cache.get(key, name, steps)
+            if found is not None:
+                return found
+        # handed over in a box so that the bytes can go once decoded (a large JSON file)
+        box = [data]
+        del data
+        dataset = _load(box, problems, name, language, steps, accelerate)
+        if dataset is not None and cache is not None and key is not None:
+            cache.put(key, dataset)
+        return dataset
+
+    return _guarded(problems, read)
+
+
+def load_text(
+    text: str | bytes,
+    file: str = "<text>",
+    *,
+    language: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    accelerate: bool = True,
+) -> Dataset:
+    """Check a timeline given in memory; `file` names it in diagnostics. `language` is "yaml"
+    or "json"; by default JSON when `file` ends in `.json`."""
+    problems = Problems(file)
+    chosen = language_of(file) if language is None else language
+    steps = Steps(progress, cancelled)
+    return _guarded(problems, lambda: _load(text, problems, None, chosen, steps, accelerate))
+
+
+def fast_path_fields(text: str, language: str = YAML) -> dict[str, Any] | None:
+    """What the fast path alone reads from `text` (the keyword arguments of `Dataset.build`),
+    or None when it cannot vouch for the file; for tests and benchmarks of the two paths."""
+    problems = Problems("<text>")
+    fields = _fast_fields(text.removeprefix("\ufeff"), None, problems, language, Steps())
+    return None if problems.errors else fields
+
+
+def _guarded(problems: Problems, read: Callable[[], Dataset | None]) -> Dataset:
+    dataset = None
+    try:
+        dataset = read()
+    except LoadCancelled:
+        raise
+    except MemoryError:
+        problems.error(START, "", "the file needs more memory than this computer has; make it smaller")
+    except Exception as error:  # the last line of defence: a loader bug reads as a diagnostic
+        problems.error(
+            START, "",
+            f"the loader failed unexpectedly ({type(error).__name__}: {error}); please report "
+            "this together with the file",
+        )
+    if dataset is None or problems.errors:
+        raise DatasetError(problems.diagnostics())
+    return dataset
+
+
+def _load(
+    source: object, problems: Problems, path: str | None, language: str, steps: Steps, accelerate: bool,
+) -> Dataset | None:
+    raw = None
+    if isinstance(source, list):  # a box holding the bytes of a file: the last reference
+        source = source.pop()
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        raw = bytes(source)
+        source = None
+        text = decode(raw, problems, language)
+        if language == JSON:  # only the YAML checks read the bytes
+            raw = None
+        elif text is not None and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+    elif isinstance(source, str):
+        text = source.removeprefix("\ufeff") if check_size(len(source), problems, language) else None
+    else:
+        problems.error(START, "", f"expected the text of a timeline file, not {type(source).__name__}")
+        return None
+    if text is None:
+        return None
+    fields = None
+    if accelerate:
+        steps.stage(0.02, 0.9)
+        fields = _fast_fields(text, raw, problems, language, steps)
+        if fields is None and problems.errors:  # a JSON syntax error: nothing more to read
+            return None
+        if fields is None:
+            steps.restart()
+    if fields is None:
+        fields = _node_fields(text, problems, language, steps)
+    if fields is None or problems.errors:
+        return None
+    steps.stage(0.95, 1.0)
+    return Dataset.build(**fields, path=path, warnings=problems.diagnostics())
+
+
+def _fast_fields(
+    text: str, raw: bytes | None, problems: Problems, language: str, steps: Steps
+) -> dict[str, Any] | None:
+    """The fields of a file with nothing to report, or None when the node path must read it."""
+    try:
+        root: object
+        if language == JSON:
+            try:
+                root = read_json_fast(text)
+            except json.JSONDecodeError as error:
+                syntax_error(text, error, problems)
+                return None
+            text_of, refused = json_text, ()
+        else:
+            root, text_of = read_yaml_fast(text, raw)
+            refused = READ_AS_TEXT
+        steps.stage(0.45, 1.0)
+        return read_plain(root, text_of, steps, refused)
+    except NotVouched:
+        return None
+    except (LoadCancelled, MemoryError):
+        raise
+    except Exception:  # noqa: BLE001 - the fast path only saves time: the reference decides
+        return None
+
+
+def _node_fields(text: str, problems: Problems, language: str, steps: Steps) -> dict[str, Any] | None:
+    """The fields of any file through the node path, every problem reported with its place."""
+    steps.stage(0.0, 0.6)
+    if language == JSON:
+        root = compose_json(text, problems, steps.at) if syntax_ok(text, problems) else None
+    else:
+        root = compose(text, problems, DEFAULT_LOADER, steps.at)
+    if root is None:
+        return None
+    steps.stage(0.6, 0.95)
+    reader = NodeReader(problems, NODE_BUDGET_BASE + len(text), language="JSON" if language == JSON else "YAML")
+    return read_timeline(root, reader, steps.at)

@@ -1,0 +1,506 @@
+"""The node validator: from the node graph of a timeline file (YAML or JSON) to entities,
+checking every rule of `schema` on the way and placing each problem at its line and column.
+
+One pass over the nodes builds the entities and queues every reference; a second step over
+the queue resolves references once all ids are known, whatever the order of the sections.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, NamedTuple
+
+from explorer.model.dates import DateError, parse_edtf
+from explorer.model.entities import EntityKind, Era, Membership
+from explorer.model.load.ids import make_events
+from explorer.model.load.nodes import (
+    DATA_TAGS,
+    NULL_TAG,
+    STR_TAG,
+    MappingNode,
+    Node,
+    NodeReader,
+    Overspent,
+    ScalarNode,
+    SequenceNode,
+    describe,
+    position,
+)
+from explorer.model.load.problems import suggestion
+from explorer.model.load.schema import (
+    DATE,
+    DATE_AND_SPAN,
+    END_WITHOUT_START,
+    ENTITY_SECTIONS,
+    LIST_SECTIONS,
+    REF,
+    REFS,
+    SECTION_OF,
+    SUPPORTED_VERSION,
+    TEXT,
+    TEXT_KEYS,
+    TOP_LEVEL_KEYS,
+    Shape,
+    event_form,
+    misspelt_status,
+    out_of_order,
+    parent_loops,
+)
+
+# how each reference role is named in "unknown ..." messages
+_ROLE_NOUNS = {
+    "actors": "actor", "protocols": "protocol", "sources": "source", "parent": "parent",
+    "guardian": "guardian", "member": "member", "of": "organization or protocol",
+}
+_KIND_WORDS = {
+    EntityKind.ORGANIZATION: "organization", EntityKind.PERSON: "person",
+    EntityKind.COUNTRY: "country", EntityKind.PROTOCOL: "protocol", EntityKind.SOURCE: "source",
+    None: "event",
+}
+#: What to write when an event breaks a rule of its form (`schema.event_form`): the field the
+#: message points at, and the message.
+_EVENT_FORMS = {
+    DATE_AND_SPAN: (
+        "date",
+        "an event has either `date:` (a point) or `start:`/`end:` (a span), not both; keep one",
+    ),
+    END_WITHOUT_START: (
+        "end", "`end:` needs a `start:`; add the start, or write `date:` for a point event",
+    ),
+}
+_INVALID = object()  # a value already reported as wrong, as opposed to None (absent)
+#: Unknown references that get a "did you mean": each costs a scan of all ids, and a file with
+#: more broken references than this has a bigger problem than typos.
+_SUGGESTION_LIMIT = 200
+_TICK_MASK = 4095  # progress is reported every 4096 entries of a list
+
+
+class _Ref(NamedTuple):
+    """A reference waiting for every id to be known; its path is spelled out only if it is wrong."""
+
+    target: str
+    node: ScalarNode
+    entry: str  # path of the entry holding it
+    role: str  # the field
+    index: int | None  # position in a list field
+    targets: tuple[EntityKind, ...]
+
+    @property
+    def path(self) -> str:
+        field = f"{self.entry}.{self.role}"
+        return field if self.index is None else f"{field}[{self.index}]"
+
+
+def read_timeline(
+    root: Node, reader: NodeReader, tick: Callable[[float], None] | None = None
+) -> dict[str, Any] | None:
+    """The keyword arguments of `Dataset.build` for the file rooted at `root`; every problem is
+    reported to `reader.problems` (the result means nothing when errors were reported).
+    `tick`, when given, is called now and then with the fraction of the entries read."""
+    validator = _Validator(reader, tick)
+    try:
+        return validator.read(root)
+    except Overspent:
+        return None
+
+
+class _Validator:
+    """Walks one file's node graph once, building entities and collecting what to check after."""
+
+    def __init__(self, reader: NodeReader, tick: Callable[[float], None] | None = None) -> None:
+        self.reader = reader
+        self.tick = tick
+        self.total = 1
+        self.done = 0
+        self.problems = reader.problems
+        self.ids: dict[str, tuple[EntityKind | None, int]] = {}  # id -> (kind, line); None: event
+        self.refs: list[_Ref] = []
+        self.parents: dict[str, tuple[str, ScalarNode, str]] = {}  # id -> (parent, node, path)
+        self.out: dict[str, Any] = {name: [] for name in (*ENTITY_SECTIONS, *LIST_SECTIONS)}
+
+    def read(self, root: Node) -> dict[str, Any]:
+        if not isinstance(root, MappingNode):
+            self.problems.error(
+                root, "",
+                f"the file must be a mapping of sections (`timeline: 1`, `title:`, `events:` ...), "
+                f"but it is {describe(root)}",
+            )
+            return self.out
+        entries = self.reader.pairs(root, "")
+        self._version(root, entries)
+        self.total = max(1, sum(
+            len(value.value) for _key, value in entries.values() if isinstance(value, (MappingNode, SequenceNode))
+        ))
+        for name, (key, value) in entries.items():
+            if name in ENTITY_SECTIONS:
+                self._entity_section(name, value)
+            elif name in LIST_SECTIONS:
+                self._list_section(name, value)
+            elif name in TEXT_KEYS:
+                text = self._text(value, "", name)
+                self.out[name] = text if isinstance(text, str) else ""
+            elif name != "timeline":
+                self.problems.warning(
+                    key, name,
+                    f"unknown top-level key '{name}' is ignored{self._hint(name, TOP_LEVEL_KEYS)}",
+                )
+                self.reader.scan_ignored(value, name)
+        self._name_events()
+        self._resolve()
+        self._find_cycles()
+        return self.out
+
+    def _version(self, root: MappingNode, entries: dict) -> None:
+        if "timeline" not in entries:
+            self.problems.error(root, "timeline", "the format version is missing; add `timeline: 1` as the first line")
+            return
+        key, value = entries["timeline"]
+        version = self._text(value, "", "timeline")
+        if version is _INVALID:
+            return
+        if version is None or not version.strip():
+            self.problems.error(key, "timeline", "`timeline` has no value; write `timeline: 1`")
+        elif version.strip() != SUPPORTED_VERSION:
+            self.problems.error(
+                value, "timeline",
+                f"unsupported format version '{version}'; this program reads `timeline: "
+                f"{SUPPORTED_VERSION}` files: write that, or use a newer version of Timeline Explorer",
+            )
+
+    # sections
+
+    def _entity_section(self, section: str, node: Node) -> None:
+        found = ENTITY_SECTIONS[section]
+        kind, cls, shape = found.kind, found.cls, found.shape
+        if node.tag not in DATA_TAGS:
+            self.reader.tag_ok(node, section)
+            return
+        if not isinstance(node, MappingNode):
+            if not _is_null(node):
+                self.problems.error(
+                    node, section,
+                    f"`{section}` must be a mapping from id to {shape.noun} (`some-id: {{...}}` "
+                    f"lines), not {describe(node)}",
+                )
+            return
+        made = self.out[section]
+        self._advance(len(node.value))
+        for entity_id, (key, value) in self.reader.pairs(node, section).items():
+            path = f"{section}.{entity_id}"
+            if not self._claim(entity_id, kind, key, path):
+                continue
+            errors = self.problems.errors
+            read = self._entry(value, path, shape, key)
+            if read is None:
+                continue
+            values, entries = read
+            if "parent" in values:
+                self.parents[entity_id] = (values["parent"], entries["parent"][1], f"{path}.parent")
+            if self.problems.errors == errors:
+                made.append(cls(id=entity_id, **values))
+
+    def _list_section(self, section: str, node: Node) -> None:
+        shape = LIST_SECTIONS[section]
+        if node.tag not in DATA_TAGS:
+            self.reader.tag_ok(node, section)
+            return
+        if not isinstance(node, SequenceNode):
+            if not _is_null(node):
+                self.problems.error(
+                    node, section,
+                    f"`{section}` must be a list: start each {shape.noun} with `- `, "
+                    f"not {describe(node)}",
+                )
+            return
+        self.reader.spend(len(node.value), node, section)
+        build = {"memberships": self._membership, "eras": self._era, "events": self._event}[section]
+        made = self.out[section]
+        for index, item in enumerate(node.value):
+            if not index & _TICK_MASK:
+                self._advance(min(_TICK_MASK + 1, len(node.value) - index))
+            path = f"{section}[{index}]"
+            errors = self.problems.errors
+            read = self._entry(item, path, shape, item)
+            if read is not None:
+                built = build(*read, path)
+                if built is not None and self.problems.errors == errors:
+                    made.append(built)
+
+    def _advance(self, count: int) -> None:
+        """Report progress, counting `count` more entries as read."""
+        self.done += count
+        if self.tick is not None:
+            self.tick(self.done / self.total)
+
+    def _claim(self, entity_id: str, kind: EntityKind | None, key: ScalarNode, path: str) -> bool:
+        """Register an id; False (after reporting) when it is empty or already taken."""
+        if not entity_id.strip():
+            self.problems.error(key, path, "an id cannot be empty; write a short id such as `unodc`")
+            return False
+        first = self.ids.get(entity_id)
+        if first is not None:
+            first_kind, line = first
+            self.problems.error(
+                key, path,
+                f"the id '{entity_id}' is already used by the {_KIND_WORDS[first_kind]} on line "
+                f"{line}; ids must be unique across all sections: rename one",
+            )
+            return False
+        self.ids[entity_id] = (kind, key.line)
+        return True
+
+    # entries
+
+    def _entry(self, node: Node, path: str, shape: Shape, anchor: Node) -> tuple[dict, dict] | None:
+        """The checked values of one entity, membership, era or event (by attribute name) and
+        its entries (by field name), or None when it is not a mapping."""
+        if node.tag not in DATA_TAGS:
+            self.reader.tag_ok(node, path)
+            return None
+        if not isinstance(node, MappingNode):
+            if _is_null(node):
+                message = f"this {shape.noun} is empty; give it at least `{shape.required[0]}:`"
+            else:
+                message = (
+                    f"{_a(shape.noun)} must be a mapping of fields (`{shape.required[0]}: ...`), "
+                    f"not {describe(node)}"
+                )
+            self.problems.error(anchor if _is_null(node) else node, path, message)
+            return None
+        entries = self.reader.pairs(node, path)
+        fields = shape.fields
+        values: dict[str, Any] = {}
+        for name, (key, value) in entries.items():
+            field = fields.get(name)
+            if field is None:
+                self.problems.warning(
+                    key, f"{path}.{name}",
+                    f"unknown field '{name}' in {_a(shape.noun)} is ignored{self._hint(name, fields)}",
+                )
+                self.reader.scan_ignored(value, f"{path}.{name}")
+                continue
+            kind = field.type
+            plain = value.tag == STR_TAG and value.__class__ is ScalarNode
+            if kind == TEXT:
+                parsed = value.value if plain else self._text(value, path, name)
+            elif kind == DATE:
+                parsed = self._date(value, path, name, plain)
+            elif kind == REF:
+                parsed = self._text(value, path, name)
+                if isinstance(parsed, str) and parsed:
+                    self.refs.append(_Ref(parsed, value, path, name, None, field.targets))
+            else:
+                parsed = self._list(value, path, name, field.targets if kind == REFS else None)
+            if parsed is not None and parsed is not _INVALID:
+                values[field.attribute(name)] = parsed
+        for name in shape.required:
+            pair = entries.get(name)
+            if pair is None:
+                self.problems.error(anchor, path, f"this {shape.noun} has no `{name}`; add `{name}: ...`")
+            elif _is_blank(pair[1]):
+                self.problems.error(
+                    pair[0], f"{path}.{name}", f"`{name}` is empty; write the {shape.noun}'s {name}"
+                )
+        if shape.ordered is not None:
+            self._check_order(values, entries, path, *shape.ordered)
+        return values, entries
+
+    def _membership(self, values: dict, entries: dict, path: str) -> Membership:
+        status = values.get("status")
+        if status is not None and not self.problems.full:
+            meant = misspelt_status(status)
+            if meant is not None:
+                self.problems.warning(
+                    entries["status"][1], f"{path}.status",
+                    f"status '{status}' is not one of the usual ones; did you mean '{meant}'?",
+                )
+        return Membership(**values) if "member" in values and "of" in values else None
+
+    def _era(self, values: dict, entries: dict, path: str) -> Era | None:
+        return Era(**values) if "title" in values and "start" in values else None
+
+    def _event(self, values: dict, entries: dict, path: str) -> dict | None:
+        """The keyword arguments of the event; it is made once all ids are known (`_name_events`)."""
+        has_start = _given(entries, "start")
+        broken = event_form(_given(entries, "date"), has_start, _given(entries, "end"))
+        if broken is not None:
+            field, message = _EVENT_FORMS[broken]
+            self.problems.error(entries[field][0], f"{path}.{field}", message)
+        if "id" in entries:
+            written = entries["id"][1]
+            event_id = values.get("id")
+            if event_id is None or not event_id.strip():
+                self.problems.error(
+                    written, f"{path}.id",
+                    "`id` is empty; write an id, or remove the line to have one made from the title",
+                )
+            else:
+                self._claim(event_id, None, written, f"{path}.id")
+        if "title" not in values:
+            return None
+        if has_start:
+            values["is_span"] = True
+        else:
+            values["start"] = values.pop("date", None)
+        return values
+
+    def _hint(self, word: str, candidates) -> str:
+        """"; did you mean ..." for a diagnostic that will be kept (hints cost a scan)."""
+        return "" if self.problems.full else suggestion(word, candidates)
+
+    # values
+
+    def _text(self, node: Node, path: str, name: str) -> Any:
+        """The raw text of a scalar; None for a null; `_INVALID` after reporting anything else."""
+        tag = node.tag
+        if tag not in DATA_TAGS:
+            self.reader.tag_ok(node, _join(path, name))
+            return _INVALID
+        if isinstance(node, ScalarNode):
+            return None if tag == NULL_TAG else node.value
+        self.problems.error(
+            node, _join(path, name),
+            f"`{name}` must be text, not {describe(node)}; write it on one line, in quotes if it "
+            "starts with [ or {",
+        )
+        return _INVALID
+
+    def _date(self, node: Node, path: str, name: str, plain: bool = False) -> Any:
+        text = node.value if plain else self._text(node, path, name)
+        if not isinstance(text, str):
+            return text
+        if not text.strip():
+            return None
+        try:
+            return parse_edtf(text)
+        except DateError as error:
+            line, column = position(node)
+            if node.style in ("'", '"'):
+                column += 1
+            self.problems.error((line, column + error.offset), f"{path}.{name}", error.message)
+            return _INVALID
+
+    def _list(self, node: Node, path: str, name: str, targets: tuple | None) -> Any:
+        """The texts of a list of scalars; queues them as references when `targets` is given."""
+        if node.tag not in DATA_TAGS:
+            self.reader.tag_ok(node, f"{path}.{name}")
+            return _INVALID
+        if not isinstance(node, SequenceNode):
+            if _is_null(node):
+                return None
+            if isinstance(node, ScalarNode):
+                how = f"write `{name}: [{node.value}]`"
+            else:
+                how = f"write `{name}: [a, b]`, or one `- item` per line"
+            self.problems.error(
+                node, f"{path}.{name}", f"`{name}` must be a list, not {describe(node)}; {how}"
+            )
+            return _INVALID
+        items = node.value
+        self.reader.spend(len(items), node, path)
+        texts = []
+        refs = self.refs
+        for index, item in enumerate(items):
+            if isinstance(item, ScalarNode) and item.tag in DATA_TAGS and item.tag != NULL_TAG and item.value:
+                texts.append(item.value)
+                if targets is not None:
+                    refs.append(_Ref(item.value, item, path, name, index, targets))
+            elif isinstance(item, ScalarNode) and item.tag not in DATA_TAGS:
+                self.reader.tag_ok(item, f"{path}.{name}[{index}]")
+            else:
+                what = describe(item) if not isinstance(item, ScalarNode) else "an empty item"
+                self.problems.error(
+                    item, f"{path}.{name}[{index}]",
+                    f"each item of `{name}` must be {'an id' if targets else 'text'}, not {what}; "
+                    f"write `{name}: [a, b]`",
+                )
+        return tuple(texts)
+
+    def _check_order(self, values: dict, entries: dict, path: str, first: str, second: str) -> None:
+        """Report a `second` date that is certainly before the `first` (an end before its start)."""
+        earlier, later = values.get(first), values.get(second)
+        if out_of_order(earlier, later):
+            self.problems.error(
+                entries[second][1], f"{path}.{second}",
+                f"`{second}: {later.text}` is before `{first}: {earlier.text}`; check the two dates",
+            )
+
+    # after the walk
+
+    def _name_events(self) -> None:
+        make_events(self.out["events"], set(self.ids))
+
+    def _resolve(self) -> None:
+        """Report every reference to an id that does not exist or is of the wrong kind."""
+        ids = self.ids
+        by_kinds: dict[tuple, list[str]] = {}
+        hints_left = _SUGGESTION_LIMIT
+        for ref in self.refs:
+            found = ids.get(ref.target)
+            if found is not None and found[0] in ref.targets:
+                continue
+            wanted = _kinds_in_words(ref.targets)
+            if found is not None:
+                self.problems.error(
+                    ref.node, ref.path,
+                    f"'{ref.target}' is {_a(_KIND_WORDS[found[0]])}, but `{ref.role}` must name "
+                    f"{wanted}; check the id",
+                )
+                continue
+            hint = ""
+            if hints_left > 0 and not self.problems.full:
+                hints_left -= 1
+                candidates = by_kinds.get(ref.targets)
+                if candidates is None:
+                    candidates = [i for i, (kind, _line) in ids.items() if kind in ref.targets]
+                    by_kinds[ref.targets] = candidates
+                hint = suggestion(ref.target, candidates)
+            if not hint:
+                sections = " or ".join(f"`{SECTION_OF[kind]}`" for kind in ref.targets)
+                hint = f"; add it to {sections}, or fix the id"
+            self.problems.error(ref.node, ref.path, f"unknown {_ROLE_NOUNS[ref.role]} '{ref.target}'{hint}")
+
+    def _find_cycles(self) -> None:
+        """Report each loop of `parent` links once, at its first entity in the file."""
+        parents = self.parents
+        ids = self.ids
+
+        def same_kind(child: str, parent: str) -> bool:
+            return parent in ids and ids[parent][0] == ids[child][0]
+
+        links = {entity_id: parent for entity_id, (parent, _node, _path) in parents.items()}
+        for loop in parent_loops(links, same_kind):
+            _parent, node, path = parents[loop[0]]
+            self.problems.error(
+                node, path,
+                f"the `parent` links loop: {' -> '.join(loop)}; give one of them another parent or none",
+            )
+
+
+def _kinds_in_words(kinds: tuple[EntityKind, ...]) -> str:
+    words = [_KIND_WORDS[kind] for kind in kinds]
+    if len(words) == 1:
+        return _a(words[0])
+    return _a(", ".join(words[:-1]) + " or " + words[-1])
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _given(entries: dict, name: str) -> bool:
+    """Whether an entry has the field with something in it."""
+    pair = entries.get(name)
+    return pair is not None and not _is_blank(pair[1])
+
+
+def _is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == NULL_TAG
+
+
+def _is_blank(node: Node) -> bool:
+    """A scalar with nothing in it: a YAML null, or empty or whitespace-only text."""
+    return isinstance(node, ScalarNode) and (node.tag == NULL_TAG or not node.value.strip())

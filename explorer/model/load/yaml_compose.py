@@ -1,0 +1,292 @@
+"""The YAML layer of the node path: text to the node graph (`nodes`), every position kept.
+
+Nothing here constructs Python objects from YAML, so no tag can run code, and an anchor stays
+one shared node: an alias costs nothing until something walks it, and `NodeReader` bounds how
+much walking a file may ask for. Syntax errors become diagnostics with a hint at the usual
+cause.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+import yaml
+from yaml.composer import ComposerError
+from yaml.error import Mark
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.scanner import Scanner, ScannerError
+
+from explorer.model.load.nodes import (
+    MAP_TAG,
+    MAX_DEPTH,
+    NULL_TAG,
+    SEQ_TAG,
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    resolve_scalar,
+)
+from explorer.model.load.problems import Problems
+
+#: Characters YAML does not allow anywhere in a file (the YAML 1.1 printable set, inverted).
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+class PythonLoader(Reader, Scanner, Parser):
+    """The pure-Python parser, for PyYAML builds without libyaml.
+
+    Its scanner slows down quadratically with the depth of `[`/`{` nesting, so it stops at
+    `MAX_FLOW_DEPTH`, as libyaml does (at depth 1000) with the same error."""
+
+    MAX_FLOW_DEPTH = 100
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+
+    def fetch_flow_collection_start(self, token_class: type) -> None:
+        if self.flow_level >= self.MAX_FLOW_DEPTH:
+            mark = self.get_mark()
+            raise ScannerError("while increasing flow level", mark, "exceeded maximum nesting depth", mark)
+        super().fetch_flow_collection_start(token_class)
+
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without libyaml
+    DEFAULT_LOADER: type = PythonLoader
+else:
+
+    class LibyamlLoader(CParser):
+        """libyaml's parser (several times faster); it stops at depth 1000 itself."""
+
+    DEFAULT_LOADER = LibyamlLoader
+
+
+def text_position(text: str, index: int) -> tuple[int, int]:
+    """1-based (line, column) of character `index` of `text`, counting line breaks as YAML does."""
+    line = 1
+    line_start = 0
+    for match in _LINE_BREAK.finditer(text, 0, index):
+        line += 1
+        line_start = match.end()
+    return line, index - line_start + 1
+
+
+
+def compose(
+    text: str, problems: Problems, loader: type = DEFAULT_LOADER,
+    tick: Callable[[float], None] | None = None,
+) -> Node | None:
+    """The root node of `text`, or None after reporting why there is none (syntax, emptiness).
+    `tick`, when given, is called now and then with the fraction of the text read so far."""
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is not None:
+        problems.error(text_position(text, bad.start()), "", _bad_character(bad.group()))
+        return None
+    try:
+        root = _Composer(loader(text), len(text), tick).single_document()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        at_tab = mark is not None and text[mark.index:mark.index + 1] == "\t"
+        problems.error(mark or (1, 1), "", _syntax_message(error, at_tab))
+        return None
+    except yaml.YAMLError as error:
+        problems.error((1, 1), "", f"the file cannot be read as YAML: {error}")
+        return None
+    except TooDeep as error:
+        problems.error(error.node, "", _TOO_DEEP)
+        return None
+    if root is None or (isinstance(root, ScalarNode) and root.tag == NULL_TAG):
+        problems.error((1, 1), "", "the file is empty; a timeline file starts with `timeline: 1`")
+        return None
+    return root
+
+
+class _Composer:
+    """Builds the node graph from a parser's events, without recursion (so nesting is bounded
+    by `MAX_DEPTH`, not by Python's stack), with libyaml's composer errors."""
+
+    TICK_EVERY = 1 << 16  # events between two calls of `tick`
+
+    def __init__(self, parser, size: int, tick: Callable[[float], None] | None) -> None:
+        self.parser = parser
+        self.size = max(size, 1)
+        self.tick = tick
+
+    def single_document(self) -> Node | None:
+        parser = self.parser
+        parser.get_event()  # stream start
+        document = None
+        if not isinstance(parser.peek_event(), StreamEndEvent):
+            parser.get_event()  # document start
+            document = self._node()
+            parser.get_event()  # document end
+            if not isinstance(parser.peek_event(), StreamEndEvent):
+                raise ComposerError(
+                    "expected a single document in the stream", _mark(document),
+                    "but found another document", parser.get_event().start_mark,
+                )
+        return document
+
+    def _node(self) -> Node:
+        """Compose one node and everything under it."""
+        get = self.parser.get_event
+        anchors: dict[str, Node] = {}
+        # each open collection: (its node, its items list, key waiting for its value or a
+        # marker saying the collection is a list)
+        stack: list[list] = []
+        countdown = self.TICK_EVERY
+        while True:
+            event = get()
+            kind = event.__class__
+            countdown -= 1
+            if not countdown:
+                countdown = self.TICK_EVERY
+                if self.tick is not None:
+                    self.tick(min(event.start_mark.index / self.size, 1.0))
+            if kind is ScalarEvent:
+                mark = event.start_mark
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve_scalar(event.value, event.implicit[0])
+                node = ScalarNode(tag, event.value, mark.line + 1, mark.column + 1, event.style)
+                self._anchor(anchors, event, node)
+            elif kind is AliasEvent:
+                node = anchors.get(event.anchor)
+                if node is None:
+                    raise ComposerError(None, None, "found undefined alias", event.start_mark)
+            elif kind is SequenceStartEvent or kind is MappingStartEvent:
+                mark = event.start_mark
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = SEQ_TAG if kind is SequenceStartEvent else MAP_TAG
+                cls = SequenceNode if kind is SequenceStartEvent else MappingNode
+                node = cls(tag, [], mark.line + 1, mark.column + 1)
+                self._anchor(anchors, event, node)
+                if len(stack) > MAX_DEPTH:
+                    raise TooDeep(node)
+                self._attach(stack, node)
+                stack.append([node, _LIST if cls is SequenceNode else None])
+                continue
+            elif kind is SequenceEndEvent or kind is MappingEndEvent:
+                node = stack.pop()[0]
+                if not stack:
+                    return node
+                continue
+            else:
+                raise ComposerError(None, None, f"unexpected {kind.__name__}", event.start_mark)
+            if not stack:
+                return node
+            self._attach(stack, node)
+
+    @staticmethod
+    def _attach(stack: list[list], node: Node) -> None:
+        """Add `node` to the open collection: an item, a key, or the value of the last key."""
+        if not stack:
+            return
+        top = stack[-1]
+        waiting = top[1]
+        if waiting is _LIST:
+            top[0].value.append(node)
+        elif waiting is None:
+            top[1] = node
+        else:
+            top[0].value.append((waiting, node))
+            top[1] = None
+
+    @staticmethod
+    def _anchor(anchors: dict[str, Node], event, node: Node) -> None:
+        anchor = event.anchor
+        if anchor is None:
+            return
+        first = anchors.get(anchor)
+        if first is not None:
+            raise ComposerError(
+                "found duplicate anchor; first occurrence", _mark(first),
+                "second occurrence", event.start_mark,
+            )
+        anchors[anchor] = node
+
+
+_LIST = object()  # marks an open collection that is a list
+
+
+class TooDeep(Exception):
+    """Lists and mappings nest deeper than `MAX_DEPTH` at `node`."""
+
+    def __init__(self, node: Node) -> None:
+        super().__init__(f"nested deeper than {MAX_DEPTH} at line {node.line}")
+        self.node = node
+
+
+def _mark(node: Node) -> Mark:
+    """A YAML mark at the start of `node`, for errors that point at a node already composed."""
+    return Mark("", 0, node.line - 1, node.column - 1, None, None)
+
+
+_TOO_DEEP = (
+    "lists or mappings are nested too deeply; a timeline file needs only four levels "
+    "(section, entry, field, list), so look for unclosed [ or { brackets"
+)
+
+
+def _bad_character(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    if char == "\x00":
+        return (
+            f"the file contains a NUL character ({code}): it looks like a binary file, not YAML "
+            "text; open the timeline's .yaml file instead"
+        )
+    if "\ud800" <= char <= "\udfff":
+        return f"the text contains an unpaired surrogate ({code}), which is not valid Unicode; remove it"
+    return (
+        f"the control character {code} is not allowed in a YAML file; delete it (it often comes "
+        "from copying text out of another program)"
+    )
+
+
+_SYNTAX_HINTS = (
+    (
+        "mapping values are not allowed",
+        "either a value contains ': ' (put the whole value in quotes) or this line is indented "
+        "deeper than the key above it",
+    ),
+    ("found character '\\t'", "YAML cannot use tabs for indentation; indent with spaces"),
+    ("could not find expected ':'", "a line is missing its ':' or a quote is not closed"),
+    ("did not find expected key", "check the indentation of this line against the lines above"),
+    ("did not find expected '-' indicator", "check the indentation of this list item"),
+    ("found undefined alias", "an alias (*name) must come after its anchor (&name); define the anchor first"),
+    ("exceeded maximum nesting depth", _TOO_DEEP),
+    ("expected a single document", "the file holds more than one YAML document (a second `---`); keep one"),
+    ("found unexpected end of stream", "a quote or bracket is not closed"),
+    ("found duplicate anchor", "rename one of the two anchors"),
+)
+
+
+def _syntax_message(error: yaml.MarkedYAMLError, at_tab: bool) -> str:
+    problem = error.problem or error.context or "the YAML syntax is broken"
+    message = f"YAML syntax error: {problem}"
+    if error.context and error.problem and error.context_mark is not None:
+        message += f" ({error.context}, line {error.context_mark.line + 1})"
+    text = f"{error.context} {error.problem}" + (" found character '\\t'" if at_tab else "")
+    for clue, hint in _SYNTAX_HINTS:
+        if clue in text:
+            return f"{message}; {hint}"
+    return f"{message}; check the YAML syntax here"
+

@@ -1,0 +1,269 @@
+"""The YAML accelerator: a compiled YAML 1.2 parser (`yaml_rs`, written in Rust, several times
+faster than libyaml through PyYAML) for the files whose reading it can vouch for.
+
+PyYAML stays the reference: the node path reads every scalar as the text written and places
+every diagnostic. The accelerator hands back Python values instead, so this module refuses
+(`NotVouched`) every file where those values could differ from the reference's reading:
+
+- tags (`!x`), anchors and aliases (`&a`, `*a`), directives (`%YAML`) and more than one
+  document: the accelerator drops tags, expands aliases without the reference's budget, and
+  PyYAML merges `<<` keys where YAML 1.2 does not (a `<<` key is refused by the validator);
+- characters the reference refuses or reads as line breaks (controls, NEL, U+2028/2029, a
+  byte order mark inside the text), tabs and lone carriage returns;
+- lines indented deeper than `MAX_LEADING`: the accelerator recurses on nesting and would
+  overflow its stack on a hostile file;
+- any scalar that starts with `?`, `:`, `|` or `>` in a flow collection or after a space,
+  except block scalar headers (`summary: >-`): YAML 1.2 reads `[?x]` or `{k: >x}` as text
+  where YAML 1.1 reads a key or refuses it (the validator also refuses text read back
+  starting with `|` or `>`, `READ_AS_TEXT`); and a block scalar with no line at the end of
+  the file, which the accelerator reads as a line break;
+- booleans and floats where text belongs, and integers whose written text cannot be told
+  for sure (`0043` and `43` both read as 43): see `IntegerTexts`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import numpy as np
+
+from explorer.model.load.validate_plain import NotVouched
+
+try:
+    import yaml_rs
+except ImportError:  # the accelerator is optional: the node path reads everything alone
+    yaml_rs = None
+
+AVAILABLE = yaml_rs is not None
+#: Text the validator must not accept from this accelerator: a block scalar header it read as
+#: text (in a flow collection over several lines, where YAML 1.1 refuses it).
+READ_AS_TEXT = ("|", ">")
+#: Longest run of spaces, `-`, `?` and `:` starting a line; more may mean hostile nesting.
+MAX_LEADING = 200
+
+# Bytes allowed outside the checks below: printable ASCII, line feed, carriage return and
+# every byte of a multi-byte UTF-8 character.
+_ALLOWED = bytes(b for b in range(256) if b in (0x0A, 0x0D) or 0x20 <= b < 0x7F or b >= 0x80)
+# Multi-byte characters the reference refuses or reads differently: C1 controls (with NEL),
+# U+2028 and U+2029 (line breaks in YAML 1.1), U+FFFE and U+FFFF, a byte order mark.
+_SPECIAL_CHARACTERS = (
+    re.compile(rb"\xc2[\x80-\x9f]"), re.compile(rb"\xe2\x80[\xa8\xa9]"),
+    re.compile(rb"\xef\xbf[\xbe\xbf]"), re.compile(rb"\xef\xbb\xbf"),
+)
+# Where a node may start: a tag, anchor or alias indicator after one of these is one.
+_NODE_START = b" \n\r[]{},:?-"
+_INDICATORS = re.compile(rb"[!&*]")
+_MARKERS = re.compile(rb"\n(?:---|\.\.\.|%)")
+_DEEP = re.compile(rb"\n[ \-?:]{%d}" % MAX_LEADING)
+# What may stand before a scalar that starts with an indicator YAML 1.1 and 1.2 read
+# differently (`?`, `:`, `|`, `>`).
+_BEFORE_SCALAR = b" \n\r[{,:"
+_BEFORE_SCALAR_TABLE = np.zeros(256, dtype=bool)
+_BEFORE_SCALAR_TABLE[list(_BEFORE_SCALAR)] = True
+_BLOCK_HEADER = re.compile(rb"[|>][-+1-9]* *(?:#[^\n]*)?(?:\r?\n|\Z)")
+
+# For `IntegerTexts`: the text with where a plain scalar may start (after a line break, `:`,
+# `?`, `[`, `{`, `,`, and a `- ` list marker) as b"<" and where it may end as b">" (also `]`
+# and `}`); digits, ASCII letters, spaces, `#`, `_`, `-`, `+` and `.` stay, anything else
+# becomes b"x". A regular expression then finds every plain scalar that may be an integer,
+# and no number inside text ("report 4 on").
+_SHAPES = bytes(
+    0x3C if chr(b) in "\n\r:?[{," else
+    0x3E if chr(b) in "]}" else
+    b if chr(b).isascii() and (chr(b).isalnum() or chr(b) in " #_-+.") else 0x78
+    for b in range(256)
+)
+try:  # possessive quantifiers (Python 3.11) spare the backtracking over indentation
+    _INT_SHAPE = re.compile(rb"< *+([-+]?[0-9][0-9A-Za-z_]*+) *+(?=[<>#])")
+except re.error:
+    _INT_SHAPE = re.compile(rb"< *([-+]?[0-9][0-9A-Za-z_]*) *(?=[<>#])")
+# A quicker, coarser look first: an integer written differently from `str(int)` starts with
+# one of these after a space or where a scalar may start (a leading zero, a sign), or holds
+# an underscore next to a digit. Most files have none.
+_ODD_STARTS = (b"<0", b" 0", b"<-0", b" -0", b"<+", b" +")
+_UNDERSCORE_NUMBER = re.compile(rb"[0-9]_|_[0-9]")
+_CANONICAL = re.compile(rb"-?(?:0|[1-9][0-9]*)")
+
+
+def read_yaml_fast(text: str, raw: bytes | None = None) -> tuple[object, IntegerTexts]:
+    """The parsed file and the reader of its integers' texts; `raw` is `text` as UTF-8 when
+    the caller has it. Raises `NotVouched` for anything listed in the module docstring."""
+    if yaml_rs is None:
+        raise NotVouched("the YAML accelerator is not installed")
+    if raw is None:
+        try:
+            raw = text.encode("utf-8")
+        except UnicodeEncodeError as error:  # an unpaired surrogate
+            raise NotVouched("text that is not valid Unicode") from error
+    check_safe(raw)
+    integers = IntegerTexts(raw)
+    # The accelerator lets other threads run while it parses (not while it makes Python
+    # objects): the other checks and the look at integers take that time.
+    checked: list[BaseException | None] = []
+    checker = threading.Thread(target=_check_rest, args=(raw, integers, checked), daemon=True)
+    checker.start()
+    try:
+        root = yaml_rs.loads(text, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # noqa: BLE001 - a Rust panic arrives as a BaseException
+        raise NotVouched(f"the accelerator refused the file ({type(error).__name__})") from error
+    finally:
+        checker.join()
+    if checked[0] is not None:
+        raise checked[0]
+    return root, integers
+
+
+def _check_rest(raw: bytes, integers: IntegerTexts, checked: list) -> None:
+    try:
+        _check_reading(raw)
+        integers.prepare()
+    except Exception as error:  # noqa: BLE001 - handed to the loading thread, which raises it
+        checked.append(error)
+    else:
+        checked.append(None)
+
+
+def check_safe(raw: bytes) -> None:
+    """Raise `NotVouched` for what could make the accelerator itself fail: nesting deep
+    enough to overflow its stack, and aliases (expanded without the reference's budget)."""
+    if _DEEP.search(raw) or re.match(rb"[ \-?:]{%d}" % MAX_LEADING, raw):
+        raise NotVouched("very deep indentation")
+    if b"!" in raw or b"&" in raw or b"*" in raw:
+        for match in _INDICATORS.finditer(raw):
+            at = match.start()
+            # `&` and `*` need a name, so "Research & development" is no anchor
+            named = raw[at] == 0x21 or raw[at + 1:at + 2] not in (b"", b" ", b"\n", b"\r")
+            if named and (at == 0 or raw[at - 1] in _NODE_START):
+                raise NotVouched("a tag, anchor or alias")
+
+
+def _check_reading(raw: bytes) -> None:
+    if raw.translate(None, _ALLOWED):
+        raise NotVouched("control characters or tabs")
+    if b"\r" in raw and raw.count(b"\r") != raw.count(b"\r\n"):
+        raise NotVouched("a lone carriage return")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if not raw.isascii():
+        for pattern in _SPECIAL_CHARACTERS:
+            if pattern.search(raw):
+                raise NotVouched("a character YAML 1.1 and 1.2 read differently")
+    if raw.startswith((b"%", b"...")) or _MARKERS.search(raw):
+        raise NotVouched("a directive or a document marker")
+    if raw.startswith(b"---") and raw[3:4] not in (b"", b" ", b"\n", b"\r"):
+        raise NotVouched("a document marker")
+    _check_flow(raw)
+    _check_last_block_scalar(raw)
+
+
+def _check_flow(raw: bytes) -> None:
+    """Flow collections close on their line, and no scalar starts with an indicator that the
+    two YAML versions read differently (see the module docstring)."""
+    codes = np.frombuffer(raw, dtype=np.uint8)
+    colons = np.flatnonzero(codes[1:] == 0x3A)
+    if _BEFORE_SCALAR_TABLE[codes[colons]].any():
+        raise NotVouched("a scalar starting with `:`")
+    for indicator in b"?|>":
+        at = raw.find(indicator, 1)
+        while at >= 0:
+            if raw[at - 1] in _BEFORE_SCALAR:
+                line = raw[raw.rfind(b"\n", 0, at) + 1:at]
+                if line.count(b"[") + line.count(b"{") > line.count(b"]") + line.count(b"}"):
+                    raise NotVouched("a scalar starting with an indicator in a flow collection")
+                # a block scalar header is allowed; one hidden in a flow collection over
+                # several lines comes back as text starting with it, which the validator
+                # refuses (`READ_AS_TEXT`)
+                if indicator == 0x3F or not _BLOCK_HEADER.match(raw, at):
+                    raise NotVouched("a scalar starting with `?`, `|` or `>`")
+            at = raw.find(indicator, at + 1)
+    if raw[:1] in (b"?", b":", b"|", b">"):
+        raise NotVouched("a scalar starting with an indicator")
+
+
+def _check_last_block_scalar(raw: bytes) -> None:
+    """The accelerator reads a block scalar with no line before the end of the file as a line
+    break, where YAML reads it as empty text."""
+    for line in reversed(raw[-4096:].splitlines()):
+        content = line.strip()
+        if content and not content.startswith(b"#"):
+            if b"|" in content or b">" in content:
+                raise NotVouched("a block scalar at the end of the file")
+            return
+
+
+class IntegerTexts:
+    """The text written for each integer the accelerator read.
+
+    YAML 1.2 reads `2009`, `02009`, `+2009` and `2_009` all as 2009; the reference keeps the
+    text. When no integer in the file is written differently from Python's `str(int)`, that is
+    the text. Otherwise every integer-like token is looked at: a value written one way only is
+    given that text, and a value written several ways cannot be vouched for.
+    """
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+        self._written: dict[int, str] | None = None
+        self._ambiguous: set[int] = set()
+
+    def __call__(self, value: object) -> str | None:
+        """The text of a scalar that is not a `str`; None for null."""
+        if value is None:
+            return None
+        if type(value) is not int:
+            raise NotVouched(f"a {type(value).__name__} where text belongs")
+        if self._written is None:
+            self.prepare()
+        if value in self._ambiguous:
+            raise NotVouched("an integer written in more than one way")
+        written = self._written.get(value)
+        return str(value) if written is None else written
+
+    def prepare(self) -> None:
+        """Look at the integers of the file now rather than when the first one is read."""
+        if self._written is None:
+            self._written = self._scan()
+
+    def _scan(self) -> dict[int, str]:
+        raw = self.raw
+        shape = raw.translate(_SHAPES)
+        if (
+            not any(start in shape for start in _ODD_STARTS)
+            and not shape.startswith((b"0", b"-0", b"+"))
+            and not (b"_" in raw and _UNDERSCORE_NUMBER.search(raw))
+        ):
+            return {}
+        # the text starts and ends where a scalar may; a list marker `- ` is where one starts
+        shape = (b"<" + shape + b"<").replace(b"- ", b"< ")
+        plain: set[int] = set()
+        odd: dict[bytes, None] = {}
+        for token in set(_INT_SHAPE.findall(shape)):
+            if _CANONICAL.fullmatch(token) and token != b"-0":
+                plain.add(int(token))
+            else:
+                odd[token] = None
+        forms: dict[int, set[str]] = {}
+        for token in odd:
+            value = _integer(token.decode("ascii"))
+            if value is not None:
+                forms.setdefault(value, set()).add(token.decode("ascii"))
+        written = {}
+        for value, texts in forms.items():
+            if len(texts) == 1 and value not in plain:
+                written[value] = texts.pop()
+            else:
+                self._ambiguous.add(value)
+        return written
+
+
+def _integer(token: str) -> int | None:
+    """The integer the accelerator reads `token` as, or None when it reads something else."""
+    try:
+        value = yaml_rs.loads(f"- {token}\n")[0]
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # noqa: BLE001 - a token it refuses is no integer
+        return None
+    return value if type(value) is int else None

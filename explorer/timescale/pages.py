@@ -1,0 +1,229 @@
+"""What an export draws, and how it is cut into pages: the filtered data set in lanes, the
+range of days, how many rows each lane gets, and the scenes of each image or page (tiles
+across time and down the lanes), all built by `build_scene` from the same pure inputs as the
+widget's (the positions the filter keeps, a viewport, the grouping, a size, a text-measuring
+callable and the sizes from the font)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from explorer.model.calendar import today as today_number
+from explorer.model.dataset import Dataset
+from explorer.model.filters import EventFilter, apply_filter
+from explorer.timescale.aggregate import MAX_LANE_ITEMS
+from explorer.timescale.index import LaneIndex, TimelineIndex
+from explorer.timescale.labels import ELLIPSIS
+from explorer.timescale.lanes import GroupBy
+from explorer.timescale.layout import Measure, build_scene, era_rows
+from explorer.timescale.scene import Scene, SceneMetrics
+from explorer.timescale.viewport import MIN_SPAN, Viewport
+
+#: Rows of the single lane (no grouping) an export grows to before "+n" badges stay.
+MAX_PLAIN_ROWS = 40
+#: A row more in every lane is worth it when it gives back an event or a label per this
+#: many lanes.
+LANES_PER_LABEL = 4
+#: Rows tried past the best so far before the search for rows gives up.
+PATIENCE = 3
+
+
+class RangeError(ValueError):
+    """A range of days to export that ends before it starts."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Timeline:
+    """The data set under a filter, laid into lanes, and the days to export."""
+
+    dataset: Dataset
+    lanes: LaneIndex
+    visible: int  # how many events the filter keeps
+    first: float
+    after: float
+    today: float
+    event_filter: EventFilter
+
+    @property
+    def index(self) -> TimelineIndex:
+        return self.lanes.index
+
+    @property
+    def grouped(self) -> bool:
+        return self.lanes.group_by is not GroupBy.NONE
+
+
+def fitted_range(first: float, after: float, width: float) -> tuple[float, float]:
+    """The days the widget's "fit everything" shows for `first`..`after` at `width`: a little
+    room on the left, more on the right for the last labels."""
+    left, right = 24.0, min(220.0, width * 0.2)
+    days_per_px = max(after - first, MIN_SPAN) / max(width - left - right, width * 0.3)
+    start = first - left * days_per_px
+    return start, start + width * days_per_px
+
+
+def prepare(dataset: Dataset, event_filter: EventFilter, group_by: GroupBy,
+            first: float | None, after: float | None, width: float,
+            today: float | None = None) -> Timeline:
+    """The lanes of the filtered data set and the days to export (see `with_range`)."""
+    today = today_number() if today is None else today
+    positions = apply_filter(dataset, event_filter)
+    index = TimelineIndex(dataset, today)
+    index.set_visible(positions)
+    timeline = Timeline(dataset, index.lanes(group_by), len(positions), 0.0, 1.0, today,
+                        event_filter)
+    return with_range(timeline, first, after, width)
+
+
+def with_range(timeline: Timeline, first: float | None, after: float | None,
+               width: float) -> Timeline:
+    """The timeline showing days `first` to `after`, or where one is None, what "fit
+    everything" shows across `width` pixels."""
+    today = timeline.today
+    extent = timeline.index.extent() or (today - 365.0, today + 365.0)
+    fit_first, fit_after = fitted_range(*extent, width)
+    span = max(MIN_SPAN, extent[1] - extent[0])
+    if first is None:
+        first = fit_first if after is None else min(fit_first, after - span)
+    if after is None:
+        after = max(fit_after, first + span)
+    first, after = float(first), float(after)
+    if not (math.isfinite(first) and math.isfinite(after)) or after <= first:
+        raise RangeError("The range to export ends before it starts")
+    return replace(timeline, first=first, after=after)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The vertical plan of an export's scenes: `rows` rows in every lane (fixed through the
+    metrics), and the heights of what is above and below the lanes."""
+
+    metrics: SceneMetrics
+    rows: int
+    top: float  # era strip and axis
+    tray: float  # the undated tray, 0 when there is none
+    lane_height: float
+    lane_count: int
+    grouped: bool
+
+    def height(self, lanes: int | None = None) -> float:
+        """The scene height holding `lanes` lanes whole (all of them by default)."""
+        if not self.grouped:
+            return self.top + self.rows * self.metrics.row_height + self.tray
+        count = self.lane_count if lanes is None else lanes
+        return self.top + max(count, 1) * self.lane_height + self.tray
+
+
+def frame(timeline: Timeline, base: SceneMetrics, rows: int) -> Frame:
+    """The frame of `timeline` with `rows` rows per lane (the other sizes from `base`)."""
+    metrics = replace(base, min_lane_rows=rows, max_lane_rows=rows)
+    eras = max(era_rows(timeline.dataset.eras, timeline.today), default=-1) + 1
+    top = eras * metrics.era_row_height + metrics.axis_height
+    tray = metrics.tray_height if len(timeline.index.visible_undated) else 0.0
+    header = metrics.lane_header_height if timeline.grouped else 0.0
+    return Frame(metrics, rows, top, tray, header + rows * metrics.row_height,
+                 len(timeline.lanes.lanes), timeline.grouped)
+
+
+def scene_of(timeline: Timeline, first: float, after: float, width: float, height: float,
+             measure: Measure, metrics: SceneMetrics, scroll_y: float = 0.0) -> Scene:
+    """The scene of days `first`..`after` across `width` x `height` pixels."""
+    return build_scene(timeline.lanes, Viewport(first, after, width), width, height,
+                       measure, metrics, today=timeline.today, scroll_y=scroll_y)
+
+
+def crowding(scene: Scene) -> tuple[int, int]:
+    """How many events more rows could draw one by one (in "+n" badges, or counted in a
+    density strip that a lane with more rows would not need), and how many labels were
+    shortened or hidden."""
+    overflow = 0
+    for badge in scene.badges:
+        lane = scene.lanes[badge.lane]
+        overflow += badge.count if not lane.aggregated else 0
+    for number, lane in enumerate(scene.lanes):
+        if lane.aggregated:
+            # The density strip's badges add up to what the lane holds in view.
+            held = sum(b.count for b in scene.badges if b.lane == number)
+            overflow += held if held <= MAX_LANE_ITEMS else 0
+    shortened = sum(1 for item in scene.items
+                    if item.label_rect is None or item.label.endswith(ELLIPSIS))
+    return overflow, shortened
+
+
+def choose_rows(timeline: Timeline, stretches: list[tuple[float, float]], width: float,
+                measure: Measure, base: SceneMetrics, max_height: float = math.inf) -> Frame:
+    """The frame with the rows per lane that draw more events one by one, then give
+    shortened labels their room: a row added to every lane has to give back an event or a
+    label for about every `LANES_PER_LABEL` lanes. Up to the layout's limit, and a lane (or,
+    without lanes, the whole scene) `max_height` pixels high."""
+    if timeline.grouped:
+        counts = range(base.min_lane_rows, base.max_lane_rows + 1)
+    else:
+        counts = range(base.min_lane_rows, MAX_PLAIN_ROWS + 1)
+    worth = max(1, math.ceil(len(timeline.lanes.lanes) / LANES_PER_LABEL))
+    chosen, best, idle = None, None, 0
+    for rows in counts:
+        candidate = frame(timeline, base, rows)
+        if chosen is not None and candidate.height(1) > max_height:
+            break
+        found = [crowding(scene_of(timeline, first, after, width, candidate.height(), measure,
+                                   candidate.metrics)) for first, after in stretches]
+        overflow, shortened = sum(f[0] for f in found), sum(f[1] for f in found)
+        gained = (best[0] - overflow, best[1] - shortened) if best is not None else None
+        if gained is None or gained[0] >= worth * (idle + 1) or (
+                gained[0] >= 0 and gained[1] >= worth * (idle + 1)):
+            chosen, best, idle = candidate, (overflow, shortened), 0
+        else:
+            # Rows only help where events crowd; a few in a row that help nothing is enough
+            # (labels cut by the right edge stay cut however many rows there are).
+            idle += 1
+            if idle == PATIENCE:
+                break
+        if best == (0, 0):
+            break
+    return chosen
+
+
+def drawn_positions(timeline: Timeline, scene: Scene) -> np.ndarray:
+    """Positions of the events a scene draws: those of its lanes overlapping its days (one by
+    one or counted in a density strip), and the undated chips it shows."""
+    viewport = scene.viewport
+    found = [timeline.lanes.items(lane.number, viewport.start, viewport.end)
+             for lane in scene.lanes]
+    found.append(np.array([chip.position for chip in scene.chips], dtype=np.int64))
+    return np.unique(np.concatenate(found))
+
+
+@dataclass(frozen=True, slots=True)
+class Tile:
+    """One page's part of a tiled export: its days and the lanes it shows."""
+
+    first: float
+    after: float
+    first_lane: int
+    lanes: int
+
+
+def tiles(timeline: Timeline, across: int, frame_: Frame, lanes_per_page: int) -> list[Tile]:
+    """The range cut into `across` equal stretches and the lanes into pages of
+    `lanes_per_page`; pages run across time first, then down the lanes."""
+    span = (timeline.after - timeline.first) / across
+    total = frame_.lane_count if frame_.grouped else 1
+    per_page = max(1, min(lanes_per_page, total))
+    found = []
+    for lane in range(0, max(total, 1), per_page):
+        for number in range(across):
+            found.append(Tile(timeline.first + number * span, timeline.first + (number + 1) * span,
+                              lane, min(per_page, max(total - lane, 1))))
+    return found
+
+
+def tile_scene(timeline: Timeline, tile: Tile, width: float, frame_: Frame,
+               measure: Measure) -> Scene:
+    """The scene of one tile: its days, and its lanes scrolled to the top."""
+    scroll = tile.first_lane * frame_.lane_height if frame_.grouped else 0.0
+    return scene_of(timeline, tile.first, tile.after, width, frame_.height(tile.lanes), measure,
+                    frame_.metrics, scroll)

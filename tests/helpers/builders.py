@@ -1,0 +1,53 @@
+"""Small data sets for time-scale tests, written the way the specs read: given events..."""
+
+from __future__ import annotations
+
+from explorer.model.calendar import days_from_civil
+from explorer.model.dataset import Dataset
+from explorer.model.dates import parse_edtf
+from explorer.model.entities import Country, Era, Event, Organization, Person
+from explorer.timescale.index import TimelineIndex
+from tests.helpers.days import day
+
+__all__ = ["TODAY", "day", "given_events", "given_index", "measure", "point", "span", "undated"]
+
+TODAY = float(days_from_civil(2025, 6, 1))
+
+
+def point(event_id: str, date: str, title: str | None = None, actors=(), tags=()) -> Event:
+    return Event(event_id, title or event_id, start=parse_edtf(date), actors=tuple(actors),
+                 tags=tuple(tags))
+
+
+def span(event_id: str, start: str | None, end: str | None, title: str | None = None,
+         actors=(), tags=()) -> Event:
+    return Event(event_id, title or event_id,
+                 start=None if start is None else parse_edtf(start),
+                 end=None if end is None else parse_edtf(end), is_span=True,
+                 actors=tuple(actors), tags=tuple(tags))
+
+
+def undated(event_id: str, title: str | None = None) -> Event:
+    return Event(event_id, title or event_id)
+
+
+def given_events(*events: Event, eras=()) -> Dataset:
+    """A data set with these events, two organizations, a person and a country."""
+    return Dataset.build(
+        events=events,
+        organizations=[Organization("unodc", "UN Office on Drugs and Crime", short="UNODC"),
+                       Organization("eu", "European Union", short="EU")],
+        people=[Person("costa", "Antonio Maria Costa")],
+        countries=[Country("MX", "Mexico")],
+        eras=[Era(title, parse_edtf(start), None if end is None else parse_edtf(end))
+              for title, start, end in eras],
+    )
+
+
+def given_index(*events: Event, eras=()) -> TimelineIndex:
+    return TimelineIndex(given_events(*events, eras=eras), TODAY)
+
+
+def measure(text: str) -> float:
+    """A monospace stand-in for font metrics: 7 pixels a character."""
+    return 7.0 * len(text)

@@ -1,0 +1,235 @@
+"""The cache of validated data sets gives back exactly what was loaded, and whatever goes wrong
+with it (corrupt entries, read-only folders, full disks) costs time, never a load."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from benchmarks.make_dataset import make
+from explorer.model.diagnostics import DatasetError
+from explorer.model.load import cache as cache_module
+from explorer.model.load.cache import DatasetCache, default_folder
+from explorer.model.load.loader import LoadCancelled, load_dataset
+from explorer.paths import shipped_dataset
+from tests.helpers.loading import HISTORY, assert_same
+
+
+@pytest.fixture
+def cache(tmp_path) -> DatasetCache:
+    return DatasetCache(tmp_path / "cache", background=False)
+
+
+def entries(cache: DatasetCache) -> list[Path]:
+    return sorted(cache.folder.glob("*.entry")) if cache.folder.exists() else []
+
+
+def written(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def reopened(path: Path, cache: DatasetCache):
+    """The data set read back from the cache's entry on disk (not the one kept in memory)."""
+    cache.forget()
+    return load_dataset(path, cache=cache)
+
+
+# what comes back is what went in
+
+
+@pytest.mark.parametrize("text", [make(300, 7), HISTORY, make(50, 8, as_json=True)], ids=["generated", "numbers", "json"])
+def test_a_reopened_file_comes_back_from_the_cache_unchanged(tmp_path, cache, text):
+    path = written(tmp_path, "t.json" if text.startswith("{") else "t.yaml", text)
+    first = load_dataset(path, cache=cache)
+    assert len(entries(cache)) == 1
+    again = reopened(path, cache)
+    assert again is not first
+    assert_same(again, first)
+    assert_same(again, load_dataset(path, accelerate=False))
+
+
+def test_the_shipped_data_set_survives_the_cache(cache):
+    first = load_dataset(shipped_dataset(), cache=cache)
+    assert_same(reopened(shipped_dataset(), cache), first)
+
+
+def test_warnings_are_kept_with_the_file_they_come_from(tmp_path, cache):
+    text = "timeline: 1\nevents:\n  - {title: x, sumary: typo}\n"
+    first = load_dataset(written(tmp_path, "a.yaml", text), cache=cache)
+    other = written(tmp_path, "b.yaml", text)
+    again = reopened(other, cache)
+    assert len(entries(cache)) == 1, "the same content is one entry"
+    assert [(w.line, w.column, w.message) for w in again.warnings] == [
+        (w.line, w.column, w.message) for w in first.warnings
+    ]
+    assert [w.file for w in again.warnings] == [str(other)]
+    assert again.path == str(other)
+
+
+def test_files_with_errors_are_not_cached(tmp_path, cache):
+    with pytest.raises(DatasetError):
+        load_dataset(written(tmp_path, "bad.yaml", "timeline: 1\nevents: [{date: 2009}]\n"), cache=cache)
+    assert entries(cache) == []
+
+
+def test_an_edited_file_is_read_again(tmp_path, cache):
+    path = written(tmp_path, "t.yaml", "timeline: 1\ntitle: Before\n")
+    assert load_dataset(path, cache=cache).title == "Before"
+    path.write_text("timeline: 1\ntitle: After\n", encoding="utf-8")
+    assert load_dataset(path, cache=cache).title == "After"
+    assert len(entries(cache)) == 2
+
+
+def test_the_same_bytes_as_yaml_and_as_json_are_different_entries(tmp_path, cache):
+    text = '{"timeline": 1, "title": "x", "events": [{"title": "e", "date": 2009}]}'
+    load_dataset(written(tmp_path, "t.yaml", text), cache=cache)
+    load_dataset(written(tmp_path, "t.json", text), cache=cache)
+    assert len(entries(cache)) == 2
+
+
+def test_reopening_the_file_just_loaded_reads_nothing(tmp_path, cache, monkeypatch):
+    path = written(tmp_path, "t.yaml", make(20, 9))
+    first = load_dataset(path, cache=cache)
+    monkeypatch.setattr(cache_module, "_decode", None)  # reading the entry would fail
+    assert load_dataset(path, cache=cache) is first
+
+
+# entries are plain data, bounded, and of one loader version
+
+
+def test_entries_are_json_and_arrays_never_pickle(tmp_path, cache):
+    load_dataset(written(tmp_path, "t.yaml", make(20, 10)), cache=cache)
+    data = entries(cache)[0].read_bytes()
+    assert data.startswith(b"timeline-explorer cache\n{")
+    assert b"\x80\x04\x95" not in data[:64]  # a pickle stream starts so
+
+
+def test_the_cache_keeps_at_most_its_number_of_entries(tmp_path):
+    cache = DatasetCache(tmp_path / "cache", max_entries=2, background=False)
+    paths = [written(tmp_path, f"t{n}.yaml", f"timeline: 1\ntitle: t{n}\n") for n in range(3)]
+    stored = [cache.path(cache.key(path.read_bytes(), "yaml")) for path in paths]
+    for number, path in enumerate(paths):
+        load_dataset(path, cache=cache)
+        os.utime(stored[number], (number, number))  # used in this order
+    assert entries(cache) == sorted(stored[1:])
+
+
+def test_the_cache_keeps_under_its_size(tmp_path):
+    cache = DatasetCache(tmp_path / "cache", max_bytes=1, background=False)
+    load_dataset(written(tmp_path, "t.yaml", make(20, 11)), cache=cache)
+    assert entries(cache) == []
+
+
+def test_a_new_version_of_the_loader_does_not_read_old_entries(tmp_path, cache, monkeypatch):
+    path = written(tmp_path, "t.yaml", "timeline: 1\ntitle: x\n")
+    load_dataset(path, cache=cache)
+    monkeypatch.setattr(cache_module, "_DIGEST", "another loader")
+    cache.forget()
+    load_dataset(path, cache=cache)
+    assert len(entries(cache)) == 2
+
+
+def test_the_default_folder_follows_xdg_cache_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_folder() == tmp_path / "xdg" / "timeline-explorer"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # the spec says to ignore those
+    assert default_folder() == Path.home() / ".cache" / "timeline-explorer"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert default_folder() == Path.home() / ".cache" / "timeline-explorer"
+
+
+# a broken cache costs time, never a load
+
+
+@pytest.mark.parametrize("damage", [
+    lambda data: data[: len(data) // 2],
+    lambda data: b"garbage",
+    lambda data: b"",
+    lambda data: data.replace(b'"format":2', b'"format":99'),
+    lambda data: data.replace(b'"count":', b'"count":1', 1),
+    lambda data: data[:-7] + b"\xff" * 7,
+    lambda data: data.replace(b"timeline-explorer cache\n{", b"timeline-explorer cache\n[", 1),
+], ids=["cut short", "garbage", "empty", "other format", "wrong count", "bad bytes", "not an object"])
+def test_a_corrupt_entry_is_ignored_and_written_again(tmp_path, cache, damage):
+    path = written(tmp_path, "t.yaml", make(30, 12))
+    first = load_dataset(path, cache=cache)
+    entry = entries(cache)[0]
+    entry.write_bytes(damage(entry.read_bytes()))
+    again = reopened(path, cache)
+    assert_same(again, first)
+    cache.forget()
+    assert_same(reopened(path, cache), first)
+    assert entries(cache) == [entry] and entry.read_bytes().startswith(b"timeline-explorer cache\n{")
+
+
+def test_a_read_only_cache_folder_is_no_problem(tmp_path, cache, monkeypatch):
+    def denied(*args, **kwargs):  # what a read-only folder answers, even to root here
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(cache_module.tempfile, "mkstemp", denied)
+    assert load_dataset(written(tmp_path, "t.yaml", "timeline: 1\n"), cache=cache).title == ""
+    assert entries(cache) == []
+
+
+def test_a_cache_folder_that_cannot_be_made_is_no_problem(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    cache = DatasetCache(blocker / "cache", background=False)
+    assert load_dataset(written(tmp_path, "t.yaml", "timeline: 1\ntitle: x\n"), cache=cache).title == "x"
+
+
+def test_a_full_disk_is_no_problem(tmp_path, cache, monkeypatch):
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cache_module.os, "replace", full)
+    path = written(tmp_path, "t.yaml", "timeline: 1\ntitle: x\n")
+    assert load_dataset(path, cache=cache).title == "x"
+    assert entries(cache) == []
+    assert list(cache.folder.iterdir()) == [], "no half-written file is left behind"
+
+
+def test_writing_in_the_background_stores_the_entry(tmp_path):
+    cache = DatasetCache(tmp_path / "cache")
+    path = written(tmp_path, "t.yaml", make(30, 13))
+    first = load_dataset(path, cache=cache)
+    cache.flush()
+    assert_same(reopened(path, cache), first)
+
+
+def test_a_cancelled_read_from_the_cache_raises(tmp_path, cache):
+    path = written(tmp_path, "t.yaml", make(30, 14))
+    load_dataset(path, cache=cache)
+    cache.forget()
+    with pytest.raises(LoadCancelled):
+        load_dataset(path, cache=cache, cancelled=lambda: True)
+
+
+def test_files_left_half_written_are_cleared_away(tmp_path, cache):
+    cache.folder.mkdir(parents=True)
+    old, recent = cache.folder / ".entry-old.tmp", cache.folder / ".entry-recent.tmp"
+    for path in (old, recent):
+        path.write_bytes(b"half an entry")
+    os.utime(old, (1, 1))
+    load_dataset(written(tmp_path, "t.yaml", "timeline: 1\n"), cache=cache)
+    assert not old.exists() and recent.exists(), "a write under way in another session is left alone"
+
+
+def test_a_bug_in_the_cache_costs_time_never_a_load(tmp_path, cache, monkeypatch):
+    def broken(*args):
+        raise NameError("a bug")
+
+    path = written(tmp_path, "t.yaml", "timeline: 1\ntitle: x\n")
+    monkeypatch.setattr(cache_module, "_encode", broken)
+    assert load_dataset(path, cache=cache).title == "x"
+    assert entries(cache) == []
+    monkeypatch.undo()
+    reopened(path, cache)
+    assert len(entries(cache)) == 1
+    monkeypatch.setattr(cache_module, "_decode", broken)
+    assert reopened(path, cache).title == "x"

@@ -1,0 +1,315 @@
+"""Broken and hostile files end as clear diagnostics, quickly, with bounded memory, never a traceback."""
+
+from __future__ import annotations
+
+import gc
+import os
+from pathlib import Path
+
+import pytest
+
+import explorer.model.load.loader as loader
+from explorer.model.diagnostics import DatasetError, Severity
+from explorer.model.load import files
+from explorer.model.load.files import MAX_YAML_BYTES
+from explorer.model.load.loader import load_dataset, load_text
+from explorer.model.load.yaml_compose import DEFAULT_LOADER, PythonLoader
+
+BOTH_LOADERS = pytest.mark.parametrize("yaml_loader", [DEFAULT_LOADER, PythonLoader], ids=lambda c: c.__name__)
+
+
+def failure(source, **kwargs) -> list:
+    with pytest.raises(DatasetError) as caught:
+        if isinstance(source, Path):
+            load_dataset(source)
+        else:
+            load_text(source, **kwargs)
+    return list(caught.value.diagnostics)
+
+
+def the_error(source, **kwargs):
+    errors = [d for d in failure(source, **kwargs) if d.is_error]
+    assert len(errors) == 1, errors
+    return errors[0]
+
+
+def at(diagnostic) -> tuple[int, int]:
+    return diagnostic.line, diagnostic.column
+
+
+# paths that are not readable files
+
+
+def test_missing_file(tmp_path):
+    error = the_error(tmp_path / "nothing.yaml")
+    assert (error.file, at(error)) == (str(tmp_path / "nothing.yaml"), (1, 1))
+    assert error.message == "there is no such file; check the path"
+
+
+def test_directory(tmp_path):
+    error = the_error(tmp_path)
+    assert error.message == "this is a folder, not a file; give the path of a timeline file (.yaml)"
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(files, "open", denied, raising=False)
+    error = the_error(tmp_path / "secret.yaml")
+    assert error.message == "the file cannot be read (permission denied); check its permissions"
+
+
+def test_path_with_a_nul_character():
+    error = the_error(Path("bad\x00name.yaml"))
+    assert error.message.startswith("this is not a usable file path")
+
+
+# size
+
+
+def test_a_100_mb_file_is_refused_before_reading_it(tmp_path):
+    huge = tmp_path / "huge.yaml"
+    with open(huge, "wb") as stream:
+        stream.truncate(100 * 1024 * 1024)  # sparse: costs no disk and no reading
+    error = the_error(huge)
+    assert at(error) == (1, 1)
+    assert error.message == (
+        "the file is larger than 64 MB, the limit for a timeline file in YAML (so that loading "
+        "it cannot exhaust memory); split it or remove what it does not need"
+    )
+    assert MAX_YAML_BYTES == 64 * 1024 * 1024
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs a device file that never ends")
+def test_a_file_that_never_ends_is_read_only_up_to_the_limit(monkeypatch):
+    monkeypatch.setattr(files, "MAX_YAML_BYTES", 1000)
+    error = the_error(Path("/dev/zero"))
+    assert error.message.startswith("the file is larger than")
+
+
+def test_text_over_the_limit_is_refused(monkeypatch):
+    monkeypatch.setattr(files, "MAX_YAML_BYTES", 100)
+    assert the_error("timeline: 1\ntitle: " + "x" * 100).message.startswith("the file is larger than")
+    assert the_error(b"timeline: 1\ntitle: " + b"x" * 100).message.startswith("the file is larger than")
+
+
+# encodings and bytes
+
+
+def test_empty_file(tmp_path):
+    empty = tmp_path / "empty.yaml"
+    empty.write_bytes(b"")
+    for source in (empty, "", "  \n\n", "# only a comment\n", "---\n", b"\xef\xbb\xbf"):
+        error = the_error(source)
+        assert at(error) == (1, 1)
+        assert error.message == "the file is empty; a timeline file starts with `timeline: 1`"
+
+
+def test_non_utf8_byte_is_located():
+    error = the_error("timeline: 1\ntitle: Málaga\n".encode("latin-1"))
+    assert at(error) == (2, 9)
+    assert error.message.startswith("the file is not UTF-8 text: byte 0xE1 here cannot be read; save the file as UTF-8")
+
+
+def test_columns_of_a_bad_byte_count_characters_not_bytes():
+    error = the_error("timeline: 1\ntitle: Ñandú \xff".encode("utf-8").replace(b"\xc3\xbf", b"\xff"))
+    assert at(error) == (2, 14)
+
+
+def test_binary_file():
+    error = the_error(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert at(error) == (1, 1)
+    assert "byte 0x89" in error.message and "(an image, a spreadsheet)" in error.message
+
+
+def test_nul_in_utf8_text_reads_as_binary():
+    error = the_error(b"timeline: 1\ntitle: a\x00b\n")
+    assert at(error) == (2, 9)
+    assert error.message.startswith("the file contains a NUL character (U+0000): it looks like a binary file")
+
+
+def test_control_character_is_located():
+    error = the_error("timeline: 1\r\nevents:\r\n  - title: ring\x07\r\n")
+    assert at(error) == (3, 16)
+    assert error.message.startswith("the control character U+0007 is not allowed in a YAML file; delete it")
+
+
+def test_unpaired_surrogate_in_text():
+    error = the_error("timeline: 1\ntitle: a\ud800\n")
+    assert at(error) == (2, 9)
+    assert "unpaired surrogate" in error.message
+
+
+def test_utf16_file():
+    error = the_error("timeline: 1\n".encode("utf-16"))
+    assert error.message == "the file is UTF-16 or UTF-32 text; save it as UTF-8"
+
+
+def test_crlf_line_endings_keep_positions():
+    error = the_error(b"timeline: 1\r\nevents:\r\n  - {title: x, date: 2010-02-30}\r\n")
+    assert at(error) == (3, 30)
+
+
+# YAML that would explode
+
+
+def test_billion_laughs_in_an_ignored_key_costs_nothing():
+    lines = ["timeline: 1", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for previous, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    dataset = load_text("\n".join(lines))
+    assert len(dataset.warnings) == 9
+    assert dataset.warnings[0].message == "unknown top-level key 'a' is ignored"
+
+
+def test_aliases_that_make_the_validator_walk_too_much_are_stopped():
+    tags = "[" + ",".join(f"t{i}" for i in range(1000)) + "]"
+    text = (
+        "timeline: 1\nx: &t " + tags + "\nevents:\n  - &e {title: x, tags: *t}\n"
+        + "  - *e\n" * 2000
+    )
+    diagnostics = failure(text)
+    errors = [d for d in diagnostics if d.is_error]
+    assert len(errors) == 1
+    assert errors[0].message == (
+        "aliases (*name) make this file expand to far more data than it holds; write the "
+        "repeated parts out, or use fewer nested aliases"
+    )
+    assert errors[0].line == 2 and errors[0].path.startswith("events[")
+
+
+def test_merge_key_bomb_is_stopped():
+    lines = ["timeline: 1", "m0: &m0 {title: x, a: 1, b: 2}"]
+    for level in range(1, 30):
+        lines.append(f"m{level}: &m{level} {{<<: [" + ",".join([f"*m{level - 1}"] * 4) + "]}")
+    lines.append("events:\n  - {<<: *m29}")
+    errors = [d for d in failure("\n".join(lines)) if d.is_error]
+    assert [e.message.split(";")[0] for e in errors] == [
+        "aliases (*name) make this file expand to far more data than it holds"
+    ]
+
+
+def test_recursive_aliases_are_errors_not_loops():
+    diagnostics = failure("timeline: 1\nx: &a [*a]\nevents: [&e {title: t, tags: &b [*b]}]\n")
+    assert [(d.severity, at(d), d.path) for d in diagnostics] == [
+        (Severity.WARNING, (2, 1), "x"),
+        (Severity.ERROR, (3, 30), "events[0].tags[0]"),
+    ]
+
+
+def test_very_deep_nesting_with_libyaml():
+    error = the_error("timeline: 1\nx: " + "[" * 5000 + "]" * 5000)
+    assert at(error) == (2, 1003)
+    assert error.message == (
+        "YAML syntax error: exceeded maximum nesting depth (while increasing flow level, line 2); "
+        "lists or mappings are nested too deeply; a timeline file needs only four levels "
+        "(section, entry, field, list), so look for unclosed [ or { brackets"
+    )
+
+
+def test_very_deep_nesting_with_the_python_parser(monkeypatch):
+    monkeypatch.setattr(loader, "DEFAULT_LOADER", PythonLoader)
+    error = the_error("timeline: 1\nx: " + "[" * 5000 + "]" * 5000)
+    assert at(error) == (2, 104)
+    assert error.message.endswith("lists or mappings are nested too deeply; a timeline file needs "
+                                  "only four levels (section, entry, field, list), so look for "
+                                  "unclosed [ or { brackets")
+    block = "timeline: 1\nx:\n" + "".join(" " * i + "- \n" for i in range(1200))
+    assert the_error(block).message.startswith("lists or mappings are nested too deeply")
+
+
+@BOTH_LOADERS
+def test_both_parsers_report_the_same(monkeypatch, yaml_loader, data_dir):
+    monkeypatch.setattr(loader, "DEFAULT_LOADER", yaml_loader)
+    assert len(load_dataset(data_dir / "loader_minimal.yaml").events) == 7
+    broken = "timeline: 1\nevents:\n  - title: a\n    title: b\n  - {title: c, date: 2010-13}\n"
+    assert [(at(d), d.message) for d in failure(broken)] == [
+        ((4, 5), "the key 'title' appears twice in this mapping (first on line 3); YAML keeps "
+                 "only the last one and the first would be lost: merge the two or rename one"),
+        ((5, 27), "month 13 does not exist; months run from 01 to 12 (21-24 are the seasons)"),
+    ]
+    syntax = the_error("timeline: 1\ntitle: 'unclosed\n")
+    assert syntax.message.startswith("YAML syntax error: found unexpected end of stream")
+    assert syntax.line == 3
+
+
+# tags
+
+
+def test_python_tags_are_refused_wherever_they_are():
+    diagnostics = failure(
+        "timeline: 1\n"
+        "events:\n"
+        "  - title: !!python/object/apply:os.system ['echo hi']\n"
+        "    tags: [!!python/name:os.system x]\n"
+        "people: !!python/object:collections.OrderedDict {}\n"
+        "ignored: {deep: [!!python/object/new:int []]}\n"
+        "!!python/str key: 1\n"
+        "sources: {s: !mine {title: x}}\n"
+    )
+    errors = [d for d in diagnostics if d.is_error]
+    assert [(at(d), d.path) for d in errors] == [
+        ((3, 12), "events[0].title"),
+        ((4, 12), "events[0].tags[0]"),
+        ((5, 9), "people"),
+        ((6, 18), "ignored"),
+        ((7, 1), ""),
+        ((8, 14), "sources.s"),
+    ]
+    assert errors[0].message == (
+        "the Python tag !!python/object/apply:os.system is not allowed: a timeline file holds "
+        "plain data only; remove the tag"
+    )
+    assert errors[-1].message == "unknown tag !mine; remove it (a timeline file uses no tags)"
+
+
+def test_standard_tags_are_plain_data():
+    dataset = load_text("timeline: !!int 1\ntitle: !!str 2009\nevents: !!seq [{title: !!str x, date: !!str 2009}]\n")
+    assert (dataset.title, dataset.events[0].start.text) == ("2009", "2009")
+
+
+# the last line of defence
+
+
+def test_an_unexpected_failure_becomes_a_diagnostic(monkeypatch, data_dir):
+    def broken(root, *args):
+        raise KeyError("surprise")
+
+    # both paths fail: the fast path falls back to the node path, which fails too
+    monkeypatch.setattr(loader, "read_plain", broken)
+    monkeypatch.setattr(loader, "read_timeline", broken)
+    error = the_error(data_dir / "loader_minimal.yaml")
+    assert at(error) == (1, 1)
+    assert error.message == (
+        "the loader failed unexpectedly (KeyError: 'surprise'); please report this together with the file"
+    )
+
+
+def test_running_out_of_memory_becomes_a_diagnostic(monkeypatch):
+    def exhausted(root, *args):
+        raise MemoryError
+
+    monkeypatch.setattr(loader, "read_plain", exhausted)
+    monkeypatch.setattr(loader, "read_timeline", exhausted)
+    assert the_error("timeline: 1\n").message.startswith("the file needs more memory than this computer has")
+
+
+def test_garbage_collection_is_restored_after_loading():
+    assert gc.isenabled()
+    load_text("timeline: 1\n")
+    failure("timeline: [\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_text("timeline: 1\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_wrong_argument_types_are_diagnostics():
+    assert the_error(12345).message == "expected the text of a timeline file, not int"
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(0)  # never read standard input as a file descriptor
+    assert caught.value.diagnostics[0].message == "expected a file path, not int"

@@ -1,0 +1,68 @@
+"""The overview band shows the whole data set and moves the timeline when its window is dragged."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from explorer.qt.document import Document
+from explorer.qt.timeline.pane import TimelinePane
+from tests.helpers.builders import day, given_events, point, span
+
+DATA = given_events(
+    point("office", "1997", actors=["unodc"]),
+    point("launch", "2009-03", actors=["unodc"]),
+    span("directive", "2011-04-05", "2013-04-06", actors=["eu"]),
+)
+
+
+@pytest.fixture
+def pane(qtbot):
+    document = Document()
+    widget = TimelinePane(document)
+    qtbot.addWidget(widget)
+    widget.resize(900, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    document.set_dataset(DATA)
+    return widget
+
+
+def test_the_band_is_named_and_spans_the_whole_data_set(pane):
+    band = pane.overview
+    assert band.objectName() == "overview" and band.accessibleName() == "Overview"
+    shown = band.band_viewport()
+    assert shown.start < day(1997) and shown.end > day(2013, 4, 6)
+
+
+def test_the_window_rectangle_follows_the_timeline(pane):
+    pane.timeline.zoom_by(4.0)
+    band = pane.overview.band_viewport()
+    window = pane.overview.window_rect()
+    vp = pane.timeline.viewport
+    assert window.left() == pytest.approx(band.x_of(vp.start), abs=0.5)
+    assert window.right() == pytest.approx(band.x_of(vp.end), abs=0.5)
+
+
+def test_dragging_the_window_rectangle_moves_the_view(pane, qtbot):
+    pane.timeline.zoom_by(4.0)
+    before = pane.timeline.viewport
+    band = pane.overview
+    days_per_px = band.band_viewport().days_per_px
+    window = band.window_rect()
+    grab = QPoint(int(window.center().x()), band.height() // 2)
+    qtbot.mousePress(band, Qt.MouseButton.LeftButton, pos=grab)
+    qtbot.mouseMove(band, grab + QPoint(40, 0))
+    qtbot.mouseMove(band, grab + QPoint(80, 0))
+    qtbot.mouseRelease(band, Qt.MouseButton.LeftButton, pos=grab + QPoint(80, 0))
+    after = pane.timeline.viewport
+    assert after.start == pytest.approx(before.start + 80 * days_per_px, abs=1e-6)
+    assert after.span == pytest.approx(before.span)
+
+
+def test_clicking_outside_the_window_centres_the_view_there(pane, qtbot):
+    pane.timeline.zoom_by(8.0)
+    band = pane.overview
+    target = band.band_viewport().day_at(20)
+    qtbot.mouseClick(band, Qt.MouseButton.LeftButton, pos=QPoint(20, band.height() // 2))
+    assert pane.timeline.viewport.center == pytest.approx(target, abs=1.0)
