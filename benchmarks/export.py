@@ -23,13 +23,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtGui import QGuiApplication
 
-from benchmarks.synthetic import synthetic_dataset  # noqa: E402
-from explorer.model.load.loader import load_dataset  # noqa: E402
-from explorer.paths import shipped_dataset  # noqa: E402
-from explorer.qt.export.render import ExportOptions, export_timeline  # noqa: E402
-from explorer.timescale.lanes import GroupBy  # noqa: E402
+from benchmarks.synthetic import synthetic_dataset
+from explorer.model.load.loader import load_dataset
+from explorer.paths import shipped_dataset
+from explorer.qt.export.render import ExportOptions, export_timeline
+from explorer.timescale.lanes import GroupBy
 
 BUDGET_S = 3.0
 BUDGET_EVENTS = 100_000

@@ -31,13 +31,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
 
-from benchmarks.synthetic import synthetic_dataset  # noqa: E402
-from explorer.model.filters import EventFilter, Match, filter_index  # noqa: E402
-from explorer.qt.main_window import MainWindow  # noqa: E402
-from explorer.qt.settings import Settings  # noqa: E402
+from benchmarks.synthetic import synthetic_dataset
+from explorer.model.filters import EventFilter, Match, filter_index
+from explorer.qt.main_window import MainWindow
+from explorer.qt.settings import Settings
 
 BUDGET_MS = 200.0
 
@@ -108,7 +108,7 @@ def main() -> None:
                 document.set_filter(EventFilter(text="\u2603 nothing"))  # a different start
                 panes.flush()
                 app.processEvents()
-                refilter = timed(lambda: document.set_filter(event_filter))
+                refilter = timed(lambda chosen=event_filter: document.set_filter(chosen))
                 pane_ms = timed(panes.flush)
                 scene = timed(timeline.current_scene) if timeline is not None else 0.0
                 for key, value in (("refilter", refilter), ("panes", pane_ms),

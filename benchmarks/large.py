@@ -30,16 +30,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from benchmarks.paint import CENTRE, FRAME_BUDGET_MS, HEIGHT, WIDTH, ZOOMS, frame_times  # noqa: E402
-from benchmarks.synthetic import synthetic_dataset  # noqa: E402
-from explorer.model.calendar import days_from_civil  # noqa: E402
-from explorer.model.filters import EventFilter, Match, adopt_index, prepared_index  # noqa: E402
-from explorer.model.load.loader import load_dataset  # noqa: E402
-from explorer.qt.document import Document  # noqa: E402
-from explorer.qt.timeline.widget import TimelineWidget  # noqa: E402
-from explorer.timescale.viewport import Viewport  # noqa: E402
+from benchmarks.paint import CENTRE, FRAME_BUDGET_MS, HEIGHT, WIDTH, ZOOMS, frame_times
+from benchmarks.synthetic import synthetic_dataset
+from explorer.model.calendar import days_from_civil
+from explorer.model.filters import EventFilter, Match, adopt_index, prepared_index
+from explorer.model.load.loader import load_dataset
+from explorer.qt.document import Document
+from explorer.qt.timeline.widget import TimelineWidget
+from explorer.timescale.viewport import Viewport
 
 FILTER_BUDGET_MS = 300.0
 EXPORT_BUDGET_S = 5.0

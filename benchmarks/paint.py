@@ -25,16 +25,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QPoint  # noqa: E402
-from PySide6.QtGui import QImage, QRegion  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QImage, QRegion
+from PySide6.QtWidgets import QApplication
 
-from benchmarks.synthetic import synthetic_dataset  # noqa: E402
-from explorer.model.calendar import days_from_civil  # noqa: E402
-from explorer.model.filters import EventFilter  # noqa: E402
-from explorer.qt.document import Document  # noqa: E402
-from explorer.qt.timeline.widget import TimelineWidget  # noqa: E402
-from explorer.timescale.viewport import Viewport  # noqa: E402
+from benchmarks.synthetic import synthetic_dataset
+from explorer.model.calendar import days_from_civil
+from explorer.model.filters import EventFilter
+from explorer.qt.document import Document
+from explorer.qt.timeline.widget import TimelineWidget
+from explorer.timescale.viewport import Viewport
 
 FRAME_BUDGET_MS = 16.0
 RATIO_BUDGET = 1.5

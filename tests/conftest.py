@@ -9,12 +9,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from explorer.model.dataset import Dataset  # noqa: E402
-from explorer.model.load.loader import load_dataset  # noqa: E402
-from explorer.paths import shipped_dataset  # noqa: E402
-from tests.helpers.paths import DATA_DIR  # noqa: E402
+from explorer.model.dataset import Dataset
+from explorer.model.load.loader import load_dataset
+from explorer.paths import shipped_dataset
+from tests.helpers.paths import DATA_DIR
 
 
 @pytest.fixture

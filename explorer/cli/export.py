@@ -36,7 +36,7 @@ def _page(text: str) -> str:
     try:
         return PAGES[text.casefold()]
     except KeyError:
-        raise argparse.ArgumentTypeError(f"invalid page size {text!r} (choose from A4, A3, letter)")
+        raise argparse.ArgumentTypeError(f"invalid page size {text!r} (choose from A4, A3, letter)") from None
 
 
 def _positive_int(text: str) -> int:
@@ -135,6 +135,8 @@ def event_filter(dataset: Dataset, options: argparse.Namespace) -> EventFilter:
     for entity_id in (*dataset.organizations, *dataset.people, *dataset.countries,
                       *dataset.protocols):
         entity = dataset.entity(entity_id)
+        if entity is None:
+            continue
         names = {entity.name, dataset.label(entity_id), getattr(entity, "short", "") or ""}
         actors[entity_id] = "\n".join(n for n in names if n)
     for actor in options.actor:

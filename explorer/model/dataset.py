@@ -77,8 +77,8 @@ class Dataset:
         """Assemble a data set from already validated entities and compute its indexes."""
         events = tuple(events)
         memberships = tuple(memberships)
-        organizations = {o.id: o for o in organizations}
-        protocols = {p.id: p for p in protocols}
+        organizations_by_id = {o.id: o for o in organizations}
+        protocols_by_id = {p.id: p for p in protocols}
 
         by_actor: dict[str, list[int]] = defaultdict(list)
         by_protocol: dict[str, list[int]] = defaultdict(list)
@@ -98,7 +98,8 @@ class Dataset:
             by_target[membership.of].append(membership)
 
         children: dict[str, list[str]] = defaultdict(list)
-        for entity in (*organizations.values(), *protocols.values()):
+        parented: list[Organization | Protocol] = [*organizations_by_id.values(), *protocols_by_id.values()]
+        for entity in parented:
             if entity.parent:
                 children[entity.parent].append(entity.id)
 
@@ -106,10 +107,10 @@ class Dataset:
             title=title,
             description=description,
             sources=MappingProxyType({s.id: s for s in sources}),
-            organizations=MappingProxyType(organizations),
+            organizations=MappingProxyType(organizations_by_id),
             people=MappingProxyType({p.id: p for p in people}),
             countries=MappingProxyType({c.id: c for c in countries}),
-            protocols=MappingProxyType(protocols),
+            protocols=MappingProxyType(protocols_by_id),
             memberships=memberships,
             eras=tuple(eras),
             events=events,

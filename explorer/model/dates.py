@@ -139,9 +139,9 @@ class EdtfInterval:
         end = None if self.end is None else _date_words(self.end, range_end=True)
         if start is not None and end is not None:
             return f"between {start} and {end}"
-        if end is not None:
+        if self.end is not None and end is not None:
             return f"{_on_or_in(self.end)} or before {end}"
-        if start is not None:
+        if self.start is not None and start is not None:
             return f"{_on_or_in(self.start)} or after {start}"
         return "date unknown"
 
@@ -163,14 +163,14 @@ def _date_words(date: EdtfDate, range_end: bool) -> str:
 
 
 def _base_words(date: EdtfDate, range_end: bool) -> str:
-    precision = date.precision
-    if precision == Precision.DAY:
-        return f"{date.day} {MONTH_NAMES[date.month - 1]} {year_label(date.year)}"
-    if precision == Precision.MONTH:
-        words = f"{MONTH_NAMES[date.month - 1]} {year_label(date.year)}"
+    precision, month = date.precision, date.month
+    if precision == Precision.DAY and month is not None:
+        return f"{date.day} {MONTH_NAMES[month - 1]} {year_label(date.year)}"
+    if precision == Precision.MONTH and month is not None:
+        words = f"{MONTH_NAMES[month - 1]} {year_label(date.year)}"
         return f"{words} (day unknown)" if _written_parts(date.text) > 2 else words
-    if precision == Precision.SEASON:
-        name = SEASONS[date.month][0]
+    if precision == Precision.SEASON and month is not None:
+        name = SEASONS[month][0]
         return f"{name} {year_label(date.year)}"
     if precision == Precision.YEAR:
         if _written_parts(date.text) > 1:
@@ -405,6 +405,7 @@ def _parse_unspecified(
     if first is None:
         raise DateError(f"day {day_text} does not exist in any reading of {text!r}", day_offset)
     last = _first_reading(descending, months[::-1], day_text, latest=True)
+    assert last is not None  # a first reading exists, so a last one does
     earliest_year, first_month, first_day = civil_from_days(first)
     if first == last:
         month, day = first_month, first_day
@@ -461,7 +462,7 @@ def _matching(pattern: str, candidates: range) -> list[int]:
     if "X" not in pattern:
         number = int(pattern)
         return [number] if number in candidates else []
-    tens, units = pattern
+    tens, units = pattern[0], pattern[1]
     return [
         n for n in candidates
         if (tens == "X" or n // 10 == int(tens)) and (units == "X" or n % 10 == int(units))

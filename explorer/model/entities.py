@@ -181,7 +181,7 @@ class Event:
         if not self.is_dated:
             return "date unknown"
         if not self.is_span:
-            return self.start.words()
+            return self.start.words() if self.start is not None else "date unknown"
         start = self.start.words() if self.start is not None else "an unknown date"
         if self.end is None:
             return f"from {start}, ongoing"
@@ -192,7 +192,7 @@ class Event:
         if not self.is_dated:
             return ""
         if not self.is_span:
-            return self.start.text
+            return self.start.text if self.start is not None else ""
         start = self.start.text if self.start is not None else ""
         end = self.end.text if self.end is not None else ".."
         return f"{start}/{end}" if "/" not in start + end else f"{start} to {end}"

@@ -255,7 +255,7 @@ class FilterIndex:
     def prepare(self) -> FilterIndex:
         """Build every part now (after loading, say), so that no first filter waits for it."""
         self._text()
-        self.extents
+        self._extents_now()
         return self
 
     def _text(self) -> tuple[list[str], str, list[int]]:
@@ -315,6 +315,9 @@ class FilterIndex:
     def extents(self) -> tuple[np.ndarray, np.ndarray]:
         """(first day, day after the last) of every event as floats: -inf and +inf for
         unknown or open ends, NaN for undated events (so no comparison keeps them)."""
+        return self._extents_now()
+
+    def _extents_now(self) -> tuple[np.ndarray, np.ndarray]:
         if self._extents is None:
             low = np.full(self.size, np.nan)
             high = np.full(self.size, np.nan)
@@ -391,7 +394,7 @@ def filter_mask(dataset: Dataset, event_filter: EventFilter) -> np.ndarray:
     # The longest word is likely the rarest, leaving the fewest events for the others.
     for term in sorted(event_filter.terms, key=len, reverse=True):
         mask = index.text_mask(term, mask)
-    return mask
+    return np.ones(index.size, dtype=bool) if mask is None else mask
 
 
 def _date_mask(

@@ -22,7 +22,8 @@ def run(file: str | None = None) -> int:
 
     from explorer.qt.main_window import MainWindow, application_settings
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Timeline Explorer")
     icon = resource_dir() / "icons" / "blue-heart.svg"
     if icon.exists():

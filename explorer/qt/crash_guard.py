@@ -8,6 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import Callable
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -45,7 +46,7 @@ class CrashGuard:
         self.log_dir = Path(log_dir) if log_dir is not None else default_log_dir()
         self.parent = parent
         self.dialog: ErrorDialog | None = None
-        self._previous_hook = None
+        self._previous_hook: Callable[..., object] | None = None
         self._handler: logging.Handler | None = None
 
     @property
@@ -53,6 +54,7 @@ class CrashGuard:
         return self.log_dir / LOG_NAME
 
     def install(self) -> CrashGuard:
+        handler: logging.Handler
         try:
             self.log_dir.mkdir(parents=True, exist_ok=True)
             handler = logging.handlers.RotatingFileHandler(

@@ -146,6 +146,8 @@ class Document(QObject):
 
     def _surviving(self, selection: Selection) -> Selection:
         dataset = self._dataset
+        if dataset is None:
+            return Selection()
         event_id = selection.event_id
         if event_id is not None and event_id not in dataset.events_by_id:
             event_id = None

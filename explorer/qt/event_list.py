@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from explorer.qt.document import Document, Selection
+
+_NO_PARENT = QModelIndex()
 
 
 class EventListModel(QAbstractListModel):
@@ -26,10 +35,10 @@ class EventListModel(QAbstractListModel):
         self._positions = list(self._document.visible_positions)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._positions)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self._document.dataset is None:
             return None
         event = self._document.dataset.events[self._positions[index.row()]]
@@ -59,7 +68,8 @@ class EventListView(QListView):
         self.setObjectName("eventList")
         self.setAccessibleName("Events")
         self._document = document
-        self.setModel(EventListModel(document, self))
+        self.list_model = EventListModel(document, self)
+        self.setModel(self.list_model)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformItemSizes(True)
         self.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -73,12 +83,12 @@ class EventListView(QListView):
 
     def _follow_selection(self, *_args) -> None:
         selection: Selection = self._document.selection
-        row = self.model().row_of(selection.event_id)
+        row = self.list_model.row_of(selection.event_id)
         with QSignalBlocker(self.selectionModel()):
             if row < 0:
                 self.selectionModel().clear()
             else:
-                index = self.model().index(row)
+                index = self.list_model.index(row)
                 self.selectionModel().setCurrentIndex(
                     index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                 )

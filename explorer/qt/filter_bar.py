@@ -143,7 +143,7 @@ class FilterBar(QWidget):
         escape.activated.connect(self.clear)
 
         self._search_later = Coalesced(self._apply_search, self, SEARCH_DELAY_MS)
-        self.completer.activated[str].connect(self._add_actor_text)
+        self.completer.activated[str].connect(self._add_actor_text)  # type: ignore[index]  # the text overload
         self.actor_edit.returnPressed.connect(lambda: self._add_actor_text(self.actor_edit.text()))
         self.actor_edit.textEdited.connect(lambda _t: self._mark(self.actor_edit, None))
         self.match_combo.currentIndexChanged.connect(self._on_match)

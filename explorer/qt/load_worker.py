@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
@@ -136,7 +136,7 @@ class FileLoads(QObject):
         """Run `action` once the current load is over (one waiting action at most)."""
         self._after = action
 
-    def load(self, path: str, actions: list[QAction] = ()) -> LoadOutcome | None:
+    def load(self, path: str, actions: Sequence[QAction] = ()) -> LoadOutcome | None:
         """Load `path` and return how it ended, the window staying responsive meanwhile;
         None (nothing done) while another load is running. `actions` are disabled during it."""
         if self.loading:
@@ -170,8 +170,8 @@ class FileLoads(QObject):
             job.cancel()
             outcome = LoadOutcome(cancelled=True)
         if self._after is not None:
-            action, self._after = self._after, None
-            QTimer.singleShot(0, action)
+            after, self._after = self._after, None
+            QTimer.singleShot(0, after)
         return outcome
 
     def cancel(self) -> None:

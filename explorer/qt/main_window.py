@@ -186,6 +186,8 @@ class MainWindow(QMainWindow):
             if outcome.error is not None:
                 self.show_diagnostics(path, outcome.error)
                 return False
+            if outcome.dataset is None:
+                return False
             self.show_dataset(outcome.dataset, path)
             settle()
         return True
@@ -206,6 +208,8 @@ class MainWindow(QMainWindow):
             if outcome.error is not None:
                 self.banner.show_problems(Path(self.path).name, outcome.error.diagnostics)
                 self.statusBar().showMessage("The file on disk has errors; showing the last good version", 5000)
+                return False
+            if outcome.dataset is None:
                 return False
             self.show_dataset(outcome.dataset, self.path)
             settle()

@@ -88,16 +88,21 @@ def event_geometry(event: Event) -> EventGeometry | None:
     approximate = any(v.approximate for v in (start, end) if v is not None)
     uncertain = any(v.uncertain for v in (start, end) if v is not None)
     if not event.is_span:
-        first, after, open_start, open_end = value_bounds(start)
+        assert start is not None  # a dated point has its date in `start`
+        low, high, open_start, open_end = value_bounds(start)
+        assert low is not None and high is not None  # a date, or a range with a known end
         return EventGeometry(
-            first=first, after=after, is_span=False, start_sure=after, end_sure=first,
+            first=low, after=high, is_span=False, start_sure=high, end_sure=low,
             open_start=open_start, open_end=open_end, ongoing=False,
             approximate=approximate, uncertain=uncertain,
-            exact_day=isinstance(start, EdtfDate) and after - first <= 1.0,
+            exact_day=isinstance(start, EdtfDate) and high - low <= 1.0,
         )
     open_start = start is None
     open_end = False
-    first = start_sure = end_sure = after = None
+    first: float | None = None
+    start_sure: float | None = None
+    end_sure: float | None = None
+    after: float | None = None
     if start is not None:
         first, start_sure, open_start, _ = value_bounds(start)
     if end is not None:
@@ -109,6 +114,7 @@ def event_geometry(event: Event) -> EventGeometry | None:
         start_sure = first
     if end is None:
         end_sure = start_sure
+    assert first is not None and start_sure is not None and end_sure is not None  # a known day
     end_sure = max(end_sure, start_sure) if after is None else min(max(end_sure, first), after)
     start_sure = min(start_sure, after) if after is not None else start_sure
     return EventGeometry(

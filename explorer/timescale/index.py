@@ -41,6 +41,7 @@ class TimelineIndex:
         # where its known part is, and the ongoing spans end today.
         for position in np.flatnonzero(np.isinf(low) | np.isinf(high)).tolist():
             geometry = event_geometry(dataset.events[position])
+            assert geometry is not None  # an infinite extent is a dated event's open end
             first[position] = geometry.first
             after[position] = geometry.after_or(today)
         self.dated = ~np.isnan(first)
@@ -132,6 +133,10 @@ def _coverage(sorted_first: np.ndarray, sorted_after: np.ndarray, edges: np.ndar
     return started - ended
 
 
+#: The group boundaries of pairs not yet grouped (`_Sorted.grouped` gives them).
+_UNGROUPED = np.zeros(0, dtype=np.intp)
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class _Sorted:
     """(lane, event) pairs in one order, with each lane's slice boundaries."""
@@ -147,7 +152,7 @@ class _Sorted:
 
     def compress(self, keep: np.ndarray, groups: np.ndarray, group_count: int) -> _Sorted:
         """Only the pairs where `keep` is True, with their group boundaries."""
-        return _Sorted(self.positions[keep], self.keys[keep], None).grouped(
+        return _Sorted(self.positions[keep], self.keys[keep], _UNGROUPED).grouped(
             groups[keep], group_count)
 
 
@@ -179,9 +184,9 @@ class LaneIndex:
         first_positions = positions[by_first]
         after_positions = positions[by_after]
         class_positions = positions[by_class]
-        self._all_first = _Sorted(first_positions, index.first[first_positions], None)
-        self._all_after = _Sorted(after_positions, index.after[after_positions], None)
-        self._all_class = _Sorted(class_positions, index.first[class_positions], None)
+        self._all_first = _Sorted(first_positions, index.first[first_positions], _UNGROUPED)
+        self._all_after = _Sorted(after_positions, index.after[after_positions], _UNGROUPED)
+        self._all_class = _Sorted(class_positions, index.first[class_positions], _UNGROUPED)
         self._lane_count = lane_count
         self._unfiltered = (
             self._all_first.grouped(self._first_groups, lane_count),

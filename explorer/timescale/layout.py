@@ -16,7 +16,7 @@ from explorer.timescale.aggregate import (
     density_edges,
     lane_capacity,
 )
-from explorer.timescale.geometry import Rect, value_bounds
+from explorer.timescale.geometry import EventGeometry, Rect, value_bounds
 from explorer.timescale.index import LaneIndex
 from explorer.timescale.labels import Box, elide, pack_rows
 from explorer.timescale.lanes import GroupBy
@@ -41,6 +41,8 @@ Measure = Callable[[str], float]
 FRAME_ITEM_BUDGET = 160
 #: Rows a density strip takes at most.
 DENSITY_ROWS = 4
+#: Sizes for callers without a font (tests): a value, so one instance serves every call.
+DEFAULT_METRICS = SceneMetrics()
 #: Widest an undated chip gets.
 CHIP_MAX_PX = 200.0
 
@@ -104,9 +106,9 @@ def frame_layout(
 def _value_days(value: EdtfValue | None, today: float) -> tuple[float, float]:
     if value is None:
         return today, today
-    first, after, _, _ = value_bounds(value)
-    first = after - 1.0 if first is None else first
-    after = first + 1.0 if after is None else after
+    low, high, _, _ = value_bounds(value)
+    first = low if low is not None else (high - 1.0 if high is not None else today)
+    after = high if high is not None else first + 1.0
     return first, after
 
 
@@ -196,6 +198,16 @@ class _Candidate:
 
     __slots__ = ("position", "event_id", "geometry", "shape", "sure_left", "sure_right",
                  "label", "label_width", "inside", "box")
+    position: int
+    event_id: str
+    geometry: EventGeometry
+    shape: Shape
+    sure_left: float
+    sure_right: float
+    label: str
+    label_width: float
+    inside: bool
+    box: Box
 
 
 def _candidate(position, event, geometry, start, scale, width, today, metrics, measure):
@@ -337,7 +349,7 @@ def build_scene(
     width: float,
     height: float,
     measure: Measure,
-    metrics: SceneMetrics = SceneMetrics(),
+    metrics: SceneMetrics = DEFAULT_METRICS,
     *,
     today: float,
     scroll_y: float = 0.0,

@@ -164,7 +164,9 @@ def choose_rows(timeline: Timeline, stretches: list[tuple[float, float]], width:
     else:
         counts = range(base.min_lane_rows, MAX_PLAIN_ROWS + 1)
     worth = max(1, math.ceil(len(timeline.lanes.lanes) / LANES_PER_LABEL))
-    chosen, best, idle = None, None, 0
+    chosen: Frame | None = None
+    best: tuple[int, int] | None = None
+    idle = 0
     for rows in counts:
         candidate = frame(timeline, base, rows)
         if chosen is not None and candidate.height(1) > max_height:
@@ -172,7 +174,8 @@ def choose_rows(timeline: Timeline, stretches: list[tuple[float, float]], width:
         found = [crowding(scene_of(timeline, first, after, width, candidate.height(), measure,
                                    candidate.metrics)) for first, after in stretches]
         overflow, shortened = sum(f[0] for f in found), sum(f[1] for f in found)
-        gained = (best[0] - overflow, best[1] - shortened) if best is not None else None
+        gained: tuple[int, int] | None = (
+            (best[0] - overflow, best[1] - shortened) if best is not None else None)
         if gained is None or gained[0] >= worth * (idle + 1) or (
                 gained[0] >= 0 and gained[1] >= worth * (idle + 1)):
             chosen, best, idle = candidate, (overflow, shortened), 0
@@ -184,6 +187,7 @@ def choose_rows(timeline: Timeline, stretches: list[tuple[float, float]], width:
                 break
         if best == (0, 0):
             break
+    assert chosen is not None  # the first candidate is always taken
     return chosen
 
 

@@ -189,9 +189,6 @@ class Scene:
             None,
         )
 
-    def lane_at(self, y: float) -> LaneBand | None:
-        return next((lane for lane in self.lanes if lane.rect.y <= y < lane.rect.bottom), None)
-
     def in_time_area(self, x: float, y: float) -> bool:
         """True over the lanes, the axis or the eras: where a click means a day."""
         return 0 <= x < self.width and self.era_rect.y <= y < self.lanes_rect.bottom

@@ -375,6 +375,6 @@ def test_edtf_cannot_read_these_partly_unspecified_months_and_days(text: str) ->
     # edtf fails inside its own code on them, so they are checked against hand-made values
     # in test_dates.py instead.
     parse_edtf(text)
-    with pytest.raises(Exception) as caught:  # noqa: PT011 - whatever edtf happens to raise
+    with pytest.raises(Exception) as caught:
         oracle_bounds(text)
     assert not isinstance(caught.value, EDTFParseException)

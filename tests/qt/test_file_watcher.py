@@ -34,7 +34,7 @@ def test_a_save_by_rename_over_the_file_is_noticed_and_followed(watched, qtbot):
         replacement = path.with_name(f".timeline.yaml.{number}.tmp")
         replacement.write_text(f"timeline: 1\ntitle: version {number}\n", encoding="utf-8")
         os.replace(replacement, path)
-        qtbot.waitUntil(lambda: len(changes) == number, timeout=3000)
+        qtbot.waitUntil(lambda seen=number: len(changes) == seen, timeout=3000)
     assert len(changes) == 2
 
 

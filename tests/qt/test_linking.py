@@ -166,7 +166,7 @@ def test_clicking_the_timeline_sets_the_as_of_date_for_the_memberships(shown, qt
     scene = timeline.current_scene()
     y = int(scene.lanes_rect.bottom - 3)
     x = int(timeline.viewport.x_of(day(2011, 1, 1)))
-    x = next(x + dx for dx in range(0, 40) if scene.item_at(x + dx, y) is None)
+    x = next(x + dx for dx in range(40) if scene.item_at(x + dx, y) is None)
     qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=QPoint(x, y))
     as_of = shown.document.as_of
     assert as_of is not None and day(2010, 12, 1) < as_of < day(2011, 3, 1)

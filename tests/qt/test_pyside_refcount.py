@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -13,6 +14,9 @@ from explorer.qt.compat import broken_pyside_message
 PAINT_CALLS = 300
 
 
+@pytest.mark.skipif(sys.version_info >= (3, 12),
+                    reason="None is immortal from Python 3.12 on: its reference count cannot "
+                           "drop, so the check could not fail (and the bug cannot abort there)")
 def test_painting_does_not_release_references_to_none(qapp):
     image = QImage(64, 64, QImage.Format.Format_ARGB32_Premultiplied)
     painter = QPainter(image)

@@ -72,8 +72,8 @@ def test_one_bce_is_followed_by_one_ce_with_no_year_zero():
     assert years == ["4 BCE", "3 BCE", "2 BCE", "1 BCE", "1 CE", "2 CE", "3 CE", "4 CE"]
     wide = when_viewport(day(-60), day(60), width=1600)
     assert "1 CE" in labels(wide.minor) and "10 BCE" in labels(wide.minor)
-    for ticks in (ticks, wide):
-        assert not any(label.split()[0] == "0" for label in labels(ticks.minor + ticks.major))
+    for shown in (ticks, wide):
+        assert not any(label.split()[0] == "0" for label in labels(shown.minor + shown.major))
 
 
 @pytest.mark.parametrize("step", [1, 2, 5, 10, 100, 1000])

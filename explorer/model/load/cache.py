@@ -39,11 +39,11 @@ MAX_CACHE_BYTES = 512 * 1024 * 1024
 MAX_ENTRIES = 32
 FOLDER_NAME = "timeline-explorer"
 
-_SECTIONS = (
+_SECTIONS: tuple[tuple[str, type], ...] = (
     ("sources", Source), ("organizations", Organization), ("people", Person),
     ("countries", Country), ("protocols", Protocol),
 )
-_LISTS = (("memberships", Membership), ("eras", Era), ("events", Event))
+_LISTS: tuple[tuple[str, type], ...] = (("memberships", Membership), ("eras", Era), ("events", Event))
 _PRECISIONS = list(Precision)
 _SEVERITIES = {severity.value: severity for severity in Severity}
 
@@ -351,7 +351,7 @@ class _Reader:
                 numbers = numbers.astype(bool)
             if missing.any():
                 numbers = numbers.astype(object)
-                numbers[missing] = None
+                numbers[missing] = None  # type: ignore[call-overload]  # an array of objects holds None
             values = numbers.tolist()
         if not isinstance(values, list) or len(values) != count:
             raise ValueError("a column of the wrong length")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Callable
 
 from explorer.model.load.nodes import (
@@ -156,7 +156,9 @@ class Sections:
 
 
 def _skip(text: str, at: int) -> int:
-    return _WHITESPACE.match(text, at).end()
+    """Where the whitespace starting at `at` ends."""
+    found = _WHITESPACE.match(text, at)
+    return at if found is None else found.end()
 
 
 def _string(text: str, at: int) -> tuple[str, int]:
@@ -262,10 +264,9 @@ class _Scanner:
 
     def document(self) -> Node:
         text = self.text
-        skip = _WHITESPACE.match
-        at = skip(text, 0).end()
+        at = _skip(text, 0)
         root, at = self._value(at)
-        at = skip(text, at).end()
+        at = _skip(text, at)
         if at != len(text):
             raise _SyntaxError("Extra data; the file holds more than one JSON value: keep only "
                                "the timeline's object", at)
@@ -274,7 +275,6 @@ class _Scanner:
     def _value(self, at: int) -> tuple[Node, int]:
         """The value starting at `at` (after whitespace) and where it ends."""
         text = self.text
-        skip = _WHITESPACE.match
         # each open container: [node, key waiting for its value or None, expecting an item]
         stack: list[list] = []
         countdown = self.TICK_EVERY
@@ -290,7 +290,7 @@ class _Scanner:
                 # after an item: a comma, or the end of the container
                 closing = "]" if top[0].__class__ is SequenceNode else "}"
                 if char == ",":
-                    at = skip(text, at + 1).end()
+                    at = _skip(text, at + 1)
                     top[2] = True
                     if top[0].__class__ is MappingNode:
                         at = self._key(top, at)
@@ -299,7 +299,7 @@ class _Scanner:
                     raise _SyntaxError(f"Expecting ',' delimiter; a comma is missing between two "
                                        f"items, or a {closing} is missing", at)
                 done = stack.pop()[0]
-                at = skip(text, at + 1).end()
+                at = _skip(text, at + 1)
                 if not stack:
                     return done, at
                 continue
@@ -308,7 +308,7 @@ class _Scanner:
                 if char != ("]" if top[0].__class__ is SequenceNode else "}"):
                     raise _SyntaxError("Expecting value", at)
                 done = stack.pop()[0]
-                at = skip(text, at + 1).end()
+                at = _skip(text, at + 1)
                 if not stack:
                     return done, at
                 continue
@@ -316,19 +316,19 @@ class _Scanner:
             if char == "[" or char == "{":
                 if len(stack) >= MAX_DEPTH:
                     raise _TooDeep(at)
-                node = (SequenceNode(SEQ_TAG, [], line, column) if char == "[" else
-                        MappingNode(MAP_TAG, [], line, column))
+                node: Node = (SequenceNode(SEQ_TAG, [], line, column) if char == "[" else
+                              MappingNode(MAP_TAG, [], line, column))
                 if top is not None:
                     top[2] = False
                     self._attach(top, node)
                 entry = [node, None, True]
                 stack.append(entry)
-                at = skip(text, at + 1).end()
+                at = _skip(text, at + 1)
                 if char == "{" and text[at:at + 1] != "}":
                     at = self._key(entry, at)
                 continue
             node, at = self._scalar(at, char, line, column)
-            at = skip(text, at).end()
+            at = _skip(text, at)
             if top is None:
                 return node, at
             top[2] = False
@@ -343,10 +343,10 @@ class _Scanner:
         line, column = self.position(at)
         key, at = self._string(at)
         entry[1] = ScalarNode(STR_TAG, key, line, column, '"')
-        at = _WHITESPACE.match(text, at).end()
+        at = _skip(text, at)
         if text[at:at + 1] != ":":
             raise _SyntaxError("Expecting ':' delimiter; each key is followed by a colon and its value", at)
-        return _WHITESPACE.match(text, at + 1).end()
+        return _skip(text, at + 1)
 
     @staticmethod
     def _attach(entry: list, node: Node) -> None:

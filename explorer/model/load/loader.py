@@ -127,7 +127,7 @@ def _guarded(problems: Problems, read: Callable[[], Dataset | None]) -> Dataset:
         raise
     except MemoryError:
         problems.error(START, "", "the file needs more memory than this computer has; make it smaller")
-    except Exception as error:  # the last line of defence: a loader bug reads as a diagnostic
+    except Exception as error:  # noqa: BLE001 - the last line of defence: a loader bug reads as a diagnostic
         problems.error(
             START, "",
             f"the loader failed unexpectedly ({type(error).__name__}: {error}); please report "
@@ -181,6 +181,7 @@ def _fast_fields(
     """The fields of a file with nothing to report, or None when the node path must read it."""
     try:
         root: object
+        refused: tuple[str, ...]
         if language == JSON:
             try:
                 root = read_json_fast(text)

@@ -9,7 +9,7 @@ bytes of memory per byte of YAML; these about a third of that.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from yaml.error import Mark
 
@@ -87,7 +87,7 @@ def resolve_scalar(value: str, plain: bool) -> str:
     return STR_TAG
 
 
-Where = Node | Mark | tuple[int, int]
+Where: TypeAlias = "Node | Mark | tuple[int, int]"
 
 
 def position(where: Where) -> tuple[int, int]:

@@ -56,9 +56,9 @@ def _build(cls: type, order: tuple[str, ...] | None) -> Callable:
     body = "".join(f"    self.{name} = {name}\n" for name in names)
     source = f"def __init__(self, {', '.join(parameters)}):\n{body}    self.__class__ = cls\n"
     exec(source, namespace)  # noqa: S102 - the source is made above from field names only
-    twin = type(f"_{cls.__name__}Making", (), {"__slots__": cls.__slots__, "__init__": namespace["__init__"]})
-    twin.__init__.__doc__ = f"Make a {cls.__name__} (see `explorer.model.load.records`)."
-    return twin
+    made = namespace["__init__"]
+    made.__doc__ = f"Make a {cls.__name__} (see `explorer.model.load.records`)."
+    return type(f"_{cls.__name__}Making", (), {"__slots__": cls.__dict__["__slots__"], "__init__": made})
 
 
 def _by_keyword(cls: type, names: list[str]) -> Callable:

@@ -78,16 +78,16 @@ class _Ref(NamedTuple):
     """A reference waiting for every id to be known; its path is spelled out only if it is wrong."""
 
     target: str
-    node: ScalarNode
+    node: Node
     entry: str  # path of the entry holding it
     role: str  # the field
-    index: int | None  # position in a list field
+    at: int | None  # position in a list field
     targets: tuple[EntityKind, ...]
 
     @property
     def path(self) -> str:
         field = f"{self.entry}.{self.role}"
-        return field if self.index is None else f"{field}[{self.index}]"
+        return field if self.at is None else f"{field}[{self.at}]"
 
 
 def read_timeline(
@@ -304,7 +304,7 @@ class _Validator:
             self._check_order(values, entries, path, *shape.ordered)
         return values, entries
 
-    def _membership(self, values: dict, entries: dict, path: str) -> Membership:
+    def _membership(self, values: dict, entries: dict, path: str) -> Membership | None:
         status = values.get("status")
         if status is not None and not self.problems.full:
             meant = misspelt_status(status)
@@ -374,7 +374,7 @@ class _Validator:
             return parse_edtf(text)
         except DateError as error:
             line, column = position(node)
-            if node.style in ("'", '"'):
+            if isinstance(node, ScalarNode) and node.style in ("'", '"'):
                 column += 1
             self.problems.error((line, column + error.offset), f"{path}.{name}", error.message)
             return _INVALID
@@ -418,7 +418,7 @@ class _Validator:
     def _check_order(self, values: dict, entries: dict, path: str, first: str, second: str) -> None:
         """Report a `second` date that is certainly before the `first` (an end before its start)."""
         earlier, later = values.get(first), values.get(second)
-        if out_of_order(earlier, later):
+        if earlier is not None and later is not None and out_of_order(earlier, later):
             self.problems.error(
                 entries[second][1], f"{path}.{second}",
                 f"`{second}: {later.text}` is before `{first}: {earlier.text}`; check the two dates",

@@ -11,7 +11,7 @@ the file through the node path, which places every diagnostic.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, cast
 
 from explorer.model.calendar import days_from_civil, days_in_month
 from explorer.model.dates import DateError, EdtfDate, Precision, parse_edtf
@@ -138,12 +138,13 @@ class _PlainValidator:
 
     def read(self, root: object) -> dict[str, Any]:
         """Read a file parsed whole (a dict) or section by section (`json_format.Sections`)."""
-        if type(root) is dict:
+        pairs: Iterable[tuple[Any, Any]]
+        if isinstance(root, dict) and type(root) is dict:
             self.total = max(1, sum(len(value) for value in root.values() if type(value) in (dict, list)))
             pairs = root.items()
         elif hasattr(root, "fraction"):
-            self.fraction = root.fraction
-            pairs = root
+            self.fraction = getattr(root, "fraction")  # noqa: B009 - any reader of sections
+            pairs = cast(Iterable[tuple[Any, Any]], root)
         else:
             raise NotVouched("the file is not a mapping")
         version = None
@@ -303,7 +304,7 @@ class _PlainValidator:
     def era(values: dict[str, Any], _node: dict) -> Era:
         return Era(**values)
 
-    def events_section(self, node: Iterable) -> None:
+    def events_section(self, node: Any) -> None:
         """Read every event as `entry` and `validate_nodes` would, field by field (events are
         most of a large file, so they get a reader of their own)."""
         made = self.out["events"]
@@ -427,8 +428,9 @@ class _PlainValidator:
         refused = self.refused if texts else ()
         for item in value:
             if type(item) is not str or not item or item.startswith(refused):
-                value = [self.scalar(item) for item in value]
-                if not all(value) or any(item.startswith(refused) for item in value):
+                read = [self.scalar(item) for item in value]
+                value = [text for text in read if text]
+                if len(value) < len(read) or any(text.startswith(refused) for text in value):
                     raise NotVouched("an empty list item, or one that starts with an indicator")
                 break
         return tuple(value)

@@ -152,6 +152,7 @@ class _Composer:
         # marker saying the collection is a list)
         stack: list[list] = []
         countdown = self.TICK_EVERY
+        node: Node | None
         while True:
             event = get()
             kind = event.__class__

@@ -33,7 +33,7 @@ from explorer.model.load.validate_plain import NotVouched
 try:
     import yaml_rs
 except ImportError:  # the accelerator is optional: the node path reads everything alone
-    yaml_rs = None
+    yaml_rs = None  # type: ignore[assignment]
 
 AVAILABLE = yaml_rs is not None
 #: Text the validator must not accept from this accelerator: a block scalar header it read as
@@ -107,7 +107,7 @@ def read_yaml_fast(text: str, raw: bytes | None = None) -> tuple[object, Integer
         root = yaml_rs.loads(text, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
     except (KeyboardInterrupt, SystemExit):
         raise
-    except BaseException as error:  # noqa: BLE001 - a Rust panic arrives as a BaseException
+    except BaseException as error:
         raise NotVouched(f"the accelerator refused the file ({type(error).__name__})") from error
     finally:
         checker.join()
@@ -215,7 +215,7 @@ class IntegerTexts:
         if type(value) is not int:
             raise NotVouched(f"a {type(value).__name__} where text belongs")
         if self._written is None:
-            self.prepare()
+            self._written = self._scan()
         if value in self._ambiguous:
             raise NotVouched("an integer written in more than one way")
         written = self._written.get(value)
@@ -261,7 +261,8 @@ class IntegerTexts:
 def _integer(token: str) -> int | None:
     """The integer the accelerator reads `token` as, or None when it reads something else."""
     try:
-        value = yaml_rs.loads(f"- {token}\n")[0]
+        loaded = yaml_rs.loads(f"- {token}\n")
+        value = loaded[0] if isinstance(loaded, list) else None
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:  # noqa: BLE001 - a token it refuses is no integer

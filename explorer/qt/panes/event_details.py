@@ -41,9 +41,6 @@ class EventDetailsPane(QDockWidget):
         document.filter_changed.connect(self._follow)
         self._follow()
 
-    def shown_event_id(self) -> str | None:
-        return None if self._shown is None else self._shown[1]
-
     def _follow(self, *_args) -> None:
         dataset = self._document.dataset
         event_id = self._document.selection.event_id

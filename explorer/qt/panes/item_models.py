@@ -182,9 +182,6 @@ class EntityTreeModel(QAbstractItemModel):
         parent = self._nodes[node].parent
         return _NO_PARENT if parent < 0 else self._index_of_node(parent)
 
-    def entity_ids(self) -> list[str]:
-        return list(self._by_id)
-
     def events_column(self) -> int:
         return len(self._columns)
 

@@ -54,9 +54,10 @@ class OverviewBand(QWidget):
         window = self._timeline.viewport
         extent = index.extent() if index is not None else None
         low, high = extent if extent is not None else (window.start, window.end)
-        for era in (index.dataset.eras if index is not None else ()):
-            first, after = era_days(era, index.today)
-            low, high = min(low, first), max(high, after)
+        if index is not None:
+            for era in index.dataset.eras:
+                first, after = era_days(era, index.today)
+                low, high = min(low, first), max(high, after)
         return Viewport.fitting(low, high, max(self.width(), 1), margin=0.03)
 
     def window_rect(self) -> QRectF:

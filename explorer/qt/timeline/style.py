@@ -55,7 +55,8 @@ SHAPE_CONTRAST = 3.0
 def _hue_for(hex_colour: str, background: QColor, dark: bool) -> QColor:
     """The hue at a lightness that stands out from `background`: darker on light
     backgrounds, lighter on dark ones."""
-    hue, saturation, _, _ = QColor(hex_colour).getHslF()
+    base = QColor(hex_colour)
+    hue, saturation = base.hslHueF(), base.hslSaturationF()
     lightness = 0.66 if dark else 0.42
     colour = QColor.fromHslF(max(hue, 0.0), saturation, lightness, 1.0).toRgb()
     while contrast(colour, background) < SHAPE_CONTRAST and 0.05 < lightness < 0.95:

@@ -291,7 +291,7 @@ class TimelineWidget(QWidget):
             self.fit_all()
 
     def _on_filter_changed(self, _filter) -> None:
-        if self._index is None:
+        if self._index is None or self._lanes is None:
             return
         self._index.set_visible(self._document.visible_positions)
         self._lanes.refresh()
@@ -306,19 +306,19 @@ class TimelineWidget(QWidget):
     def _reveal(self, event_id: str | None) -> None:
         """Bring a selected event into view, keeping the zoom: pan to it when it is off
         screen, and scroll the lanes to its first lane when that lane is out of sight."""
-        index = self._index
+        index, lane_index = self._index, self._lanes
         position = None if index is None else self._document.position_of(event_id)
-        if position is None or not index.dated[position]:
+        if index is None or lane_index is None or position is None or not index.dated[position]:
             return
         first, after = float(index.first[position]), float(index.after[position])
         vp = self._viewport
         if after <= vp.start or first >= vp.end:
             self.set_viewport(vp.centered_on(first + min(after - first, vp.span) / 2))
         layout = self.frame_layout()
-        lanes = self._lanes.lanes_of(position)
+        lanes = lane_index.lanes_of(position)
         if layout is None or not lanes or layout.max_scroll <= 0:
             return
-        shown = self._lanes.shown.tolist()
+        shown = lane_index.shown.tolist()
         rows = [shown.index(lane) for lane in lanes if lane in shown]
         top, bottom = self._scroll_y, self._scroll_y + layout.lanes_rect.h
         if rows and not any(top <= r * layout.lane_height < bottom - layout.lane_height / 2

@@ -113,7 +113,7 @@ def test_non_utf8_byte_is_located():
 
 
 def test_columns_of_a_bad_byte_count_characters_not_bytes():
-    error = the_error("timeline: 1\ntitle: Ñandú \xff".encode("utf-8").replace(b"\xc3\xbf", b"\xff"))
+    error = the_error("timeline: 1\ntitle: Ñandú \xff".encode().replace(b"\xc3\xbf", b"\xff"))
     assert at(error) == (2, 14)
 
 

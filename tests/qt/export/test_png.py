@@ -132,7 +132,7 @@ def test_every_lane_is_whole_and_labels_get_rows_without_a_height(qapp, blue_hea
     result = export_timeline(blue_heart, tmp_path / "t.png", ExportOptions(width=1600))
     scene = result.sheets[0].scene
     assert scene.content_height <= scene.lanes_rect.h  # nothing scrolled out
-    assert not [b for b in scene.badges]
+    assert not scene.badges
     titles = {e.id: e.title for e in blue_heart.events}
     shortened = [i for i in scene.items if i.label != titles[i.event_id]]
     # Only labels cut by the right edge may end in an ellipsis.

@@ -27,7 +27,10 @@ def palette(dark: bool) -> QPalette:
     return result
 
 
-def scene_of(style, *events, first=day(2008), last=day(2012), **state):
+FIRST, LAST = day(2008), day(2012)
+
+
+def scene_of(style, *events, first=FIRST, last=LAST, **state):
     index = given_index(*events)
     return build_scene(index.lanes("none"), Viewport(first, last, WIDTH), WIDTH, HEIGHT,
                        style.measure, style.metrics(), today=TODAY, **state)
