@@ -16,6 +16,7 @@ unspecified digits spans its first to its last existing reading.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -561,3 +562,19 @@ def day_extent(value: EdtfValue | None) -> tuple[float | None, float | None]:
         return None, None
     first, last = value.earliest, value.latest
     return (None if first is None else float(first)), (None if last is None else float(last + 1))
+
+
+def day_text(day: float) -> str:
+    """A day number as EDTF text ("2011-01-01", "-0043-03-15")."""
+    year, month, date = civil_from_days(math.floor(day))
+    year_text = f"-{-year:04d}" if year < 0 else f"{year:04d}"
+    return f"{year_text}-{month:02d}-{date:02d}"
+
+
+def parse_day(text: str) -> float:
+    """The first day an EDTF date may mean ("2011" is 1 January 2011); raises `DateError`."""
+    value = parse_edtf(text)
+    day = value.earliest if value.earliest is not None else value.latest
+    if day is None:
+        raise DateError("give a date with at least one known end, such as 2011-01-01")
+    return float(day)

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model.dataset import Dataset
-from explorer.model.dates import DateError, parse_edtf
+from explorer.model.dates import DateError, day_text, parse_edtf
 from explorer.model.filters import EventFilter, Match, fold
 from explorer.model.queries import count_text
+from explorer.qt.coalesced import Coalesced
 from explorer.qt.document import Document
-from explorer.qt.panes.common import Coalesced, day_text
 
 #: Typing in the search field applies after this pause (Enter applies at once).
 SEARCH_DELAY_MS = 250

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSettings, Qt
 
+from explorer.model.dates import day_text
 from explorer.model.queries import events_of
 from explorer.qt.document import Selection
 from explorer.qt.main_window import MainWindow
-from explorer.qt.panes.common import day_text
 from explorer.qt.settings import Settings
 from tests.helpers.days import day
 from tests.helpers.windows import (

@@ -1,19 +1,15 @@
-"""What the panes share: coalesced refreshes, the counts and marks every pane derives from
-the document (computed once per change), day texts, link handling and the entity menu."""
+"""What the panes share: the counts and marks every pane derives from the document (computed
+once per change), link handling and the entity menu."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
-from typing import Callable
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
-from explorer.model.calendar import civil_from_days
 from explorer.model.dataset import Dataset
-from explorer.model.dates import DateError, parse_edtf
 from explorer.model.entities import EntityKind
 from explorer.model.filters import EventFilter, filter_index
 from explorer.model.queries import counts_by_entity, events_of
@@ -21,32 +17,6 @@ from explorer.qt.document import Document, Selection
 from explorer.qt.panes.details_html import ENTITY_SCHEME, TAG_SCHEME, internal_link
 from explorer.qt.panes.item_models import muted_foreground
 from explorer.qt.panes.linking import marked_entities
-
-
-class Coalesced(QObject):
-    """Runs `callback` once, `msec` after the last request, however often it is asked:
-    costly refreshes follow a burst of changes (a drag, typing) once, not per change."""
-
-    def __init__(self, callback: Callable[[], None], parent: QObject, msec: int = 0) -> None:
-        super().__init__(parent)
-        self._callback = callback
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(msec)
-        self._timer.timeout.connect(callback)
-
-    def schedule(self) -> None:
-        self._timer.start()
-
-    @property
-    def pending(self) -> bool:
-        return self._timer.isActive()
-
-    def flush(self) -> None:
-        """Run a pending refresh now (before reading the pane, or in a benchmark)."""
-        if self._timer.isActive():
-            self._timer.stop()
-            self._callback()
 
 
 class PaneContext(QObject):
@@ -108,24 +78,6 @@ class PaneContext(QObject):
 
     def zoom_to_entity(self, entity_id: str) -> None:
         self.zoom_requested.emit(self.entity_events(entity_id))
-
-
-# -- dates -------------------------------------------------------------------------------
-
-def day_text(day: float) -> str:
-    """A day number as EDTF text ("2011-01-01", "-0043-03-15")."""
-    year, month, date = civil_from_days(math.floor(day))
-    year_text = f"-{-year:04d}" if year < 0 else f"{year:04d}"
-    return f"{year_text}-{month:02d}-{date:02d}"
-
-
-def parse_day(text: str) -> float:
-    """The first day an EDTF date may mean ("2011" is 1 January 2011); raises `DateError`."""
-    value = parse_edtf(text)
-    day = value.earliest if value.earliest is not None else value.latest
-    if day is None:
-        raise DateError("give a date with at least one known end, such as 2011-01-01")
-    return float(day)
 
 
 # -- links --------------------------------------------------------------------------------

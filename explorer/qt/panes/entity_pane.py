@@ -8,8 +8,8 @@ from typing import Sequence
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSignalBlocker, Qt, QUrl
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QSplitter, QTreeView
 
+from explorer.qt.coalesced import Coalesced
 from explorer.qt.panes.common import (
-    Coalesced,
     PaneContext,
     details_browser,
     entity_menu,

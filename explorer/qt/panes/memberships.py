@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.model.dates import DateError
+from explorer.model.dates import DateError, day_text, parse_day
 from explorer.model.filters import EventFilter, Match
 from explorer.model.memberships import Standing, as_of, cumulative_members, membership_targets
-from explorer.qt.panes.common import Coalesced, PaneContext, day_text, entity_menu, parse_day
+from explorer.qt.coalesced import Coalesced
+from explorer.qt.panes.common import PaneContext, entity_menu
 from explorer.qt.panes.item_models import SORT_ROLE, AsOfListModel, MembershipTableModel
 from explorer.qt.panes.linking import actor_groups, membership_kept
 from explorer.qt.panes.member_chart import MemberChart
