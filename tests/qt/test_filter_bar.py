@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from explorer.model.filters import Match
 from explorer.qt.filter_bar import actor_entries, resolve_actor
 from tests.helpers.days import day
-from tests.helpers.windows import headless_popup, settle
+from tests.helpers.windows import focus, headless_popup, settle
 
 
 @pytest.fixture
@@ -100,8 +100,7 @@ def test_tags_from_the_tag_menu(shown, bar):
 
 
 def test_ctrl_f_focuses_the_search_and_typing_searches_titles_and_summaries(shown, bar, qtbot):
-    shown.activateWindow()
-    shown.panes.organizations.tree.setFocus()
+    focus(qtbot, shown.panes.organizations.tree)
     qtbot.keyClick(shown.panes.organizations.tree, Qt.Key.Key_F,
                    Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is bar.search_edit
@@ -139,6 +138,7 @@ def test_clear_button_and_escape_clear_everything(shown, bar, qtbot):
     assert bar.count_label.text() == "24 events"
 
     qtbot.mouseClick(bar.search_edit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(bar.search_edit.hasFocus)  # Esc is a shortcut of the bar: it needs the focus
     qtbot.keyClicks(bar.search_edit, "campaign")
     qtbot.keyClick(bar.search_edit, Qt.Key.Key_Return)
     assert shown.document.filter.text == "campaign"

@@ -46,6 +46,7 @@ def is_marked(pane, entity_id: str) -> bool:
 def pick_actor(qtbot, window, text: str) -> None:
     picker = window.findChild(type(window.panes.filter_bar.actor_edit), "actorFilter")
     qtbot.mouseClick(picker, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(picker.hasFocus)  # Esc is a shortcut of the filter bar: it needs the focus
     qtbot.keyClicks(picker, text)
     qtbot.keyClick(picker, Qt.Key.Key_Return)
 
