@@ -41,3 +41,14 @@ def test_every_package_of_the_tree_is_drawn():
     drawn = set(re.findall(r"^\s+(\w+)/", PAGE.split("```")[1], re.M))
     packages = {path.parent.name for path in PACKAGE.rglob("__init__.py") if path.parent != PACKAGE}
     assert packages <= drawn
+
+
+def test_no_test_module_imports_another():
+    """Shared steps live in tests/helpers and the conftest files, never in a test module."""
+    offenders = []
+    for path in (ROOT / "tests").rglob("*.py"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            found = re.match(r"\s*(?:from|import) (tests\.[\w.]+)", line)
+            if found and not found.group(1).startswith(("tests.helpers", "tests.conftest")):
+                offenders.append(f"{path.relative_to(ROOT)}: {line.strip()}")
+    assert offenders == []
