@@ -1,5 +1,6 @@
 """The `explorer` command: `explorer [FILE]` opens the window, `explorer check FILE...`
-validates, `explorer export DATA -o OUT` writes an image without a display."""
+validates, `explorer export DATA -o OUT` writes an image without a display, `explorer members
+FILE --of ID` lists the members of a campaign or protocol."""
 
 from __future__ import annotations
 
@@ -24,10 +25,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             with paused_collections():
                 return run_check(args[1:])
         except BrokenPipeError:
-            # The reader went away (`explorer check ... | head`): stop quietly, like other tools.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            return EXIT_DATA_ERROR
+            return _reader_gone()
+    if args and args[0] == "members":
+        from explorer.cli.members import run_members
+
+        try:
+            with paused_collections():
+                return run_members(args[1:])
+        except BrokenPipeError:
+            return _reader_gone()
     if args and args[0] == "export":
         from explorer.cli.export import run_export
 
@@ -36,12 +42,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_app(args)
 
 
+def _reader_gone() -> int:
+    """The reader went away (`explorer check ... | head`): stop quietly, like other tools."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_DATA_ERROR
+
+
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explorer",
         description="Explore a timeline file (format v1, YAML or JSON). Without FILE, opens the shipped "
         "Blue Heart data set. Subcommands: 'explorer check FILE...' validates files, "
-        "'explorer export DATA -o OUT' writes an image.",
+        "'explorer export DATA -o OUT' writes an image, 'explorer members FILE --of ID' lists the members "
+        "of a campaign or protocol.",
     )
     parser.add_argument("file", nargs="?", help="timeline file to open")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

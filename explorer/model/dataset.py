@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
@@ -55,6 +55,9 @@ class Dataset:
     memberships_by_member: Mapping[str, tuple[Membership, ...]] = field(default_factory=dict)
     memberships_by_target: Mapping[str, tuple[Membership, ...]] = field(default_factory=dict)
     children: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Events that stand for membership actions (`membership_events`): event id -> the
+    #: positions in `memberships` of the actions it shows. Empty for a data set as loaded.
+    membership_actions: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -73,6 +76,7 @@ class Dataset:
         path: str | None = None,
         warnings: Iterable[Diagnostic] = (),
         version: int = 1,
+        membership_actions: Mapping[str, tuple[int, ...]] | None = None,
     ) -> Dataset:
         """Assemble a data set from already validated entities and compute its indexes."""
         events = tuple(events)
@@ -124,6 +128,40 @@ class Dataset:
             memberships_by_member=_freeze(by_member),
             memberships_by_target=_freeze(by_target),
             children=_freeze(children),
+            membership_actions=MappingProxyType(dict(membership_actions or {})),
+        )
+
+    def with_events(self, extra: Iterable[Event],
+                    membership_actions: Mapping[str, tuple[int, ...]]) -> Dataset:
+        """This data set with `extra` events after its own, its indexes extended rather than
+        rebuilt (a million events stay a million entries copied, not walked again)."""
+        extra = tuple(extra)
+        start = len(self.events)
+        by_actor: dict[str, list[int]] = defaultdict(list)
+        by_protocol: dict[str, list[int]] = defaultdict(list)
+        by_tag: dict[str, list[int]] = defaultdict(list)
+        for position, event in enumerate(extra, start=start):
+            for actor in event.actors:
+                by_actor[actor].append(position)
+            for protocol in event.protocols:
+                by_protocol[protocol].append(position)
+            for tag in event.tags:
+                by_tag[tag].append(position)
+
+        def extended(index: Mapping[str, tuple[int, ...]], more: dict[str, list[int]]) -> Mapping[str, tuple[int, ...]]:
+            merged = dict(index)
+            for key, positions in more.items():
+                merged[key] = (*merged.get(key, ()), *positions)
+            return MappingProxyType(merged)
+
+        events_by_id = dict(self.events_by_id)
+        events_by_id.update((e.id, e) for e in extra)
+        return replace(
+            self, events=(*self.events, *extra), events_by_id=MappingProxyType(events_by_id),
+            events_by_actor=extended(self.events_by_actor, by_actor),
+            events_by_protocol=extended(self.events_by_protocol, by_protocol),
+            events_by_tag=extended(self.events_by_tag, by_tag),
+            membership_actions=MappingProxyType({**self.membership_actions, **membership_actions}),
         )
 
     def entity(self, entity_id: str) -> Entity | None:

@@ -25,6 +25,7 @@ from functools import lru_cache
 from itertools import product
 
 from explorer.model.calendar import (
+    MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     civil_from_days,
     days_from_civil,
@@ -94,6 +95,10 @@ class EdtfDate:
         """The date as a person would say it: "March 2009", "about 2009", "44 BCE"."""
         return _date_words(self, range_end=False)
 
+    def short_words(self) -> str:
+        """The same for a table: "21 Aug 2002", "April 2010", "about 2003"."""
+        return _date_words(self, range_end=False, short=True)
+
 
 @dataclass(frozen=True, slots=True)
 class EdtfInterval:
@@ -134,10 +139,10 @@ class EdtfInterval:
     def exact(self) -> bool:
         return False
 
-    def words(self) -> str:
+    def words(self, short: bool = False) -> str:
         """The range in words: "between 2007 and 2009", "on or before 3 July 2013"."""
-        start = None if self.start is None else _date_words(self.start, range_end=True)
-        end = None if self.end is None else _date_words(self.end, range_end=True)
+        start = None if self.start is None else _date_words(self.start, range_end=True, short=short)
+        end = None if self.end is None else _date_words(self.end, range_end=True, short=short)
         if start is not None and end is not None:
             return f"between {start} and {end}"
         if self.end is not None and end is not None:
@@ -145,6 +150,10 @@ class EdtfInterval:
         if self.start is not None and start is not None:
             return f"{_on_or_in(self.start)} or after {start}"
         return "date unknown"
+
+    def short_words(self) -> str:
+        """The range in words for a table: "on or before 3 Jul 2013"."""
+        return self.words(short=True)
 
 
 EdtfValue = EdtfDate | EdtfInterval
@@ -154,8 +163,8 @@ def _on_or_in(date: EdtfDate) -> str:
     return "on" if date.precision == Precision.DAY and not date.approximate else "in"
 
 
-def _date_words(date: EdtfDate, range_end: bool) -> str:
-    base = _base_words(date, range_end or date.approximate)
+def _date_words(date: EdtfDate, range_end: bool, short: bool = False) -> str:
+    base = _base_words(date, range_end or date.approximate, short)
     if date.approximate:
         base = f"about {base}"
     if date.uncertain:
@@ -163,10 +172,11 @@ def _date_words(date: EdtfDate, range_end: bool) -> str:
     return base
 
 
-def _base_words(date: EdtfDate, range_end: bool) -> str:
+def _base_words(date: EdtfDate, range_end: bool, short: bool = False) -> str:
     precision, month = date.precision, date.month
     if precision == Precision.DAY and month is not None:
-        return f"{date.day} {MONTH_NAMES[month - 1]} {year_label(date.year)}"
+        name = MONTH_ABBREVIATIONS[month - 1] if short else MONTH_NAMES[month - 1]
+        return f"{date.day} {name} {year_label(date.year)}"
     if precision == Precision.MONTH and month is not None:
         words = f"{MONTH_NAMES[month - 1]} {year_label(date.year)}"
         return f"{words} (day unknown)" if _written_parts(date.text) > 2 else words

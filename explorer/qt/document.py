@@ -1,5 +1,8 @@
 """The one signal hub: the loaded data set, the filter, the selection and the "as of" date.
 
+The data set every view shows is the one loaded, with its membership actions as events when
+they are shown on the timeline (`model.membership_events`, on by default).
+
 Panes and the timeline read from the document and write through its methods, never into
 each other; each change is announced once by a snake_case, past-tense signal.
 """
@@ -12,6 +15,8 @@ from PySide6.QtCore import QObject, Signal
 
 from explorer.model.dataset import Dataset
 from explorer.model.filters import EventFilter, apply_filter
+from explorer.model.membership_events import with_membership_events
+from explorer.model.memberships import membership_targets
 from explorer.model.queries import events_of
 
 
@@ -39,10 +44,17 @@ class Document(QObject):
     selection_changed = Signal(object)
     #: The "as of" day number changed (float, or None when cleared).
     as_of_changed = Signal(object)
+    #: Membership actions were put on the timeline or taken off it (bool).
+    memberships_shown_changed = Signal(bool)
+    #: Another campaign or protocol was chosen for the membership views (its id, or None).
+    membership_target_changed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._dataset: Dataset | None = None
+        self._loaded: Dataset | None = None
+        self._memberships_shown = True
+        self._membership_target: str | None = None
         self._filter = EventFilter()
         self._visible: list[int] = []
         self._selection = Selection()
@@ -54,7 +66,23 @@ class Document(QObject):
 
     @property
     def dataset(self) -> Dataset | None:
+        """The data set the views show (with membership events when they are shown)."""
         return self._dataset
+
+    @property
+    def loaded_dataset(self) -> Dataset | None:
+        """The data set as loaded from the file."""
+        return self._loaded
+
+    @property
+    def membership_target(self) -> str | None:
+        """The campaign or protocol the membership views (list, chart, map) answer for."""
+        return self._membership_target
+
+    @property
+    def memberships_shown(self) -> bool:
+        """Whether membership actions are on the timeline as events."""
+        return self._memberships_shown
 
     @property
     def filter(self) -> EventFilter:
@@ -96,16 +124,42 @@ class Document(QObject):
 
     # -- writing -----------------------------------------------------------------------
 
-    def set_dataset(self, dataset: Dataset, event_filter: EventFilter | None = None) -> None:
-        """Show a new data set; keep the selection when its ids still exist."""
-        self._dataset = dataset
+    def shown_for(self, dataset: Dataset) -> Dataset:
+        """What the views would show for a data set as loaded (with its membership events when
+        they are shown); a pure function of the data set, safe to call from a loading thread."""
+        return with_membership_events(dataset) if self._memberships_shown else dataset
+
+    def set_dataset(self, dataset: Dataset, event_filter: EventFilter | None = None,
+                    shown: Dataset | None = None) -> None:
+        """Show a new data set; keep the selection when its ids still exist. `shown` is
+        `shown_for(dataset)` when the caller made it already (a loading thread)."""
+        self._loaded = dataset
+        self._dataset = shown if shown is not None else self.shown_for(dataset)
         self._positions_by_id = None
         if event_filter is not None:
             self._filter = event_filter
         self._refilter()
         self._highlighted = None
         self._selection = self._surviving(self._selection)
-        self.dataset_loaded.emit(dataset)
+        targets = membership_targets(dataset)
+        if self._membership_target not in {t.id for t in targets}:
+            self._membership_target = targets[0].id if targets else None
+        self.dataset_loaded.emit(self._dataset)
+
+    def set_membership_target(self, target_id: str | None) -> None:
+        if target_id == self._membership_target:
+            return
+        self._membership_target = target_id
+        self.membership_target_changed.emit(target_id)
+
+    def set_memberships_shown(self, shown: bool) -> None:
+        """Put the membership actions on the timeline as events, or take them off."""
+        if shown == self._memberships_shown:
+            return
+        self._memberships_shown = shown
+        self.memberships_shown_changed.emit(shown)
+        if self._loaded is not None:
+            self.set_dataset(self._loaded)
 
     def set_filter(self, event_filter: EventFilter) -> None:
         if event_filter == self._filter:

@@ -42,7 +42,8 @@ class LoadOutcome:
     dataset: Dataset | None = None
     error: DatasetError | None = None
     cancelled: bool = False
-    index: FilterIndex | None = field(default=None, compare=False)  # the data set's, built
+    index: FilterIndex | None = field(default=None, compare=False)  # the shown data set's, built
+    shown: Dataset | None = field(default=None, compare=False)  # what the views show of it
 
 
 def cache_for(settings) -> DatasetCache:
@@ -63,10 +64,12 @@ class LoadJob(QObject):
     #: The load is over (a LoadOutcome).
     ended = Signal(object)
 
-    def __init__(self, path: str, cache: DatasetCache | None, parent: QObject | None = None) -> None:
+    def __init__(self, path: str, cache: DatasetCache | None, parent: QObject | None = None,
+                 prepare: Callable[[Dataset], Dataset] | None = None) -> None:
         super().__init__(parent)
         self.path = path
         self.cache = cache
+        self.prepare = prepare
         self._cancel = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True, name=f"load {Path(path).name}")
         self._reported = -1
@@ -102,9 +105,10 @@ class LoadJob(QObject):
         except LoadCancelled:
             outcome = LoadOutcome(cancelled=True)
         else:
-            # the search index of a large file takes seconds to build: here, not at the
-            # first search in the window
-            outcome = LoadOutcome(dataset=dataset, index=prepared_index(dataset))
+            # what the views show (membership events) and its search index take seconds for a
+            # large file: here, not at the first search in the window
+            shown = self.prepare(dataset) if self.prepare is not None else dataset
+            outcome = LoadOutcome(dataset=dataset, index=prepared_index(shown), shown=shown)
             self.progressed.emit(1.0)
         self.ended.emit(outcome)
 
@@ -117,10 +121,12 @@ class FileLoads(QObject):
     #: The load in progress advanced (fraction from 0 to 1).
     progressed = Signal(float)
 
-    def __init__(self, window: QWidget, cache: DatasetCache | None = None) -> None:
+    def __init__(self, window: QWidget, cache: DatasetCache | None = None,
+                 prepare: Callable[[Dataset], Dataset] | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.cache = cache
+        self.prepare = prepare
         self.job: LoadJob | None = None
         self._retired: list[LoadJob] = []
         self.dialog: QProgressDialog | None = None
@@ -146,7 +152,7 @@ class FileLoads(QObject):
             action.setEnabled(False)
         self._outcome = None
         self._retire()
-        job = self.job = LoadJob(path, self.cache, self)
+        job = self.job = LoadJob(path, self.cache, self, self.prepare)
         job.progressed.connect(self._on_progress)
         job.ended.connect(self._on_ended)
         dialog = self.dialog = self._progress_dialog(path)

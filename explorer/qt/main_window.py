@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.watcher.file_changed.connect(self._on_file_changed_on_disk)
 
         self._create_actions()
-        self.loads = FileLoads(self, cache_for(self.settings))
+        self.loads = FileLoads(self, cache_for(self.settings), self.document.shown_for)
         self._create_menus()
         events_dock = QDockWidget("Events", self)
         events_dock.setObjectName("eventsDock")
@@ -142,6 +142,14 @@ class MainWindow(QMainWindow):
         lanes_menu = self.view_menu.addMenu("&Lanes")
         lanes_menu.setObjectName("lanesMenu")
         lanes_menu.addActions(list(self.timeline.group_actions.values()))
+        self.memberships_action = self._action(
+            "membershipsOnTimelineAction", "&Memberships on the Timeline",
+            self.document.set_memberships_shown, None,
+            "Show each signature, ratification or joining as an event on the timeline")
+        self.memberships_action.setCheckable(True)
+        self.memberships_action.setChecked(self.document.memberships_shown)
+        self.document.memberships_shown_changed.connect(self.memberships_action.setChecked)
+        self.view_menu.addAction(self.memberships_action)
         self.view_menu.addSeparator()
 
         self.help_menu = bar.addMenu("&Help")
@@ -188,7 +196,7 @@ class MainWindow(QMainWindow):
                 return False
             if outcome.dataset is None:
                 return False
-            self.show_dataset(outcome.dataset, path)
+            self.show_dataset(outcome.dataset, path, outcome.shown)
             settle()
         return True
 
@@ -211,7 +219,7 @@ class MainWindow(QMainWindow):
                 return False
             if outcome.dataset is None:
                 return False
-            self.show_dataset(outcome.dataset, self.path)
+            self.show_dataset(outcome.dataset, self.path, outcome.shown)
             settle()
         self.statusBar().showMessage("Reloaded", 3000)
         return True
@@ -223,14 +231,14 @@ class MainWindow(QMainWindow):
     def _set_auto_reload(self, enabled: bool) -> None:
         self.settings.set_auto_reload(enabled)
 
-    def show_dataset(self, dataset: Dataset, path: str) -> None:
+    def show_dataset(self, dataset: Dataset, path: str, shown: Dataset | None = None) -> None:
         path = str(Path(path).resolve())
         if path != self.path:
             self.watcher.watch(path)
         self.path = path
         self.banner.clear_problems()
         self.reload_action.setEnabled(True)
-        self.document.set_dataset(dataset)
+        self.document.set_dataset(dataset, shown=shown)
         self.settings.add_recent_file(self.path)
         self.settings.set_last_folder(str(Path(self.path).parent), "open")
         self._update_title()

@@ -20,6 +20,7 @@ class GroupBy(str, Enum):
     ACTOR = "actor"
     KIND = "kind"
     TAG = "tag"
+    TARGET = "target"  # membership events by what was joined; every other event in one lane
 
 
 #: Lane titles for actor kinds, in lane order.
@@ -77,6 +78,17 @@ def lane_membership(dataset: Dataset, group_by: GroupBy | str) -> LaneMembership
             if by_kind[kind]:
                 groups.append((Lane(kind.value, title), np.unique(np.concatenate(by_kind[kind]))))
         groups.append((Lane("", "No actor"), _without(count, dataset.events_by_actor.values())))
+    elif group_by is GroupBy.TARGET:
+        by_target: dict[str, list[int]] = {}
+        # membership events come after the file's own (`Dataset.with_events`)
+        first = count - len(dataset.membership_actions)
+        order = {dataset.events[p].id: p for p in range(first, count)}
+        for event_id, actions in dataset.membership_actions.items():
+            target = dataset.memberships[actions[0]].of
+            by_target.setdefault(target, []).append(order[event_id])
+        for target, held in by_target.items():
+            groups.append((Lane(target, dataset.label(target)), _positions(sorted(held))))
+        groups.append((Lane("", "Other events"), _without(count, by_target.values())))
     else:
         for tag in dataset.tags():
             groups.append((Lane(tag, tag), _positions(dataset.events_by_tag[tag])))

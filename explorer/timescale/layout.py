@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 from typing import Callable
 
-from explorer.model.dates import EdtfValue
+from explorer.model.dates import EdtfValue, day_text
 from explorer.model.entities import Era
 from explorer.timescale.aggregate import (
     DENSITY_BIN_PX,
@@ -356,6 +356,7 @@ def build_scene(
     selected_id: str | None = None,
     hovered_id: str | None = None,
     highlighted: frozenset[int] = frozenset(),
+    as_of: float | None = None,
 ) -> Scene:
     """Everything one frame draws for `viewport` in a `width` x `height` area."""
     index = lane_index.index
@@ -407,6 +408,9 @@ def build_scene(
 
     chips, tray_title, tray_note = _tray(index, layout, measure, metrics)
     today_x = viewport.x_of(today)
+    as_of_x = None if as_of is None else viewport.x_of(as_of)
+    if as_of_x is not None and not 0 <= as_of_x <= width:
+        as_of_x = None
     return Scene(
         width=width, height=height, viewport=viewport, axis_rect=layout.axis_rect,
         minor=minor, major=major, era_rect=layout.era_rect, eras=era_bands,
@@ -415,7 +419,8 @@ def build_scene(
         tray_note=tray_note,
         chips=chips, today_x=today_x if 0 <= today_x <= width else None,
         content_height=layout.content_height, scroll_y=scroll_y, selected_id=selected_id,
-        hovered_id=hovered_id, highlighted=highlighted,
+        hovered_id=hovered_id, highlighted=highlighted, as_of_x=as_of_x,
+        as_of_label="" if as_of is None else f"as of {day_text(as_of)}",
     )
 
 

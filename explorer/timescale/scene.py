@@ -159,6 +159,9 @@ class Scene:
     selected_id: str | None = None
     hovered_id: str | None = None
     highlighted: frozenset[int] = field(default_factory=frozenset)
+    #: Where the "as of" day of the membership views is (None: no day chosen, or off screen).
+    as_of_x: float | None = None
+    as_of_label: str = ""
 
     def with_state(
         self, selected_id: str | None, hovered_id: str | None, highlighted: frozenset[int]

@@ -12,7 +12,7 @@ from explorer.cli.main import main
 from explorer.model.calendar import days_from_civil
 from explorer.model.dates import EdtfInterval, Precision, parse_edtf
 from explorer.model.load.loader import load_dataset
-from explorer.model.memberships import Standing, as_of
+from explorer.model.memberships import Certainty, Stage, as_of
 from explorer.paths import shipped_dataset
 from tests.helpers.days import first_day
 from tests.helpers.paths import ROOT
@@ -226,8 +226,9 @@ def test_mexico_spain_and_portugal_joined_the_campaign_in_their_months(dataset):
 
 
 def test_as_of_new_year_2011_mexico_and_spain_are_members_and_portugal_is_not(dataset):
-    standing = {m.member: s for m, s in as_of(dataset, "blue-heart-campaign", first_day("2011-01-01"))}
-    assert standing == {"MX": Standing.MEMBER, "ES": Standing.MEMBER}
+    standing = {s.member: (s.stage, s.certainty)
+                for s in as_of(dataset, "blue-heart-campaign", first_day("2011-01-01"))}
+    assert standing == {"MX": (Stage.MEMBER, Certainty.SURE), "ES": (Stage.MEMBER, Certainty.SURE)}
 
 
 def test_eras_start_where_the_article_says(dataset):

@@ -4,16 +4,18 @@ and shows, and their names for automation and screen readers."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from explorer.model.dataset import Dataset
 from explorer.model.dates import parse_edtf
 from explorer.model.entities import Country, Event, Membership, Organization, Source
-from explorer.model.memberships import cumulative_members
+from explorer.model.memberships import Stage, stage_curves
 from explorer.qt.document import Selection
 from explorer.qt.main_window import MainWindow
 from explorer.qt.panes.common import entity_menu
+from explorer.qt.panes.stages import stage_colour
+from explorer.qt.timeline.style import TimelineStyle
 from tests.helpers.days import day
 from tests.helpers.windows import (
     click_entity_row,
@@ -26,7 +28,8 @@ from tests.helpers.windows import (
 def test_every_pane_and_the_filter_bar_have_object_and_accessible_names(shown):
     names = ["eventDetails", "organizationsPane", "protocolsPane", "actorsPane",
              "membershipsPane", "filterBar", "actorFilter", "searchFilter", "dateFrom", "dateTo",
-             "clearFilter", "filterCount", "membershipTable", "memberChart", "asOfDate", "asOfList",
+             "clearFilter", "filterCount", "membershipTable", "memberChart", "asOfDate", "asOfSummary",
+             "membershipMapPane", "membershipMap", "unplacedMembers",
              "organizationsPaneTree", "protocolsPaneTree", "actorsPaneTree", "eventDetailsText"]
     for name in names:
         widget = shown.findChild(QWidget, name)
@@ -112,16 +115,20 @@ def test_selecting_a_protocol_shows_its_guardian_and_parties(shown, qtbot):
     assert shown.document.selection.entity_id == "tip-protocol"
 
 
-def test_memberships_table_lists_member_target_status_date_and_precision(shown):
+def test_the_memberships_table_lists_each_member_with_its_stage_and_dates_in_words(shown):
     pane = shown.panes.memberships
     table = pane.proxy
+    pane.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    assert [table.headerData(c, Qt.Orientation.Horizontal) for c in range(table.columnCount())] == [
+        "Member", "Stage", "Since", "Actions"]
     rows = [[table.index(r, c).data() for c in range(table.columnCount())]
             for r in range(table.rowCount())]
     assert rows == [
-        ["Mexico", "Blue Heart Campaign", "joined", "2010-04", "month", ""],
-        ["Spain", "Blue Heart Campaign", "joined", "2010-06", "month", ""],
-        ["Portugal", "Blue Heart Campaign", "joined", "2012-04", "month", ""],
+        ["Mexico", "member", "April 2010", "joined April 2010"],
+        ["Spain", "member", "June 2010", "joined June 2010"],
+        ["Portugal", "member", "April 2012", "joined April 2012"],
     ]
+    assert pane.summary.text() == "<b>Blue Heart Campaign</b> as of today: 3 members"
 
 
 def test_memberships_sort_by_date_with_unknown_dates_kept_last(window, qtbot):
@@ -135,14 +142,14 @@ def test_memberships_sort_by_date_with_unknown_dates_kept_last(window, qtbot):
         ])
     window.document.set_dataset(dataset)
     pane = window.panes.memberships
-    pane.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
-    column = [(pane.proxy.index(r, 0).data(), pane.proxy.index(r, 3).data(),
-               pane.proxy.index(r, 4).data()) for r in range(pane.proxy.rowCount())]
-    assert column == [("Gamma", "2010-05-02", "day"), ("Alpha", "2012~", "year, approximate"),
-                      ("Beta", "unknown", "unknown")]
+    pane.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    column = [(pane.proxy.index(r, 0).data(), pane.proxy.index(r, 1).data(),
+               pane.proxy.index(r, 2).data()) for r in range(pane.proxy.rowCount())]
+    assert column == [("Gamma", "member", "2 May 2010"), ("Alpha", "member", "about 2012"),
+                      ("Beta", "member (date unknown)", "date unknown")]
     pane.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert [pane.proxy.index(r, 0).data() for r in range(3)] == ["Gamma", "Beta", "Alpha"]
-    assert pane.chart.curve.undated == 1
+    assert pane.chart.content.curves.undated == 1
 
     # A new data set (a reload) sorts by its own values, not the previous file's.
     window.document.set_dataset(Dataset.build(
@@ -154,18 +161,18 @@ def test_memberships_sort_by_date_with_unknown_dates_kept_last(window, qtbot):
     assert [pane.proxy.index(r, 0).data() for r in range(3)] == ["Alpha", "Beta", "Zulu"]
 
 
-def test_the_chart_draws_the_campaigns_cumulative_members(shown, qtbot):
+def test_the_chart_draws_the_campaigns_members_by_stage(shown, qtbot):
     pane = shown.panes.memberships
     assert pane.target_id() == "blue-heart-campaign"
-    expected = cumulative_members(shown.document.dataset, "blue-heart-campaign")
-    assert pane.chart.curve == expected
+    expected = stage_curves(shown.document.dataset, "blue-heart-campaign")
+    assert pane.chart.content.curves == expected
     pane.chart.resize(600, 300)
     image = pane.chart.grab().toImage()
-    accent = pane.chart.palette().color(QPalette.ColorRole.Highlight)
+    accent = stage_colour(TimelineStyle.from_widget(pane.chart), Stage.MEMBER)
     # On the sure curve, well after Portugal joined: three members.
     point = pane.chart.plot_point(day(2013, 1, 1), 3)
     colour = image.pixelColor(int(point.x()), int(point.y()))
-    assert abs(colour.red() - accent.red()) < 40 and abs(colour.blue() - accent.blue()) < 40
+    assert abs(colour.red() - accent.red()) < 40 and abs(colour.green() - accent.green()) < 40
     # Above it there is nothing drawn in the accent colour.
     above = image.pixelColor(int(point.x()), int(point.y()) - 12)
     assert above != colour
@@ -177,20 +184,20 @@ def test_typing_an_as_of_date_lists_who_was_a_member_then(shown, qtbot):
     qtbot.keyClicks(pane.as_of_edit, "2011-01-01")
     qtbot.keyClick(pane.as_of_edit, Qt.Key.Key_Return)
     assert shown.document.as_of == day(2011, 1, 1)
-    members = {pane.as_of_model.index(r, 0).data(): pane.as_of_model.index(r, 1).data()
-               for r in range(pane.as_of_model.rowCount())}
+    members = {pane.proxy.index(r, 0).data(): pane.proxy.index(r, 1).data()
+               for r in range(pane.proxy.rowCount())}
     assert members == {"Mexico": "member", "Spain": "member"}
     assert "Portugal" not in members
-    assert "2 members" in pane.as_of_label.text()
+    assert pane.summary.text() == "<b>Blue Heart Campaign</b> as of 1 January 2011: 2 members"
 
 
 def test_a_date_inside_an_imprecise_join_date_is_possibly(shown, qtbot):
     pane = shown.panes.memberships
     pane.as_of_edit.setText("2010-04-15")
     pane.as_of_edit.editingFinished.emit()
-    members = {pane.as_of_model.index(r, 0).data(): pane.as_of_model.index(r, 1).data()
-               for r in range(pane.as_of_model.rowCount())}
-    assert members == {"Mexico": "possibly"}
+    members = {pane.proxy.index(r, 0).data(): pane.proxy.index(r, 1).data()
+               for r in range(pane.proxy.rowCount())}
+    assert members == {"Mexico": "possibly a member"}
 
 
 def test_a_wrong_as_of_date_says_why_and_keeps_the_day(shown):
@@ -199,7 +206,7 @@ def test_a_wrong_as_of_date_says_why_and_keeps_the_day(shown):
     pane.as_of_edit.setText("2011-13")
     pane.as_of_edit.editingFinished.emit()
     assert shown.document.as_of == day(2011, 1, 1)
-    assert "is not a date" in pane.as_of_label.text()
+    assert "is not a date" in pane.summary.text()
 
 
 def test_clicking_the_chart_sets_the_as_of_day(shown, qtbot):
@@ -209,7 +216,7 @@ def test_clicking_the_chart_sets_the_as_of_day(shown, qtbot):
     point = pane.chart.plot_point(day(2012, 6, 1), 0).toPoint()
     qtbot.mouseClick(pane.chart, Qt.MouseButton.LeftButton, pos=point)
     assert abs(shown.document.as_of - day(2012, 6, 1)) < 20
-    assert pane.as_of_model.rowCount() == 3
+    assert pane.proxy.rowCount() == 3
 
 
 def test_event_details_show_date_summary_actors_tags_and_sources(shown):

@@ -6,14 +6,15 @@ from explorer.model.dataset import Dataset
 from explorer.model.dates import parse_edtf
 from explorer.model.entities import Country, Event, Membership, Organization, Protocol
 from explorer.model.filters import EventFilter, Match
+from explorer.model.memberships import memberships_kept
 from explorer.qt.panes.details_html import entity_href, event_html, internal_link
-from explorer.qt.panes.linking import actor_groups, marked_entities, membership_kept, partners
+from explorer.qt.panes.linking import marked_entities, partners
 
 
 def kept(dataset, event_filter) -> list[tuple[str, str]]:
-    groups = actor_groups(dataset, event_filter)
-    return [(m.member, m.of) for m in dataset.memberships
-            if membership_kept(m, groups, event_filter.match)]
+    positions = memberships_kept(dataset, event_filter)
+    return [(m.member, m.of) for n, m in enumerate(dataset.memberships)
+            if positions is None or n in positions]
 
 
 def test_without_actors_every_membership_is_kept(blue_heart):
@@ -28,6 +29,17 @@ def test_a_country_keeps_its_memberships_and_a_target_keeps_its_members(blue_hea
 def test_an_organization_stands_for_its_children_only_when_asked(blue_heart):
     assert kept(blue_heart, EventFilter(actors={"unodc"})) == []
     assert len(kept(blue_heart, EventFilter(actors={"unodc"}, include_children=True))) == 3
+
+
+def test_a_search_keeps_the_members_whose_names_hold_its_words(blue_heart):
+    assert kept(blue_heart, EventFilter(text="spa")) == [("ES", "blue-heart-campaign")]
+    assert kept(blue_heart, EventFilter(text="nowhere")) == []
+
+
+def test_a_date_range_keeps_the_actions_that_may_fall_in_it(blue_heart):
+    day = parse_edtf("2010-05").earliest
+    assert [m for m, _of in kept(blue_heart, EventFilter(date_from=day))] == ["ES", "PT"]
+    assert [m for m, _of in kept(blue_heart, EventFilter(date_to=day))] == ["MX"]
 
 
 def test_all_needs_every_actor_on_the_membership(blue_heart):

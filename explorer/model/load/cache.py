@@ -423,6 +423,7 @@ def _decode(data: bytes, key: str, file: str, steps: Steps) -> Dataset:
         "eras": tuple(fields["eras"]), "events": tuple(fields["events"]),
     }
     fields["events_by_id"] = _by_id(fields["events"])
+    fields["membership_actions"] = MappingProxyType({})  # entries hold data sets as loaded
     fields.update(_decode_indexes(header["indexes"], reader, fields))
     if set(fields) != _DATASET_FIELDS:  # `Dataset` changed: build it the long way
         raise ValueError("the data set has other fields than this cache knows")

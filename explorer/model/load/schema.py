@@ -24,6 +24,7 @@ from explorer.model.entities import (
     Source,
 )
 from explorer.model.load.problems import close_match
+from explorer.model.memberships import STATUS_STAGES, stage_of
 
 #: The one format version this program reads (`timeline: 1`).
 SUPPORTED_VERSION = "1"
@@ -150,16 +151,22 @@ def out_of_order(earlier, later) -> bool:
 
 # -- membership statuses -------------------------------------------------------------------
 
-#: The statuses that raise no question; others are kept as written.
-USUAL_STATUSES = ("joined", "signed", "ratified", "acceded", "withdrew")
+#: The statuses the explorer knows, each reaching a stage (`memberships.STATUS_STAGES`); any
+#: other status is kept as written, with a warning, and counts at no stage.
+USUAL_STATUSES = tuple(STATUS_STAGES)
+
+
+def unknown_status(status: str) -> bool:
+    """Whether `status` reaches no stage."""
+    return stage_of(status) is None
 
 
 def misspelt_status(status: str) -> str | None:
-    """The usual status an unusual `status` is likely a misspelling of (`ratifed`), or None
-    when it is usual or not close to any."""
-    if status in USUAL_STATUSES:
+    """The known status an unknown `status` is likely a misspelling of (`ratifed`), or None
+    when it is known or close to none."""
+    if not unknown_status(status):
         return None
-    return close_match(status, USUAL_STATUSES)
+    return close_match(" ".join(status.casefold().split()), USUAL_STATUSES)
 
 
 # -- rules over the whole file -------------------------------------------------------------

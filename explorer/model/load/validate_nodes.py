@@ -44,6 +44,7 @@ from explorer.model.load.schema import (
     misspelt_status,
     out_of_order,
     parent_loops,
+    unknown_status,
 )
 
 # how each reference role is named in "unknown ..." messages
@@ -306,13 +307,16 @@ class _Validator:
 
     def _membership(self, values: dict, entries: dict, path: str) -> Membership | None:
         status = values.get("status")
-        if status is not None and not self.problems.full:
+        if status is not None and unknown_status(status) and not self.problems.full:
             meant = misspelt_status(status)
-            if meant is not None:
-                self.problems.warning(
-                    entries["status"][1], f"{path}.status",
-                    f"status '{status}' is not one of the usual ones; did you mean '{meant}'?",
-                )
+            hint = (f"did you mean '{meant}'?" if meant is not None else
+                    "write one of signed, ratified, acceded, accepted, approved, succeeded, "
+                    "joined or withdrew (the format reference lists them all)")
+            self.problems.warning(
+                entries["status"][1], f"{path}.status",
+                f"status '{status}' is not one the explorer knows: it is kept as written and "
+                f"counts at no stage; {hint}",
+            )
         return Membership(**values) if "member" in values and "of" in values else None
 
     def _era(self, values: dict, entries: dict, path: str) -> Era | None:

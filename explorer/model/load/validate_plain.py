@@ -32,9 +32,9 @@ from explorer.model.load.schema import (
     TEXTS,
     Shape,
     event_form,
-    misspelt_status,
     out_of_order,
     parent_loops,
+    unknown_status,
 )
 
 #: How a reader turns a scalar that is not a Python `str` (a number, a boolean, null) back
@@ -296,8 +296,8 @@ class _PlainValidator:
 
     def membership(self, values: dict[str, Any], _node: dict) -> Membership:
         status = values.get("status")
-        if status is not None and misspelt_status(status) is not None:
-            raise NotVouched("a membership status that looks misspelt")
+        if status is not None and unknown_status(status):
+            raise NotVouched("a membership status that reaches no stage")
         return Membership(**values)
 
     @staticmethod

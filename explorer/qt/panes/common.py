@@ -9,9 +9,11 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
+from explorer.model.calendar import today
 from explorer.model.dataset import Dataset
 from explorer.model.entities import EntityKind
 from explorer.model.filters import EventFilter, filter_index
+from explorer.model.memberships import TargetMembers, memberships_kept, target_members
 from explorer.model.queries import counts_by_entity, events_of
 from explorer.qt.document import Document, Selection
 from explorer.qt.panes.details_html import ENTITY_SCHEME, TAG_SCHEME, internal_link
@@ -33,6 +35,7 @@ class PaneContext(QObject):
         self.document = document
         self._counts: tuple[Dataset, EventFilter, dict[str, int], dict[str, int]] | None = None
         self._marks: tuple[Dataset, Selection, bool, frozenset[str]] | None = None
+        self._kept: tuple[Dataset, EventFilter, frozenset[int] | None] | None = None
 
     def event_counts(self) -> tuple[dict[str, int], dict[str, int], bool]:
         """(events the filter keeps, all events) per actor or protocol, and whether a filter
@@ -67,6 +70,31 @@ class PaneContext(QObject):
                                  document.highlighted_positions())
         self._marks = (dataset, selection, children, marked)
         return marked
+
+    def kept_memberships(self) -> frozenset[int] | None:
+        """Positions of the membership actions the filter keeps (None: every one)."""
+        document = self.document
+        dataset, event_filter = document.dataset, document.filter
+        if dataset is None:
+            return None
+        memo = self._kept
+        if memo is not None and memo[0] is dataset and memo[1] == event_filter:
+            return memo[2]
+        kept = memberships_kept(dataset, event_filter)
+        self._kept = (dataset, event_filter, kept)
+        return kept
+
+    def target_members(self) -> TargetMembers | None:
+        """The members of the campaign or protocol the membership views answer for, among the
+        actions the filter keeps."""
+        document = self.document
+        if document.dataset is None or document.membership_target is None:
+            return None
+        return target_members(document.dataset, document.membership_target, self.kept_memberships())
+
+    def membership_day(self) -> float:
+        """The day the membership views answer for: the "as of" day, or today."""
+        return self.document.as_of if self.document.as_of is not None else today()
 
     def entity_events(self, entity_id: str) -> list[int]:
         """The events a double-click zooms to: the entity's, with its children when the

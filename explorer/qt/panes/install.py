@@ -17,6 +17,7 @@ from explorer.qt.panes.actors import actors_pane
 from explorer.qt.panes.common import PaneContext
 from explorer.qt.panes.entity_pane import EntityPane
 from explorer.qt.panes.event_details import EventDetailsPane
+from explorer.qt.panes.map_pane import MembershipMapPane
 from explorer.qt.panes.memberships import MembershipsPane
 from explorer.qt.panes.organizations import organizations_pane
 from explorer.qt.panes.protocols import protocols_pane
@@ -36,15 +37,17 @@ class Panes:
     protocols: EntityPane
     actors: EntityPane
     memberships: MembershipsPane
+    membership_map: MembershipMapPane
     filter_memory: FilterMemory
 
     def docks(self) -> list[QDockWidget]:
         return [self.event_details, self.organizations, self.protocols, self.actors,
-                self.memberships]
+                self.memberships, self.membership_map]
 
     def flush(self) -> None:
         """Apply every pending pane refresh now."""
-        for pane in (self.organizations, self.protocols, self.actors, self.memberships):
+        for pane in (self.organizations, self.protocols, self.actors, self.memberships,
+                     self.membership_map):
             pane.flush()
 
 
@@ -93,6 +96,7 @@ def install_panes(window: MainWindow) -> Panes:
     protocols = protocols_pane(context, window)
     actors = actors_pane(context, window)
     memberships = MembershipsPane(context, window)
+    membership_map = MembershipMapPane(context, window)
     right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
     window.add_dock(details, right)
     for pane in (organizations, protocols, actors):
@@ -101,11 +105,14 @@ def install_panes(window: MainWindow) -> Panes:
     window.tabifyDockWidget(protocols, actors)
     organizations.raise_()
     window.add_dock(memberships, bottom)
+    window.add_dock(membership_map, bottom)
+    window.tabifyDockWidget(memberships, membership_map)
+    memberships.raise_()
     height = window.fontMetrics().height()
     window.resizeDocks([details], [height * 34], Qt.Orientation.Horizontal)
     window.resizeDocks([details, organizations], [height * 16, height * 22],
                        Qt.Orientation.Vertical)
-    window.resizeDocks([memberships], [height * 15], Qt.Orientation.Vertical)
+    window.resizeDocks([memberships], [height * 21], Qt.Orientation.Vertical)
 
     panes_by_kind = {EntityKind.ORGANIZATION: organizations, EntityKind.PROTOCOL: protocols,
                      EntityKind.PERSON: actors, EntityKind.COUNTRY: actors}
@@ -132,4 +139,4 @@ def install_panes(window: MainWindow) -> Panes:
     window.add_menu(menu)
 
     return Panes(context, bar, details, organizations, protocols, actors, memberships,
-                 FilterMemory(window))
+                 membership_map, FilterMemory(window))

@@ -1,16 +1,14 @@
-"""Thin item models over the data set: text for `DisplayRole`, the entity (or membership)
-itself for `UserRole`. Marking and counts are handed in by the panes; nothing here reads
+"""Thin item models over the data set: text for `DisplayRole`, the entity itself for
+`UserRole`. Marking and counts are handed in by the panes; nothing here reads
 the document."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -19,9 +17,8 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from explorer.model.dataset import Dataset
-from explorer.model.dates import EdtfValue, Precision
-from explorer.model.entities import Entity, Membership
-from explorer.model.memberships import Standing
+from explorer.model.dates import EdtfValue
+from explorer.model.entities import Entity
 
 #: The role a proxy sorts by: numbers for dates and counts, folded text otherwise.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -256,171 +253,3 @@ class EntityTreeModel(QAbstractItemModel):
         noun = "event" if total == 1 else "events"
         counts = f"{total} {noun}" if shown == total else f"{shown} of {total} {noun} shown"
         return f"{entity.name}\n{counts}\nDouble-click to zoom the timeline to them."
-
-
-# -- memberships --------------------------------------------------------------------------
-
-MEMBERSHIP_COLUMNS = ("Member", "Joined", "Status", "Date", "Precision", "Until")
-
-
-def precision_text(value: EdtfValue | None) -> str:
-    """"month", "year, approximate", "range", or "unknown" for a missing date."""
-    if value is None:
-        return "unknown"
-    if value.is_interval:
-        words = "range"
-    else:
-        words = Precision(value.precision).name.lower()
-    qualifiers = [q for q, on in (("approximate", value.approximate),
-                                  ("uncertain", value.uncertain)) if on]
-    return ", ".join([words, *qualifiers])
-
-
-def _sort_day(value: EdtfValue | None) -> float:
-    """Sorts by the first possible day; unknown dates last, open starts first."""
-    if value is None:
-        return math.inf
-    return -math.inf if value.earliest is None else float(value.earliest)
-
-
-class MembershipTableModel(QAbstractTableModel):
-    """Every membership of the file: member, what it joined, status, date as written, the
-    date's precision, and `until`; unknown dates are kept and say so."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._dataset: Dataset | None = None
-        self._rows: tuple[Membership, ...] = ()
-        self._marked: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
-        self._bold = _bold()
-
-    def set_dataset(self, dataset: Dataset | None) -> None:
-        self.beginResetModel()
-        self._dataset = dataset
-        self._rows = dataset.memberships if dataset is not None else ()
-        self._marked = (frozenset(), frozenset())
-        self.endResetModel()
-
-    def set_marked(self, members: frozenset[str], targets: frozenset[str]) -> None:
-        """Mark the rows of these members and of these targets."""
-        if (members, targets) == self._marked:
-            return
-        self._marked = (members, targets)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(MEMBERSHIP_COLUMNS) - 1))
-
-    def membership(self, row: int) -> Membership:
-        return self._rows[row]
-
-    def rowCount(self, parent=_NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(MEMBERSHIP_COLUMNS)
-
-    def headerData(self, section: int, orientation, role=Role.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole:
-            return MEMBERSHIP_COLUMNS[section]
-        return None
-
-    def data(self, index: QModelIndex, role: int = Role.DisplayRole):
-        if not index.isValid() or self._dataset is None:
-            return None
-        membership = self._rows[index.row()]
-        column = index.column()
-        if role in (Role.DisplayRole, Role.AccessibleTextRole):
-            return self._text(membership, column)
-        if role == Role.UserRole:
-            return membership
-        if role == SORT_ROLE:
-            if column == 3:
-                return _sort_day(membership.date)
-            if column == 5:
-                return _sort_day(membership.until)
-            return self._text(membership, column).casefold()
-        if role == Role.ToolTipRole:
-            return self._tooltip(membership)
-        marked = membership.member in self._marked[0] or membership.of in self._marked[1]
-        if role == Role.FontRole and marked:
-            return self._bold
-        if role == Role.BackgroundRole and marked:
-            return marked_background()
-        if role == Role.ForegroundRole and column == 3 and membership.date is None:
-            return muted_foreground()
-        return None
-
-    def _text(self, membership: Membership, column: int) -> str:
-        dataset = self._dataset
-        if column == 0:
-            return dataset.label(membership.member)
-        if column == 1:
-            return dataset.label(membership.of)
-        if column == 2:
-            return membership.status
-        if column == 3:
-            return membership.date.text if membership.date is not None else "unknown"
-        if column == 4:
-            return precision_text(membership.date)
-        return date_text(membership.until)
-
-    def _tooltip(self, membership: Membership) -> str:
-        dataset = self._dataset
-        when = membership.date.words() if membership.date is not None else "date unknown"
-        lines = [f"{dataset.label(membership.member)} {membership.status} "
-                 f"{dataset.label(membership.of)}: {when}"]
-        if membership.until is not None:
-            lines.append(f"until {membership.until.words()}")
-        if membership.note:
-            lines.append(membership.note)
-        return "\n".join(lines)
-
-
-STANDING_WORDS = {Standing.MEMBER: "member", Standing.POSSIBLY: "possibly",
-                  Standing.UNKNOWN: "date unknown"}
-
-
-class AsOfListModel(QAbstractTableModel):
-    """Who belonged to one target on the "as of" day: member, standing, date as written."""
-
-    HEADERS = ("Member", "Standing", "Since")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, Membership, Standing]] = []
-
-    def set_rows(self, dataset: Dataset | None,
-                 standings: Sequence[tuple[Membership, Standing]]) -> None:
-        self.beginResetModel()
-        self._rows = [] if dataset is None else [
-            (dataset.label(m.member), m, s) for m, s in standings]
-        self.endResetModel()
-
-    def rowCount(self, parent=_NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation, role=Role.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: QModelIndex, role: int = Role.DisplayRole):
-        if not index.isValid():
-            return None
-        name, membership, standing = self._rows[index.row()]
-        if role in (Role.DisplayRole, Role.AccessibleTextRole):
-            if index.column() == 0:
-                return name
-            if index.column() == 1:
-                return STANDING_WORDS[standing]
-            return membership.date.text if membership.date is not None else "unknown"
-        if role == Role.UserRole:
-            return membership
-        if role == Role.ForegroundRole and standing is not Standing.MEMBER:
-            return muted_foreground()
-        if role == Role.ToolTipRole and membership.date is not None:
-            return f"{membership.status} {membership.date.words()}"
-        return None

@@ -6,13 +6,12 @@ them directly.
 
 from __future__ import annotations
 
-from typing import Collection, Iterable
+from typing import Collection
 
 import numpy as np
 
 from explorer.model.dataset import Dataset
-from explorer.model.entities import Membership
-from explorer.model.filters import EventFilter, Match, actor_group, filter_index
+from explorer.model.filters import EventFilter, actor_group, filter_index
 
 
 def entities_in(dataset: Dataset, positions: Collection[int]) -> set[str]:
@@ -70,12 +69,3 @@ def actor_groups(dataset: Dataset, event_filter: EventFilter) -> list[set[str]]:
         actor_group(dataset, actor, event_filter.include_children)
         for actor in sorted(event_filter.actors)
     ]
-
-
-def membership_kept(membership: Membership, groups: Iterable[set[str]], match: Match) -> bool:
-    """Whether the memberships table shows `membership` under an actor filter: its member
-    or what it joined stands for any (or every) filtered actor. Without actors, all are."""
-    hits = [membership.member in group or membership.of in group for group in groups]
-    if not hits:
-        return True
-    return all(hits) if match == Match.ALL else any(hits)

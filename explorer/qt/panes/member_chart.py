@@ -1,62 +1,273 @@
-"""The cumulative member chart: how many members one campaign or protocol had over time,
-as step curves for sure and possible members, with the "as of" day marked."""
+"""The member chart: how many members one campaign or protocol had at each stage over its whole
+history (parties, signatories not yet parties, members), sure counts as lines and what
+imprecise dates leave possible as a hatched band, with the "as of" day marked.
+
+`paint_chart` draws it on any QPainter, so the widget, a copied image and an exported PNG or
+SVG are the same picture.
+"""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QFontMetricsF, QGuiApplication, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QFileDialog, QMenu, QSizePolicy, QToolTip, QWidget
 
 from explorer.model.calendar import civil_from_days, days_from_civil
-from explorer.model.memberships import MemberCurve
+from explorer.model.dates import day_text
+from explorer.model.memberships import HELD_STAGES, Stage, StageCurves, TargetMembers, count_at
+from explorer.qt.export.files import ExportError, format_of, write_atomically
+from explorer.qt.panes.stages import STAGE_TITLES, stage_colour
+from explorer.qt.timeline.style import TimelineStyle, with_alpha
 from explorer.timescale.ticks import axis_ticks
 from explorer.timescale.viewport import Viewport
 
 #: Padding around the plot, in multiples of the font height.
 PAD = 0.6
+#: Most count lines the chart draws.
+MAX_COUNT_LINES = 5
 
 
-def mix(a: QColor, b: QColor, amount: float) -> QColor:
-    """`a` moved `amount` (0..1) of the way towards `b`."""
-    channels = zip(a.getRgbF()[:3], b.getRgbF()[:3])
-    return QColor.fromRgbF(*(x + (y - x) * amount for x, y in channels))
+@dataclass(frozen=True, slots=True, eq=False)
+class ChartContent:
+    """What one chart shows: its title, the counts over time, the "as of" day, and the days it
+    spans (the target's whole history, whatever the "as of" day)."""
+
+    title: str
+    curves: StageCurves | None
+    as_of: float | None
+    first: float
+    after: float
 
 
-def with_alpha(colour: QColor, alpha: int) -> QColor:
-    result = QColor(colour)
-    result.setAlpha(alpha)
-    return result
-
-
-def chart_days(curve: MemberCurve, as_of: float | None) -> tuple[float, float]:
-    """The days the chart spans: every step and the "as of" day, from the start of the first
-    year to the end of the year after the last step (at least three years)."""
-    days = [day for steps in (curve.sure, curve.possible) for day, _count in steps]
-    if as_of is not None:
-        days.append(as_of)
-    if not days:
+def chart_range(curves: StageCurves | None) -> tuple[float, float]:
+    """From the start of the year of the first action to the end of the year after the last
+    (at least three years)."""
+    if curves is None or curves.first is None or curves.last is None:
         return 0.0, 365.0
-    first_year = civil_from_days(int(min(days)))[0]
-    last_year = max(civil_from_days(int(max(days)))[0] + 1, first_year + 2)
+    first_year = civil_from_days(int(curves.first))[0]
+    last_year = max(civil_from_days(int(curves.last))[0] + 1, first_year + 2)
     return float(days_from_civil(first_year)), float(days_from_civil(last_year + 1))
 
 
+def chart_content(title: str, curves: StageCurves | None, as_of: float | None) -> ChartContent:
+    first, after = chart_range(curves)
+    return ChartContent(title, curves, as_of, first, after)
+
+
+def nice_step(peak: int, lines: int = MAX_COUNT_LINES) -> int:
+    """The step between count lines: 1, 2 or 5 times a power of ten, so that at most `lines`
+    lines reach `peak`."""
+    if peak <= lines:
+        return 1
+    power = 10 ** int(math.floor(math.log10(peak / lines)))
+    for factor in (1, 2, 5, 10):
+        if peak / (factor * power) <= lines:
+            return factor * power
+    return 10 * power
+
+
 def step_points(steps, start: float, end: float) -> list[tuple[float, int]]:
-    """(day, count) corners of a step curve from `start` to `end`, starting at zero."""
-    points = [(start, 0)]
-    count = 0
+    """(day, count) corners of a step curve from `start` to `end`, starting at its count then."""
+    count = count_at(steps, start)
+    points = [(start, count)]
     for day, new in steps:
-        day = min(max(float(day), start), end)
-        points += [(day, count), (day, new)]
+        if day <= start:
+            continue
+        if day >= end:
+            break
+        points += [(float(day), count), (float(day), new)]
         count = new
     points.append((end, count))
     return points
 
 
+@dataclass(frozen=True, slots=True)
+class ChartGeometry:
+    """Where the last paint put the plot, for pointing at it."""
+
+    plot: QRectF
+    viewport: Viewport
+    top: int  # the count at the top of the plot
+
+    def x(self, day: float) -> float:
+        return self.plot.left() + self.viewport.x_of(day)
+
+    def y(self, count: float) -> float:
+        return self.plot.bottom() - self.plot.height() * count / self.top
+
+    def day_at(self, x: float) -> float | None:
+        if not (self.plot.left() <= x <= self.plot.right()):
+            return None
+        return self.viewport.day_at(x - self.plot.left())
+
+
+def paint_chart(painter: QPainter, rect: QRectF, content: ChartContent, style: TimelineStyle) -> ChartGeometry | None:
+    """Draw the chart into `rect`; where the plot went, or None when there is nothing to chart."""
+    painter.save()
+    try:
+        painter.translate(rect.topLeft())
+        width, height = rect.width(), rect.height()
+        painter.fillRect(QRectF(0, 0, width, height), style.background)
+        painter.setFont(style.font)
+        metrics = style.font_metrics
+        line = metrics.height()
+        curves = content.curves
+        if curves is None or not curves.stages():
+            painter.setPen(style.muted)
+            message = ("No campaign or protocol has members yet" if curves is None
+                       else "No member has a dated action")
+            painter.drawText(QRectF(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, message)
+            return None
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        step = nice_step(max(curves.peak(), 1))
+        top = max(step, math.ceil(max(curves.peak(), 1) / step) * step)
+        left = metrics.horizontalAdvance(f"{top:,}") + line
+        plot = QRectF(left, line * (2 + PAD), max(width - left - line, 10.0),
+                      max(height - line * (4 + PAD * 3), 10.0))
+        geometry = ChartGeometry(plot, Viewport(content.first, content.after, plot.width()), top)
+        _paint_counts(painter, geometry, step, style, metrics)
+        _paint_axis(painter, geometry, style, metrics)
+        for stage in reversed(curves.stages()):
+            _paint_stage(painter, geometry, curves, stage, style)
+        if content.as_of is not None and content.first <= content.as_of <= content.after:
+            x = geometry.x(content.as_of)
+            painter.setPen(QPen(style.text, 1.2, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+            label = f"as of {day_text(content.as_of)}"
+            label_width = metrics.horizontalAdvance(label)
+            lx = x + 4 if x + 4 + label_width <= plot.right() else x - 4 - label_width
+            painter.drawText(QPointF(lx, plot.top() + metrics.ascent()), label)
+        _paint_legend(painter, content, curves, width, style, metrics)
+        return geometry
+    finally:
+        painter.restore()
+
+
+def _paint_counts(painter: QPainter, geometry: ChartGeometry, step: int, style: TimelineStyle,
+                  metrics: QFontMetricsF) -> None:
+    plot, line = geometry.plot, metrics.height()
+    for count in range(0, geometry.top + 1, step):
+        y = geometry.y(count)
+        painter.setPen(QPen(style.grid, 1.0))
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        painter.setPen(style.muted)
+        painter.drawText(QRectF(0, y - line / 2, plot.left() - line / 3, line),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{count:,}")
+
+
+def _paint_axis(painter: QPainter, geometry: ChartGeometry, style: TimelineStyle,
+                metrics: QFontMetricsF) -> None:
+    """Years (and finer steps when they fit) under the plot, labels never overlapping: the
+    ladder chooses the level whose labels fit, and a label that would run past the plot or
+    into the next one is left out."""
+    plot, line = geometry.plot, metrics.height()
+    painter.setPen(QPen(style.grid_major, 1.0))
+    painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
+    ticks = axis_ticks(geometry.viewport, metrics.horizontalAdvance)
+    painter.setPen(style.muted)
+    for row, tier in enumerate((ticks.minor, ticks.major)):
+        y = plot.bottom() + line * (PAD / 2 + row)
+        taken = plot.left() - 1
+        for tick in tier:
+            x = geometry.x(tick.day)
+            if row == 0 and plot.left() <= x <= plot.right():
+                painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 3))
+            label_x = max(x + 3, plot.left()) if row else x + 3
+            label_width = metrics.horizontalAdvance(tick.label)
+            if label_x < taken or label_x < plot.left() or label_x + label_width > plot.right() + line:
+                continue
+            painter.drawText(QPointF(label_x, y + metrics.ascent()), tick.label)
+            taken = label_x + label_width + line / 2
+
+
+def _paint_stage(painter: QPainter, geometry: ChartGeometry, curves: StageCurves, stage: Stage,
+                 style: TimelineStyle) -> None:
+    colour = stage_colour(style, stage)
+    start, end = geometry.viewport.start, geometry.viewport.end
+    sure = [QPointF(geometry.x(d), geometry.y(c)) for d, c in step_points(curves.sure[stage], start, end)]
+    possible = [QPointF(geometry.x(d), geometry.y(c)) for d, c in step_points(curves.possible[stage], start, end)]
+    if curves.sure[stage] != curves.possible[stage]:
+        band = QPainterPath(possible[0])
+        for point in [*possible[1:], *reversed(sure)]:
+            band.lineTo(point)
+        band.closeSubpath()
+        painter.fillPath(band, QBrush(with_alpha(colour, 150), Qt.BrushStyle.BDiagPattern))
+        painter.setPen(QPen(with_alpha(colour, 170), 1.2, Qt.PenStyle.DashLine))
+        painter.drawPolyline(possible)
+    painter.setPen(QPen(colour, 2.5))
+    painter.drawPolyline(sure)
+
+
+def _paint_legend(painter: QPainter, content: ChartContent, curves: StageCurves, width: float,
+                  style: TimelineStyle, metrics: QFontMetricsF) -> None:
+    line = metrics.height()
+    title = content.title
+    if curves.undated:
+        title += f" (+{curves.undated:,} with no dated action)"
+    painter.setPen(style.text)
+    painter.setFont(style.bold_font)
+    painter.drawText(QPointF(line / 2, line * 0.2 + style.bold_metrics.ascent()),
+                     style.bold_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width - line))
+    painter.setFont(style.font)
+    y = line * 1.2 + line / 2
+    x = line / 2
+    entries = [(stage, STAGE_TITLES[stage]) for stage in curves.stages()]
+    hatched = any(curves.sure[s] != curves.possible[s] for s in HELD_STAGES)
+    for stage, label in entries:
+        painter.setPen(QPen(stage_colour(style, stage), 2.5))
+        painter.drawLine(QPointF(x, y), QPointF(x + line, y))
+        painter.setPen(style.muted)
+        painter.drawText(QPointF(x + line * 1.3, y + metrics.ascent() / 2 - 1), label)
+        x += line * 1.3 + metrics.horizontalAdvance(label) + line
+    if hatched:
+        painter.fillRect(QRectF(x, y - line / 3, line, line * 2 / 3),
+                         QBrush(with_alpha(style.text, 120), Qt.BrushStyle.BDiagPattern))
+        painter.setPen(style.muted)
+        painter.drawText(QPointF(x + line * 1.3, y + metrics.ascent() / 2 - 1), "possibly (imprecise dates)")
+
+
+def chart_image(content: ChartContent, size: QSize, style: TimelineStyle, scale: float = 1.0) -> QImage:
+    """The chart as an image of `size` logical pixels (times `scale` device pixels)."""
+    image = QImage(int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(scale)
+    image.fill(style.background)
+    painter = QPainter(image)
+    try:
+        paint_chart(painter, QRectF(0, 0, size.width(), size.height()), content, style)
+    finally:
+        painter.end()
+    return image
+
+
+def chart_bytes(content: ChartContent, size: QSize, style: TimelineStyle, kind: str) -> bytes:
+    """The chart as the bytes of a PNG or SVG file."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if kind == "svg":
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buffer)
+        generator.setSize(size)
+        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+        generator.setTitle(content.title)
+        painter = QPainter(generator)
+        try:
+            paint_chart(painter, QRectF(0, 0, size.width(), size.height()), content, style)
+        finally:
+            painter.end()
+    else:
+        if not chart_image(content, size, style, 2.0).save(buffer, "PNG"):
+            raise ExportError("The chart could not be encoded as PNG")
+    buffer.close()
+    return bytes(buffer.data().data())
+
+
 class MemberChart(QWidget):
-    """Painted with QPainter in the palette's colours; click to set the "as of" day."""
+    """The chart in the memberships pane: hover for the counts and who changed stage at a step,
+    click to set the "as of" day, right-click to copy or export it."""
 
     #: The chart was clicked at this day number (float).
     day_clicked = Signal(float)
@@ -64,204 +275,138 @@ class MemberChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("memberChart")
-        self.setAccessibleName("Cumulative members chart")
+        self.setAccessibleName("Members by stage over time")
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._curve: MemberCurve | None = None
-        self._title = ""
-        self._as_of: float | None = None
-        self._viewport: Viewport | None = None
-        self._plot = QRectF()
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self._content = chart_content("", None, None)
+        self._members: TargetMembers | None = None
+        self._labels: dict[str, str] = {}
+        self._geometry: ChartGeometry | None = None
 
     def sizeHint(self) -> QSize:
         height = QFontMetricsF(self.font()).height()
-        return QSize(int(height * 22), int(height * 11))
+        return QSize(int(height * 26), int(height * 12))
 
     def minimumSizeHint(self) -> QSize:
         height = QFontMetricsF(self.font()).height()
-        return QSize(int(height * 12), int(height * 7))
+        return QSize(int(height * 12), int(height * 6))
 
     @property
-    def curve(self) -> MemberCurve | None:
-        return self._curve
+    def content(self) -> ChartContent:
+        return self._content
 
-    def set_curve(self, curve: MemberCurve | None, title: str) -> None:
-        self._curve, self._title = curve, title
+    @property
+    def geometry_of_plot(self) -> ChartGeometry | None:
+        """Where the plot was last drawn."""
+        return self._geometry
+
+    def set_members(self, members: TargetMembers | None, title: str, as_of: float | None,
+                    labels: dict[str, str] | None = None) -> None:
+        """Chart these members; `labels` names members for the tooltips."""
+        self._members = members
+        self._labels = labels or {}
+        curves = members.curves() if members is not None else None
+        self._content = chart_content(title, curves, as_of)
         self.setAccessibleDescription(self._description())
         self.update()
 
     def set_as_of(self, day: float | None) -> None:
-        self._as_of = day
+        content = self._content
+        self._content = ChartContent(content.title, content.curves, day, content.first, content.after)
         self.setAccessibleDescription(self._description())
         self.update()
 
     def _description(self) -> str:
-        if self._curve is None:
+        curves = self._content.curves
+        if curves is None:
             return "No campaign or protocol with members"
-        peak = max((count for _day, count in self._curve.sure), default=0)
-        text = f"Members of {self._title} over time; at most {peak} surely."
-        if self._as_of is not None:
-            sure, possible = self._curve.at(self._as_of)
-            text += f" As of the chosen day: {sure} surely, {possible} possibly."
+        text = f"Members of {self._content.title} by stage over time."
+        if self._content.as_of is not None:
+            counts = curves.at(self._content.as_of)
+            parts = [f"{counts[s][0]:,} {STAGE_TITLES[s]}" for s in curves.stages()]
+            text += " As of the chosen day: " + ", ".join(parts) + "."
         return text
-
-    # -- geometry -----------------------------------------------------------------------
-
-    def _layout(self, metrics: QFontMetricsF) -> tuple[QRectF, Viewport, int]:
-        height = metrics.height()
-        top = height * (2 + PAD)  # title and legend
-        peak = max((c for _d, c in self._curve.possible), default=0)
-        top_count = max(1, peak)
-        left = metrics.horizontalAdvance(str(top_count)) + height
-        bottom = height * (2 + PAD * 2)  # two rows of axis labels
-        plot = QRectF(left, top, max(self.width() - left - height, 10.0),
-                      max(self.height() - top - bottom, 10.0))
-        first, last = chart_days(self._curve, self._as_of)
-        return plot, Viewport(first, last, plot.width()), top_count
-
-    def _x(self, day: float) -> float:
-        return self._plot.left() + self._viewport.x_of(day)
-
-    def _y(self, count: float, top_count: int) -> float:
-        return self._plot.bottom() - self._plot.height() * count / top_count
-
-    # -- painting -----------------------------------------------------------------------
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         try:
-            self._paint(painter)
+            self._geometry = paint_chart(painter, QRectF(self.rect()), self._content, TimelineStyle.from_widget(self))
         finally:
             painter.end()
 
-    def _paint(self, painter: QPainter) -> None:
-        palette = self.palette()
-        base = palette.color(QPalette.ColorRole.Base)
-        text = palette.color(QPalette.ColorRole.Text)
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        muted = mix(text, base, 0.45)
-        painter.fillRect(self.rect(), base)
-        metrics = QFontMetricsF(self.font())
-        if self._curve is None:
-            painter.setPen(muted)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             "This file lists no memberships")
-            return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        self._plot, self._viewport, top_count = self._layout(metrics)
-        plot, height = self._plot, metrics.height()
-
-        # Count grid and labels: whole numbers only, at most five lines.
-        step = max(1, math.ceil(top_count / 5))
-        painter.setFont(self.font())
-        for count in range(0, top_count + 1, step):
-            y = self._y(count, top_count)
-            painter.setPen(QPen(mix(text, base, 0.88), 1.0))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(muted)
-            painter.drawText(QRectF(0, y - height / 2, plot.left() - height / 3, height),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             str(count))
-        self._paint_axis(painter, metrics, mix(text, base, 0.75), muted)
-
-        possible = self._polyline(self._curve.possible, top_count)
-        sure = self._polyline(self._curve.sure, top_count)
-        baseline = self._y(0, top_count)
-        # Solid under the sure count, hatched between it and the possible count.
-        band = QPainterPath(possible[0])
-        for point in [*possible[1:], *reversed(sure)]:
-            band.lineTo(point)
-        band.closeSubpath()
-        painter.fillPath(band, QBrush(with_alpha(accent, 150), Qt.BrushStyle.BDiagPattern))
-        area = QPainterPath(QPointF(sure[0].x(), baseline))
-        for point in sure:
-            area.lineTo(point)
-        area.lineTo(QPointF(sure[-1].x(), baseline))
-        area.closeSubpath()
-        painter.fillPath(area, with_alpha(accent, 45))
-        painter.setPen(QPen(with_alpha(accent, 170), 1.2, Qt.PenStyle.DashLine))
-        painter.drawPolyline(possible)
-        painter.setPen(QPen(accent, 2.5))
-        painter.drawPolyline(sure)
-
-        if self._as_of is not None and self._viewport.start <= self._as_of <= self._viewport.end:
-            x = self._x(self._as_of)
-            painter.setPen(QPen(text, 1.0, Qt.PenStyle.DotLine))
-            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
-        self._paint_legend(painter, metrics, text, muted, accent)
-
-    def _polyline(self, steps, top_count: int) -> list[QPointF]:
-        points = step_points(steps, self._viewport.start, self._viewport.end)
-        return [QPointF(self._x(day), self._y(count, top_count)) for day, count in points]
-
-    def _paint_axis(self, painter: QPainter, metrics: QFontMetricsF, line, muted) -> None:
-        plot, height = self._plot, metrics.height()
-        painter.setPen(QPen(line, 1.0))
-        painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
-        ticks = axis_ticks(self._viewport, metrics.horizontalAdvance)
-        painter.setPen(muted)
-        for row, tier in enumerate((ticks.minor, ticks.major)):
-            y = plot.bottom() + height * (PAD / 2 + row)
-            for tick in tier:
-                x = self._x(tick.day)
-                if row == 0:
-                    painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 3))
-                width = metrics.horizontalAdvance(tick.label)
-                x = min(max(x - width / 2 if row == 0 else x + 2, plot.left()),
-                        plot.right() - width)
-                painter.drawText(QRectF(x, y, width + 2, height),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, tick.label)
-
-    def _paint_legend(self, painter: QPainter, metrics: QFontMetricsF, text, muted, accent) -> None:
-        height = metrics.height()
-        title = f"Members of {self._title}"
-        if self._curve.undated:
-            title += f" (+{self._curve.undated} with unknown date)"
-        painter.setPen(text)
-        painter.drawText(QRectF(height / 2, height * 0.2, self.width() - height, height),
-                         Qt.AlignmentFlag.AlignLeft,
-                         metrics.elidedText(title, Qt.TextElideMode.ElideRight,
-                                            self.width() - height))
-        y = height * 1.2 + height / 2
-        x = height / 2
-        painter.setPen(QPen(accent, 2.5))
-        painter.drawLine(QPointF(x, y), QPointF(x + height, y))
-        painter.setPen(muted)
-        label = "surely a member"
-        painter.drawText(QPointF(x + height * 1.3, y + metrics.ascent() / 2 - 1), label)
-        x += height * 1.3 + metrics.horizontalAdvance(label) + height
-        painter.fillRect(QRectF(x, y - height / 3, height, height * 2 / 3),
-                         QBrush(with_alpha(accent, 150), Qt.BrushStyle.BDiagPattern))
-        painter.drawText(QPointF(x + height * 1.3, y + metrics.ascent() / 2 - 1),
-                         "possibly (imprecise dates)")
-
-    # -- input --------------------------------------------------------------------------
-
     def plot_point(self, day: float, count: float) -> QPointF:
         """Where (day, count) was drawn in the last paint (widget coordinates)."""
-        peak = max((c for _d, c in self._curve.possible), default=0) if self._curve else 0
-        return QPointF(self._x(day), self._y(count, max(1, peak)))
+        assert self._geometry is not None, "the chart has not been painted"
+        return QPointF(self._geometry.x(day), self._geometry.y(count))
 
     def day_at(self, x: float) -> float | None:
         """The day under `x`, or None outside the plot."""
-        if self._viewport is None or not (self._plot.left() <= x <= self._plot.right()):
-            return None
-        return self._viewport.day_at(x - self._plot.left())
+        return None if self._geometry is None else self._geometry.day_at(x)
+
+    def tooltip_at(self, x: float) -> str:
+        """The counts on the day under `x` and who changed stage at the step in force then."""
+        day = self.day_at(x)
+        curves, members = self._content.curves, self._members
+        if day is None or curves is None or members is None:
+            return ""
+        counts = curves.at(day)
+        lines = [day_text(day) + ": " + ", ".join(
+            f"{sure:,} {STAGE_TITLES[s]}" + (f" ({possible:,} possibly)" if possible != sure else "")
+            for s, (sure, possible) in counts.items() if s in curves.stages())]
+        step, changed = members.step_at(day)
+        if step is not None and changed:
+            names = [f"{self._labels.get(member, member)} ({change.action.status if change.action else ''})"
+                     for member, change in changed[:8]]
+            more = f" and {len(changed) - 8:,} more" if len(changed) > 8 else ""
+            lines.append(f"On {day_text(step)}: " + ", ".join(names) + more)
+        lines.append("Click to see who was where that day.")
+        return "\n".join(lines)
 
     def mousePressEvent(self, event) -> None:
         day = self.day_at(event.position().x())
         if event.button() == Qt.MouseButton.LeftButton and day is not None:
-            self.day_clicked.emit(math.floor(day))
+            self.day_clicked.emit(float(math.floor(day)))
         event.accept()
 
     def mouseMoveEvent(self, event) -> None:
-        day = self.day_at(event.position().x())
-        if day is None or self._curve is None:
+        text = self.tooltip_at(event.position().x())
+        if text:
+            QToolTip.showText(event.globalPosition().toPoint(), text, self)
+        else:
             QToolTip.hideText()
+
+    # -- copy and export ------------------------------------------------------------------
+
+    def copy_chart(self) -> None:
+        """Put the chart on the clipboard as an image."""
+        image = chart_image(self._content, self.size(), TimelineStyle.from_widget(self), 2.0)
+        QGuiApplication.clipboard().setImage(image)
+
+    def export_chart(self, path: str) -> None:
+        """Write the chart as PNG or SVG (by the extension), atomically; raises ExportError."""
+        kind = format_of(path)
+        if kind not in ("png", "svg"):
+            raise ExportError("A chart is written as .png or .svg", usage=True)
+        write_atomically(path, chart_bytes(self._content, self.size(), TimelineStyle.from_widget(self), kind))
+
+    def _menu(self, position) -> None:
+        menu = QMenu(self)
+        copy = menu.addAction("&Copy Chart")
+        copy.setObjectName("copyChartAction")
+        copy.triggered.connect(self.copy_chart)
+        export = menu.addAction("&Export Chart…")
+        export.setObjectName("exportChartAction")
+        export.triggered.connect(self._choose_and_export)
+        menu.exec(self.mapToGlobal(position))
+
+    def _choose_and_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export Chart", f"{self._content.title or 'chart'}.png",
+                                              "PNG image (*.png);;SVG drawing (*.svg)")
+        if not path:
             return
-        sure, possible = self._curve.at(day)
-        year, month, date = civil_from_days(math.floor(day))
-        text = f"{year:04d}-{month:02d}-{date:02d}: {sure} surely"
-        if possible != sure:
-            text += f", {possible} possibly"
-        QToolTip.showText(event.globalPosition().toPoint(), text + "\nClick to see who.", self)
+        try:
+            self.export_chart(path)
+        except ExportError as error:
+            QToolTip.showText(self.mapToGlobal(self.rect().center()), error.message, self)

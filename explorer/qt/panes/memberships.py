@@ -1,5 +1,11 @@
-"""The Country memberships pane: every membership in a sortable table, the cumulative member
-chart of one campaign or protocol, and who belonged to it "as of" a day."""
+"""The memberships pane: the members of one campaign or protocol on the "as of" day, one row
+per member with its stage and the date it got there, the counts by stage in its header, and the
+chart of members by stage over the target's whole history.
+
+The target ("Of:") is the document's (`membership_target`), shared with the map; the day is the
+document's "as of" day, or today. Both follow the filter: only the membership actions it keeps
+count (`memberships.memberships_kept`).
+"""
 
 from __future__ import annotations
 
@@ -20,144 +26,126 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.model.calendar import civil_from_days
 from explorer.model.dates import DateError, day_text, parse_day
-from explorer.model.filters import EventFilter, Match
-from explorer.model.memberships import Standing, as_of, cumulative_members, membership_targets
+from explorer.model.memberships import MemberStanding, membership_targets
 from explorer.qt.coalesced import Coalesced
 from explorer.qt.panes.common import PaneContext, entity_menu
-from explorer.qt.panes.item_models import SORT_ROLE, AsOfListModel, MembershipTableModel
-from explorer.qt.panes.linking import actor_groups, membership_kept
+from explorer.qt.panes.item_models import SORT_ROLE
 from explorer.qt.panes.member_chart import MemberChart
+from explorer.qt.panes.membership_models import COLUMNS, MEMBER, MemberTableModel
 
-#: Shown only when some membership of the file has ended.
-UNTIL_COLUMN = 5
 #: Rows measured when fitting column widths to their contents.
 CONTENT_SAMPLE_ROWS = 200
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 
 
-class MembershipFilterProxy(QSortFilterProxyModel):
-    """Sorts by `SORT_ROLE`; under an actor filter keeps the memberships of those actors
-    (the predicate is `linking.membership_kept`)."""
+def day_words(day: float) -> str:
+    """"6 April 2012"."""
+    year, month, date = civil_from_days(math.floor(day))
+    return f"{date} {MONTHS[month - 1]} {year}"
+
+
+class MemberSortProxy(QSortFilterProxyModel):
+    """Sorts by `SORT_ROLE`, each column's keys read once (not twice per comparison)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
-        self._groups: list[set[str]] = []
-        self._match = Match.ANY
-
-    def set_filter(self, dataset, event_filter: EventFilter) -> None:
-        groups = actor_groups(dataset, event_filter) if dataset is not None else []
-        if groups == self._groups and event_filter.match == self._match:
-            return
-        self.beginFilterChange()
-        self._groups, self._match = groups, event_filter.match
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
-        return membership_kept(self.sourceModel().membership(row), self._groups, self._match)
+        self._keys: dict[int, list] = {}
 
     def setSourceModel(self, model) -> None:
         super().setSourceModel(model)
-        self._keys: dict[int, list] = {}
         model.modelAboutToBeReset.connect(self._keys.clear)
         model.dataChanged.connect(lambda *_args: self._keys.clear())
 
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
-        # Sort keys are read once per column, not twice per comparison: thousands of rows
-        # sort in milliseconds instead of a second of `data()` calls.
         column = left.column()
         keys = self._keys.get(column)
         if keys is None:
             source = self.sourceModel()
-            keys = self._keys[column] = [
-                source.index(row, column).data(SORT_ROLE) for row in range(source.rowCount())
-            ]
+            keys = self._keys[column] = [source.index(row, column).data(SORT_ROLE)
+                                         for row in range(source.rowCount())]
         return keys[left.row()] < keys[right.row()]
 
 
 class MembershipsPane(QDockWidget):
-    """Clicking a row selects its member (its events are marked) and charts what it joined;
-    selecting a campaign or protocol anywhere charts it. The "as of" day comes from the
-    document (set by clicking the timeline or the chart, or typed here)."""
+    """Clicking a row selects its member (its events are marked); the chosen target stays. A
+    campaign or protocol selected anywhere becomes the target. The "as of" day is typed here,
+    or set by clicking the timeline, the chart, or playing the map."""
 
     def __init__(self, context: PaneContext, parent=None) -> None:
-        super().__init__("Country Memberships", parent)
+        super().__init__("Memberships", parent)
         self.setObjectName("membershipsPane")
-        self.setAccessibleName("Country memberships")
+        self.setAccessibleName("Memberships")
         self._context = context
         self._document = document = context.document
 
-        self.model = MembershipTableModel(self)
-        self.proxy = MembershipFilterProxy(self)
+        self.model = MemberTableModel(self)
+        self.proxy = MemberSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("membershipTable")
-        self.table.setAccessibleName("Memberships")
+        self.table.setAccessibleName("Members on the chosen day")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(MEMBER, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         # Fit columns to a sample of rows and keep rows one line high: measuring every cell
-        # of thousands of memberships froze the window for seconds after a large file loaded.
+        # of thousands of members would freeze the window after a large file loads.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setResizeContentsPrecision(CONTENT_SAMPLE_ROWS)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(CONTENT_SAMPLE_ROWS)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         self.target = QComboBox()
         self.target.setObjectName("membershipTarget")
-        self.target.setAccessibleName("Campaign or protocol to chart")
+        self.target.setAccessibleName("Campaign or protocol")
+        self.target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.as_of_edit = QLineEdit()
         self.as_of_edit.setObjectName("asOfDate")
         self.as_of_edit.setAccessibleName("As of date")
-        self.as_of_edit.setPlaceholderText("2011-01-01, or click the timeline")
-        self.as_of_edit.setToolTip("Who was a member on this day. Type a date (EDTF: 2011, "
-                                   "2011-01, 2011-01-01) or click the timeline or the chart.")
+        self.as_of_edit.setPlaceholderText("today; or 2011-01-01, or click the timeline")
+        self.as_of_edit.setToolTip("Who stood where on this day. Type a date (2011, 2011-01, "
+                                   "2011-01-01) or click the timeline, the chart or play the map.")
         self.as_of_edit.setClearButtonEnabled(True)
+        self.summary = QLabel()
+        self.summary.setObjectName("asOfSummary")
+        self.summary.setAccessibleName("Members by stage on the chosen day")
+        self.summary.setWordWrap(True)
         self.chart = MemberChart()
-        self.as_of_label = QLabel()
-        self.as_of_label.setObjectName("asOfSummary")
-        self.as_of_label.setWordWrap(True)
-        self.as_of_model = AsOfListModel(self)
-        self.as_of_list = QTableView()
-        self.as_of_list.setObjectName("asOfList")
-        self.as_of_list.setAccessibleName("Members as of the chosen date")
-        self.as_of_list.setModel(self.as_of_model)
-        self.as_of_list.verticalHeader().hide()
-        self.as_of_list.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.as_of_list.horizontalHeader().setResizeContentsPrecision(CONTENT_SAMPLE_ROWS)
-        self.as_of_list.horizontalHeader().setStretchLastSection(True)
-        self.as_of_list.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.as_of_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setWidget(self._layout())
 
-        self._filter_later = Coalesced(self._refresh_filter, self)
+        self._refresh_later = Coalesced(self._refresh, self)
         self._marks_later = Coalesced(self._refresh_marks, self)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
         self.table.doubleClicked.connect(self._on_double_clicked)
-        self.target.currentIndexChanged.connect(self._on_target_changed)
+        self.target.currentIndexChanged.connect(self._on_target_picked)
         self.as_of_edit.editingFinished.connect(self._on_as_of_typed)
         self.chart.day_clicked.connect(document.set_as_of)
         document.dataset_loaded.connect(self._on_dataset_loaded)
-        document.filter_changed.connect(self._on_filter_changed)
+        document.filter_changed.connect(lambda _f: self._refresh_later.schedule())
         document.selection_changed.connect(self._on_selection_changed)
         document.as_of_changed.connect(self._on_as_of_changed)
+        document.membership_target_changed.connect(self._on_target_changed)
         self._on_dataset_loaded(document.dataset)
 
     def _layout(self) -> QWidget:
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
-        chart_label = QLabel("&Chart:")
-        chart_label.setBuddy(self.target)
+        target_label = QLabel("&Of:")
+        target_label.setBuddy(self.target)
         as_of_label = QLabel("&As of:")
         as_of_label.setBuddy(self.as_of_edit)
-        controls.addWidget(chart_label)
+        controls.addWidget(target_label)
         controls.addWidget(self.target, 2)
         controls.addSpacing(12)
         controls.addWidget(as_of_label)
@@ -165,12 +153,12 @@ class MembershipsPane(QDockWidget):
         members = QWidget()
         members_layout = QVBoxLayout(members)
         members_layout.setContentsMargins(0, 0, 0, 0)
-        members_layout.addWidget(self.as_of_label)
-        members_layout.addWidget(self.as_of_list, 1)
+        members_layout.addWidget(self.summary)
+        members_layout.addWidget(self.table, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("membershipsSplitter")
         splitter.setChildrenCollapsible(False)
-        for widget, stretch in ((self.table, 5), (self.chart, 4), (members, 3)):
+        for widget, stretch in ((members, 5), (self.chart, 4)):
             splitter.addWidget(widget)
             splitter.setStretchFactor(splitter.count() - 1, stretch)
         body = QWidget()
@@ -183,49 +171,31 @@ class MembershipsPane(QDockWidget):
     # -- following the document ---------------------------------------------------------
 
     def _on_dataset_loaded(self, dataset) -> None:
-        self.model.set_dataset(dataset)
-        ended = dataset is not None and any(m.until is not None for m in dataset.memberships)
-        self.table.setColumnHidden(UNTIL_COLUMN, not ended)
         with QSignalBlocker(self.target):
-            previous = self.target.currentData()
             self.target.clear()
             for entity in membership_targets(dataset) if dataset is not None else ():
                 self.target.addItem(entity.label, entity.id)
             self.target.setEnabled(self.target.count() > 0)
-            found = self.target.findData(previous)
-            self.target.setCurrentIndex(max(found, 0))
-        self._refresh_filter()
-        self._on_selection_changed(self._document.selection)
-        self._refresh_target()
+            self.target.setCurrentIndex(max(self.target.findData(self._document.membership_target), 0))
+        self._refresh()
 
-    def _on_filter_changed(self, _filter) -> None:
-        self._filter_later.schedule()
-        self._marks_later.schedule()
+    def _on_target_changed(self, target_id) -> None:
+        found = self.target.findData(target_id)
+        if found >= 0 and found != self.target.currentIndex():
+            with QSignalBlocker(self.target):
+                self.target.setCurrentIndex(found)
+        self._refresh()
 
-    def _refresh_filter(self) -> None:
-        self.proxy.set_filter(self._document.dataset, self._document.filter)
-
-    def flush(self) -> None:
-        """Apply pending refreshes now."""
-        self._filter_later.flush()
-        self._marks_later.flush()
-
-    def _refresh_marks(self) -> None:
-        """Mark the memberships of the selected entity, and of the members the selection
-        marks (a country of the selected event); a campaign that is only marked leaves its
-        rows alone, or every row would be."""
-        entity_id = self._document.selection.entity_id
-        selected = frozenset() if entity_id is None else frozenset({entity_id})
-        self.model.set_marked(self._context.marks() | selected, selected)
+    def _on_target_picked(self, _row: int) -> None:
+        self._document.set_membership_target(self.target.currentData())
 
     def _on_selection_changed(self, selection) -> None:
         dataset = self._document.dataset
+        if dataset is not None and selection.entity_id in dataset.memberships_by_target:
+            self._document.set_membership_target(selection.entity_id)
         self._marks_later.schedule()
-        found = self.target.findData(selection.entity_id)
-        if found >= 0 and found != self.target.currentIndex():
-            self.target.setCurrentIndex(found)
         current = self.table.currentIndex().data(Qt.ItemDataRole.UserRole)
-        if current is not None and current.member != selection.entity_id and dataset is not None:
+        if current is not None and current.member != selection.entity_id:
             with QSignalBlocker(self.table.selectionModel()):
                 self.table.selectionModel().clear()
             self.table.viewport().update()
@@ -242,38 +212,36 @@ class MembershipsPane(QDockWidget):
                 pass
         with QSignalBlocker(self.as_of_edit):
             self.as_of_edit.setText(text)
-        self._refresh_target()
+        self._refresh()
 
-    def _on_target_changed(self, _row: int) -> None:
-        self._refresh_target()
+    def flush(self) -> None:
+        """Apply pending refreshes now."""
+        self._refresh_later.flush()
+        self._marks_later.flush()
 
-    def target_id(self) -> str | None:
-        return self.target.currentData()
-
-    def _refresh_target(self) -> None:
-        dataset, target_id = self._document.dataset, self.target_id()
-        day = self._document.as_of
-        if dataset is None or target_id is None:
-            self.chart.set_curve(None, "")
-            self.chart.set_as_of(day)
-            self.as_of_model.set_rows(None, [])
-            self.as_of_label.setText("")
+    def _refresh(self) -> None:
+        """The members, the counts and the chart for the target, the day and the filter."""
+        dataset, members = self._document.dataset, self._context.target_members()
+        target_id = self._document.membership_target
+        day = self._context.membership_day()
+        if dataset is None or members is None or target_id is None:
+            self.model.set_rows(None, [])
+            self.chart.set_members(None, "", self._document.as_of)
+            self.summary.setText("Open a timeline (Ctrl+O)." if dataset is None else
+                                 "This file lists no memberships.")
             return
         label = dataset.label(target_id)
-        self.chart.set_curve(cumulative_members(dataset, target_id), label)
-        self.chart.set_as_of(day)
-        if day is None:
-            self.as_of_model.set_rows(None, [])
-            self.as_of_label.setText(f"Pick an “as of” date to see who belonged to {label}.")
-            return
-        standings = as_of(dataset, target_id, day)
-        self.as_of_model.set_rows(dataset, standings)
-        sure = sum(1 for _m, s in standings if s is Standing.MEMBER)
-        maybe = len(standings) - sure
-        text = f"{label} as of {day_text(day)}: {sure} member{'s' * (sure != 1)}"
-        if maybe:
-            text += f", {maybe} more possibly or with unknown date"
-        self.as_of_label.setText(text)
+        self.model.set_rows(dataset, members.as_of(day))
+        self.chart.set_members(members, label, self._document.as_of,
+                               {h.member: dataset.label(h.member) for h in members.histories})
+        when = "today" if self._document.as_of is None else day_words(day)
+        self.summary.setText(f"<b>{label}</b> as of {when}: {members.counts(day).text()}")
+        self._refresh_marks()
+
+    def _refresh_marks(self) -> None:
+        entity_id = self._document.selection.entity_id
+        selected = frozenset() if entity_id is None else frozenset({entity_id})
+        self.model.set_marked(self._context.marks() | selected)
 
     # -- the person's input -------------------------------------------------------------
 
@@ -287,44 +255,41 @@ class MembershipsPane(QDockWidget):
             day = parse_day(text)
         except DateError as error:
             self.as_of_edit.setToolTip(f"Not a date: {error.message}")
-            self.as_of_label.setText(f"“{text}” is not a date: {error.message}")
+            self.summary.setText(f"“{text}” is not a date: {error.message}")
             return
         self._document.set_as_of(day)
 
-    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        membership = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
-        if membership is None:
-            return
-        found = self.target.findData(membership.of)
-        if found >= 0:
-            self.target.setCurrentIndex(found)
-        self._document.select_entity(membership.member)
+    def _standing_at(self, index: QModelIndex) -> MemberStanding | None:
+        return index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
 
-    def _entity_at(self, index: QModelIndex) -> str | None:
-        """The target in the "Joined" column, the member elsewhere."""
-        membership = index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
-        if membership is None:
-            return None
-        return membership.of if index.column() == 1 else membership.member
+    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        standing = self._standing_at(current)
+        if standing is not None:
+            self._document.select_entity(standing.member)
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
-        entity_id = self._entity_at(index)
-        if entity_id is not None:
-            self._context.zoom_to_entity(entity_id)
+        standing = self._standing_at(index)
+        if standing is not None:
+            self._context.zoom_to_entity(standing.member)
 
     def _on_context_menu(self, pos: QPoint) -> None:
-        entity_id = self._entity_at(self.table.indexAt(pos))
-        if entity_id is None:
+        standing = self._standing_at(self.table.indexAt(pos))
+        if standing is None:
             return
-        menu = entity_menu(self._context, entity_id, self)
+        menu = entity_menu(self._context, standing.member, self)
         if menu is not None:
             menu.exec(self.table.viewport().mapToGlobal(pos))
 
+    def target_id(self) -> str | None:
+        return self._document.membership_target
+
     def visible_rows(self) -> list[tuple[str, str]]:
-        """(member, target) ids of the rows shown, top to bottom."""
+        """(member, stage in words) of the rows shown, top to bottom."""
         rows = []
         for row in range(self.proxy.rowCount()):
-            membership = self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole)
-            rows.append((membership.member, membership.of))
+            standing = self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole)
+            rows.append((standing.member, self.proxy.index(row, 1).data()))
         return rows
 
+    def column_titles(self) -> tuple[str, ...]:
+        return COLUMNS

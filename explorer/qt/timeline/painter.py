@@ -46,6 +46,7 @@ def paint_timeline(painter: QPainter, rect: QRectF, scene: Scene, style: Timelin
         _paint_connectors(painter, scene, style)
         _paint_badges(painter, scene, style)
         _paint_lane_titles(painter, scene, style)
+        _paint_as_of_label(painter, scene, style)
         painter.restore()
         _paint_axis(painter, scene, style)
         _paint_era_labels(painter, scene, style)
@@ -155,6 +156,25 @@ def _paint_grid(painter: QPainter, scene: Scene, style: TimelineStyle) -> None:
         pen = QPen(style.today, 1.5, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.drawLine(QLineF(scene.today_x, top, scene.today_x, bottom))
+    if scene.as_of_x is not None:
+        painter.setPen(QPen(style.text, 1.5, Qt.PenStyle.DotLine))
+        painter.drawLine(QLineF(scene.as_of_x, scene.lanes_rect.y, scene.as_of_x, bottom))
+
+
+def _paint_as_of_label(painter: QPainter, scene: Scene, style: TimelineStyle) -> None:
+    """The "as of" day's name at the top of its line, on the side where it fits."""
+    if scene.as_of_x is None or not scene.as_of_label:
+        return
+    metrics = style.small_metrics
+    width = metrics.horizontalAdvance(scene.as_of_label) + 6
+    x = scene.as_of_x + 3 if scene.as_of_x + 3 + width <= scene.width else scene.as_of_x - 3 - width
+    # at the foot of the lanes, where lane titles (at their top) cannot be under it
+    box = QRectF(x, scene.lanes_rect.bottom - metrics.height() - 4, width, metrics.height() + 2)
+    painter.fillRect(box, with_alpha(style.background, 220))
+    painter.setFont(style.small_font)
+    painter.setPen(style.text)
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, scene.as_of_label)
+    painter.setFont(style.font)
 
 
 def _paint_axis(painter: QPainter, scene: Scene, style: TimelineStyle) -> None:

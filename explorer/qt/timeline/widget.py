@@ -47,6 +47,7 @@ GROUP_TITLES = {
     GroupBy.ACTOR: "Lanes by &Actor",
     GroupBy.KIND: "Lanes by Actor &Kind",
     GroupBy.TAG: "Lanes by &Tag",
+    GroupBy.TARGET: "Lanes by &Membership Target",
 }
 
 
@@ -97,6 +98,7 @@ class TimelineWidget(QWidget):
         document.dataset_loaded.connect(self._on_dataset_loaded)
         document.filter_changed.connect(self._on_filter_changed)
         document.selection_changed.connect(self._on_selection_changed)
+        document.as_of_changed.connect(lambda _day: self._invalidate())
         if document.dataset is not None:
             self._on_dataset_loaded(document.dataset)
 
@@ -252,7 +254,7 @@ class TimelineWidget(QWidget):
         style = style or self._style
         viewport = (viewport or self._viewport).with_width(width)
         scene = build_scene(self._lanes, viewport, width, height, style.measure, style.metrics(),
-                            today=self._today, scroll_y=scroll_y)
+                            today=self._today, scroll_y=scroll_y, as_of=self._document.as_of)
         return self._with_state(scene)
 
     def current_scene(self) -> Scene | None:
@@ -261,7 +263,8 @@ class TimelineWidget(QWidget):
             rect = self.canvas_rect()
             self._scene = build_scene(
                 self._lanes, self._viewport, rect.width(), rect.height(), self._style.measure,
-                self._style.metrics(), today=self._today, scroll_y=self._scroll_y)
+                self._style.metrics(), today=self._today, scroll_y=self._scroll_y,
+                as_of=self._document.as_of)
         return None if self._scene is None else self._with_state(self._scene)
 
     def _with_state(self, scene: Scene) -> Scene:

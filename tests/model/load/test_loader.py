@@ -649,7 +649,11 @@ def test_membership_status_typo_is_a_warning():
           - {member: MX, of: o, status: observer}
         """))
     assert [(where(d), d.message) for d in dataset.warnings] == [
-        ((5, 33, "memberships[0].status"), "status 'ratifed' is not one of the usual ones; did you mean 'ratified'?"),
+        ((5, 33, "memberships[0].status"), "status 'ratifed' is not one the explorer knows: it is "
+         "kept as written and counts at no stage; did you mean 'ratified'?"),
+        ((6, 33, "memberships[1].status"), "status 'observer' is not one the explorer knows: it is "
+         "kept as written and counts at no stage; write one of signed, ratified, acceded, accepted, "
+         "approved, succeeded, joined or withdrew (the format reference lists them all)"),
     ]
     assert [m.status for m in dataset.memberships] == ["ratifed", "observer"]
 

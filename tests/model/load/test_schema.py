@@ -33,6 +33,7 @@ from explorer.model.load.schema import (
     out_of_order,
     parent_loops,
 )
+from explorer.model.memberships import STATUS_STAGES
 from tests.helpers.paths import ROOT
 
 REFERENCE = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
@@ -85,8 +86,12 @@ def test_the_reference_documents_every_section_with_the_schemas_fields():
 def test_the_reference_lists_the_top_level_keys_and_the_usual_statuses():
     documented = re.findall(r"^\| `(\w+)` +\| [^|]+\| (?:yes|no) +\|", REFERENCE.split("### `sources`")[0], re.M)
     assert tuple(documented) == TOP_LEVEL_KEYS
-    status_row = next(line for line in REFERENCE.splitlines() if line.startswith("| `status`"))
-    assert tuple(re.findall(r"`(\w+)`", status_row.split("Suggested:")[1])) == USUAL_STATUSES
+    stages = REFERENCE.split("### Stages")[1].split("###")[0]
+    documented = {status: stage for stage, statuses in
+                  re.findall(r"^\| (\w+) \| ((?:`[\w ]+`(?:, )?)+) \|", stages, re.M)
+                  for status in re.findall(r"`([\w ]+)`", statuses)}
+    assert documented == {status: stage.value for status, stage in STATUS_STAGES.items()}
+    assert set(documented) == set(USUAL_STATUSES)
 
 
 @pytest.mark.parametrize(("has_date", "has_start", "has_end", "broken"), [
@@ -109,8 +114,9 @@ def test_a_date_is_out_of_order_only_when_it_is_surely_before():
     assert not out_of_order(parse_edtf("../2010"), parse_edtf("2009"))  # no known start
 
 
-def test_a_status_close_to_a_usual_one_is_a_likely_misspelling():
+def test_a_status_close_to_a_known_one_is_a_likely_misspelling():
     assert misspelt_status("ratifed") == "ratified"
+    assert misspelt_status("Formal confirmaton") == "formal confirmation"
     assert misspelt_status("ratified") is None
     assert misspelt_status("observer") is None
 
