@@ -20,6 +20,7 @@ from explorer.model.dates import DateError, parse_edtf
 from explorer.model.diagnostics import DatasetError
 from explorer.model.filters import EventFilter, Match
 from explorer.model.load.loader import load_dataset
+from explorer.model.membership_events import with_membership_events
 from explorer.timescale.lanes import GroupBy
 
 #: Data errors and failed writes share one status.
@@ -100,6 +101,8 @@ def parser() -> argparse.ArgumentParser:
     made.add_argument("--no-caption", action="store_true", help="no caption stating the filter")
     made.add_argument("--no-footer", action="store_true",
                       help="no footer naming the data file and the sources")
+    made.add_argument("--no-memberships", action="store_true",
+                      help="leave membership actions (signatures, ratifications...) off the timeline")
     return made
 
 
@@ -175,6 +178,8 @@ def run_export(args: Sequence[str]) -> int:
         return EXIT_FAILED
     for warning in dataset.warnings:
         print(warning, file=sys.stderr)
+    if not options.no_memberships:  # as the window shows them
+        dataset = with_membership_events(dataset)
     try:
         first = _day(options.date_from, "--from", end=False)
         after = _day(options.date_to, "--to", end=True)

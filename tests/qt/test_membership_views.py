@@ -181,3 +181,36 @@ def test_clicking_a_member_row_keeps_the_chosen_target(treaties, qtbot):
     assert treaties.document.selection.entity_id == "albania"
     assert treaties.document.membership_target == "tip-protocol"
     assert pane.target.currentData() == "tip-protocol"
+
+
+def test_the_view_menu_puts_membership_actions_on_the_timeline_or_takes_them_off(treaties):
+    action = treaties.memberships_action
+    assert action.isChecked() and action in treaties.view_menu.actions()
+    assert len(treaties.document.dataset.events) == 596  # one per signature-to-party or action
+    action.trigger()
+    assert not treaties.document.memberships_shown
+    assert len(treaties.document.dataset.events) == 0
+    assert treaties.panes.memberships.proxy.rowCount() > 0  # the pane answers all the same
+    action.trigger()
+    assert len(treaties.document.dataset.events) == 596
+
+
+def test_the_timeline_draws_the_as_of_day(treaties):
+    timeline = treaties.timeline
+    treaties.document.set_as_of(IN_FORCE)
+    scene = timeline.current_scene()
+    assert scene.as_of_x == pytest.approx(scene.viewport.x_of(IN_FORCE))
+    assert scene.as_of_label == "as of 2003-12-25"
+    treaties.document.set_as_of(None)
+    assert timeline.current_scene().as_of_x is None
+
+
+def test_explorer_export_draws_membership_events_unless_asked_not_to(treaties_file, tmp_path):
+    from xml.etree import ElementTree
+
+    assert main(["export", str(treaties_file), "-o", str(tmp_path / "with.svg"), "--group-by", "target"]) == 0
+    assert main(["export", str(treaties_file), "-o", str(tmp_path / "without.svg"), "--no-memberships"]) == 0
+    with_text = " ".join(ElementTree.parse(tmp_path / "with.svg").getroot().itertext())
+    without = " ".join(ElementTree.parse(tmp_path / "without.svg").getroot().itertext())
+    assert "Protocol against the Smuggling of Migrants" in with_text  # a lane per target
+    assert "Smuggling" not in without
