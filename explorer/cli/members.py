@@ -17,7 +17,7 @@ import sys
 from typing import Sequence
 
 from explorer.cli.report import EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, print_report
-from explorer.model.calendar import today
+from explorer.model.calendar import day_words, today
 from explorer.model.dataset import Dataset
 from explorer.model.dates import DateError, day_text, parse_day
 from explorer.model.diagnostics import DatasetError
@@ -140,7 +140,7 @@ def run_members(args: Sequence[str]) -> int:
         standings = [s for s in standings if s.stage.value == options.stage]
     made = rows(dataset, standings)
     counts = members.counts(day)
-    when = "today" if options.as_of is None else day_text(day)
+    when = "today" if options.as_of is None else day_words(day)
     if options.format == "json":
         print(json.dumps({"target": target, "name": dataset.label(target), "as_of": day_text(day),
                           "counts": {"sure": {s.value: n for s, n in counts.sure.items()},

@@ -67,6 +67,12 @@ def year_label(year: int) -> str:
     return str(year)
 
 
+def day_words(day: float) -> str:
+    """A day number as people write it: "6 April 2012", "15 March 44 BCE"."""
+    year, month, date = civil_from_days(int(day // 1))
+    return f"{date} {MONTH_NAMES[month - 1]} {year_label(year)}"
+
+
 def today() -> float:
     """The day number of today's date (local time), where ongoing spans and eras end."""
     date = _dt.date.today()

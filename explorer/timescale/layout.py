@@ -7,7 +7,8 @@ import math
 from dataclasses import dataclass
 from typing import Callable
 
-from explorer.model.dates import EdtfValue, day_text
+from explorer.model.calendar import day_words
+from explorer.model.dates import EdtfValue
 from explorer.model.entities import Era
 from explorer.timescale.aggregate import (
     DENSITY_BIN_PX,
@@ -420,7 +421,7 @@ def build_scene(
         chips=chips, today_x=today_x if 0 <= today_x <= width else None,
         content_height=layout.content_height, scroll_y=scroll_y, selected_id=selected_id,
         hovered_id=hovered_id, highlighted=highlighted, as_of_x=as_of_x,
-        as_of_label="" if as_of is None else f"as of {day_text(as_of)}",
+        as_of_label="" if as_of is None else f"as of {day_words(as_of)}",
     )
 
 

@@ -20,7 +20,7 @@ def test_a_table_lists_each_member_with_its_stage_and_actions(capsys):
     assert lines[0].split() == ["Member", "Stage", "Actions"]
     assert [line.split()[:2] for line in lines[1:]] == [["Mexico", "member"], ["Spain", "member"]]
     assert "joined April 2010" in lines[1]
-    assert err.strip() == "Blue Heart Campaign as of 2011-01-01: 2 members; 0 signed"
+    assert err.strip() == "Blue Heart Campaign as of 1 January 2011: 2 members; 0 signed"
 
 
 def test_csv_and_json_carry_the_dates_as_written(capsys):

@@ -14,6 +14,7 @@ from explorer.model.calendar import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     civil_from_days,
+    day_words,
     days_from_civil,
     days_in_month,
     is_leap_year,
@@ -212,3 +213,8 @@ def test_year_label(year: int, label: str) -> None:
 )
 def test_year_of_fractional_day(day: float, year: int) -> None:
     assert year_of_day(day) == year
+
+
+def test_day_words_writes_a_day_as_people_do():
+    assert day_words(days_from_civil(2012, 4, 6)) == "6 April 2012"
+    assert day_words(days_from_civil(-43, 3, 15) + 0.7) == "15 March 44 BCE"

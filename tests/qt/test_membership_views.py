@@ -200,7 +200,7 @@ def test_the_timeline_draws_the_as_of_day(treaties):
     treaties.document.set_as_of(IN_FORCE)
     scene = timeline.current_scene()
     assert scene.as_of_x == pytest.approx(scene.viewport.x_of(IN_FORCE))
-    assert scene.as_of_label == "as of 2003-12-25"
+    assert scene.as_of_label == "as of 25 December 2003"
     treaties.document.set_as_of(None)
     assert timeline.current_scene().as_of_x is None
 

@@ -16,8 +16,7 @@ from PySide6.QtGui import QBrush, QFontMetricsF, QGuiApplication, QImage, QPaint
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMenu, QSizePolicy, QToolTip, QWidget
 
-from explorer.model.calendar import civil_from_days, days_from_civil
-from explorer.model.dates import day_text
+from explorer.model.calendar import civil_from_days, day_words, days_from_civil
 from explorer.model.memberships import HELD_STAGES, Stage, StageCurves, TargetMembers, count_at
 from explorer.qt.export.files import ExportError, format_of, write_atomically
 from explorer.qt.panes.stages import STAGE_TITLES, stage_colour
@@ -137,7 +136,7 @@ def paint_chart(painter: QPainter, rect: QRectF, content: ChartContent, style: T
             x = geometry.x(content.as_of)
             painter.setPen(QPen(style.text, 1.2, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
-            label = f"as of {day_text(content.as_of)}"
+            label = f"as of {day_words(content.as_of)}"
             label_width = metrics.horizontalAdvance(label)
             lx = x + 4 if x + 4 + label_width <= plot.right() else x - 4 - label_width
             painter.drawText(QPointF(lx, plot.top() + metrics.ascent()), label)
@@ -352,7 +351,7 @@ class MemberChart(QWidget):
         if day is None or curves is None or members is None:
             return ""
         counts = curves.at(day)
-        lines = [day_text(day) + ": " + ", ".join(
+        lines = [day_words(day) + ": " + ", ".join(
             f"{sure:,} {STAGE_TITLES[s]}" + (f" ({possible:,} possibly)" if possible != sure else "")
             for s, (sure, possible) in counts.items() if s in curves.stages())]
         step, changed = members.step_at(day)
@@ -360,7 +359,7 @@ class MemberChart(QWidget):
             names = [f"{self._labels.get(member, member)} ({change.action.status if change.action else ''})"
                      for member, change in changed[:8]]
             more = f" and {len(changed) - 8:,} more" if len(changed) > 8 else ""
-            lines.append(f"On {day_text(step)}: " + ", ".join(names) + more)
+            lines.append(f"On {day_words(step)}: " + ", ".join(names) + more)
         lines.append("Click to see who was where that day.")
         return "\n".join(lines)
 

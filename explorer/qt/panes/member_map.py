@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.model.calendar import day_words
 from explorer.model.dataset import Dataset
-from explorer.model.dates import day_text
 from explorer.model.memberships import Certainty, MemberStanding, Stage, stage_words
 from explorer.model.places import SHAPES_CREDIT, country_shapes, iso_code
 from explorer.qt.export.files import ExportError, format_of, write_atomically
@@ -142,7 +142,7 @@ def paint_map(painter: QPainter, rect: QRectF, content: MapContent, style: Timel
         painter.resetTransform()
         painter.setPen(style.text)
         painter.setFont(style.bold_font)
-        when = f" as of {day_text(content.as_of)}" if content.as_of is not None else ""
+        when = f" as of {day_words(content.as_of)}" if content.as_of is not None else ""
         painter.drawText(QPointF(rect.left() + line / 2, rect.top() + style.bold_metrics.ascent() + 2),
                          style.bold_metrics.elidedText(content.title + when, Qt.TextElideMode.ElideRight,
                                                        rect.width() - line))

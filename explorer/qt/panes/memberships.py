@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.model.calendar import civil_from_days
+from explorer.model.calendar import day_words
 from explorer.model.dates import DateError, day_text, parse_day
 from explorer.model.memberships import MemberStanding, membership_targets
 from explorer.qt.coalesced import Coalesced
@@ -37,16 +37,6 @@ from explorer.qt.panes.membership_models import COLUMNS, MEMBER, MemberTableMode
 
 #: Rows measured when fitting column widths to their contents.
 CONTENT_SAMPLE_ROWS = 200
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-
-def day_words(day: float) -> str:
-    """"6 April 2012"."""
-    year, month, date = civil_from_days(math.floor(day))
-    return f"{date} {MONTHS[month - 1]} {year}"
-
-
 class MemberSortProxy(QSortFilterProxyModel):
     """Sorts by `SORT_ROLE`, each column's keys read once (not twice per comparison)."""
 
