@@ -242,12 +242,28 @@ class LaneIndex:
         afters, _ = self._slice(self._after, lane)
         return _coverage(firsts, afters, edges)
 
-    def items(self, lane: int, lo: float, hi: float) -> np.ndarray:
-        """Positions of the visible events of the lane overlapping [lo, hi), by first day."""
+    def items(self, lane: int, lo: float, hi: float, shorter_than: float = math.inf) -> np.ndarray:
+        """Positions of the visible events of the lane overlapping [lo, hi), by first day;
+        only those lasting less than `shorter_than` days when it is given."""
+        return self._overlapping(lane, lo, hi, 0.0, shorter_than)
+
+    def long_items(self, lane: int, lo: float, hi: float, at_least: float) -> np.ndarray:
+        """Positions of the visible events of the lane overlapping [lo, hi) that last at least
+        `at_least` days, by first day: the complement of `items(..., shorter_than=at_least)`."""
+        return self._overlapping(lane, lo, hi, at_least, math.inf)
+
+    def _overlapping(self, lane: int, lo: float, hi: float, at_least: float,
+                     shorter_than: float) -> np.ndarray:
         found = []
         classes = len(DURATION_CLASSES)
         bounds = self._class.bounds
+        first, after = self.index.first, self.index.after
+        shortest = 0.0
         for number, longest in enumerate(DURATION_CLASSES.tolist()):
+            # This class holds durations in (shortest, longest].
+            lowest, shortest = shortest, longest
+            if lowest >= shorter_than or longest < at_least:
+                continue
             group = lane * classes + number
             low, high = bounds[group], bounds[group + 1]
             if low == high:
@@ -257,8 +273,12 @@ class LaneIndex:
             stop = np.searchsorted(firsts, hi, "left")
             if stop > start:
                 candidates = self._class.positions[low + start:low + stop]
-                found.append(candidates[self.index.after[candidates] > lo])
+                keep = after[candidates] > lo
+                if at_least > lowest or shorter_than <= longest:
+                    duration = after[candidates] - first[candidates]
+                    keep &= (duration >= at_least) & (duration < shorter_than)
+                found.append(candidates[keep])
         if not found:
             return np.zeros(0, dtype=np.int64)
         positions = np.concatenate(found)
-        return positions[np.argsort(self.index.first[positions], kind="stable")]
+        return positions[np.argsort(first[positions], kind="stable")]

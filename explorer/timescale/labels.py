@@ -1,15 +1,17 @@
 """Rows within a lane and labels that never overlap.
 
 Items are packed greedily from left to right into the first row that is free at their left
-edge, each wanting room for its shape and its whole label. When no row is free, the row whose
-last shape ends earliest gives up the tail of that shape's label (it is shortened with an
-ellipsis, or hidden); only when even shapes collide does an item overflow into an aggregate.
+edge, each wanting room for its shape and its whole label, after the shape or, when the view
+ends there, before it. When no row is free, the row whose last shape ends earliest gives up
+room: its last label moves before its shape or is shortened with an ellipsis (or hidden);
+only when even shapes collide does an item overflow into a "+n" badge.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from enum import Enum
 from typing import Callable, Sequence
 
 Measure = Callable[[str], float]
@@ -36,45 +38,98 @@ def elide(text: str, max_width: float, measure: Measure) -> str:
     return text[:low].rstrip() + ELLIPSIS
 
 
+class Side(str, Enum):
+    """Where an item's label sits."""
+
+    RIGHT = "right"  # after the shape (the usual place)
+    LEFT = "left"  # before it, when the room is there and not after it
+    INSIDE = "inside"  # within the shape (a bar wide enough to hold it)
+
+
 @dataclass(frozen=True, slots=True)
 class Box:
     """What one item needs in a row: its shape from `left` to `shape_right`, and a label
-    starting at `label_left` that is `label_width` wide (0 when the label sits inside the shape)."""
+    `label_width` wide beside it (0 when the label sits inside the shape)."""
 
     left: float
     shape_right: float
-    label_left: float
     label_width: float
-
-    @property
-    def right(self) -> float:
-        return max(self.shape_right, self.label_left + self.label_width)
 
 
 @dataclass(frozen=True, slots=True)
 class Placed:
-    """An item's row and how wide its label may be (`label_room` < its label width: shorten)."""
+    """An item's row, the side of its label and how wide the label may be (`label_room`
+    less than the label's width: shorten it)."""
 
     row: int
+    side: Side
     label_room: float
 
 
-def pack_rows(boxes: Sequence[Box], rows: int, gap: float) -> list[Placed | None]:
-    """Rows for `boxes` (in the order given, which should be by `left`); None = no room."""
-    ends = [-math.inf] * rows
+#: Between a shape and its label.
+LABEL_PAD = 4.0
+
+
+def pack_rows(boxes: Sequence[Box], rows: int, gap: float, width: float = math.inf,
+              pad: float = LABEL_PAD) -> list[Placed | None]:
+    """Rows and label sides for `boxes` (in the order given, which should be by `left`) in a
+    view `width` wide; None = no room for the shape.
+
+    A label goes after its shape in the first row free there; when that would run off the
+    view, before the shape if a row has the room; otherwise on whichever side has more. With
+    no row free at all, the row whose last shape ends first makes room: its last label moves
+    before its shape or is shortened.
+    """
+    count = len(boxes)
+    ends = [-math.inf] * rows  # the right edge of the last thing in each row
     shape_ends = [-math.inf] * rows
     last: list[int | None] = [None] * rows
-    rooms = [box.label_width for box in boxes]
-    placed_rows: list[int | None] = [None] * len(boxes)
+    before = [-math.inf] * count  # the row's right edge before each item came
+    sides = [Side.RIGHT] * count
+    rooms = [0.0] * count
+    placed_rows: list[int | None] = [None] * count
+
+    def left_room(number: int) -> float:
+        box = boxes[number]
+        return box.left - pad - max(before[number] + gap, 0.0)
+
+    def make_room(number: int, limit: float) -> None:
+        """Keep the label of item `number` (last in its row) left of `limit`."""
+        if sides[number] is not Side.RIGHT:
+            return
+        box = boxes[number]
+        right = limit - (box.shape_right + pad)
+        if rooms[number] <= right:
+            return
+        room_left = left_room(number)
+        if room_left >= box.label_width or room_left > right:
+            sides[number], rooms[number] = Side.LEFT, min(room_left, box.label_width)
+        else:
+            rooms[number] = max(0.0, right)
+
     for number, box in enumerate(boxes):
         left = box.left
-        row = None
-        for candidate in range(rows):
-            if ends[candidate] + gap <= left:
-                row = candidate
-                break
+        free = [r for r in range(rows) if ends[r] + gap <= left]
+        row: int | None = None
+        side, room = Side.INSIDE, 0.0
+        if box.label_width <= 0:
+            row = free[0] if free else None
+        else:
+            label_start = left - pad - box.label_width
+            if free and box.shape_right + pad + box.label_width <= width:
+                row, side, room = free[0], Side.RIGHT, box.label_width
+            elif label_start >= 0 and (found := next(
+                    (r for r in range(rows) if ends[r] + gap <= label_start), None)) is not None:
+                row, side, room = found, Side.LEFT, box.label_width
+            elif free:
+                row = free[0]
+                right = width - pad - (box.shape_right + pad)
+                before[number] = ends[row]
+                side, room = (Side.RIGHT, right) if right >= left_room(number) else \
+                    (Side.LEFT, left_room(number))
+                room = max(0.0, min(room, box.label_width))
         if row is None:
-            # Make room by shortening the label of the row whose last shape ends first.
+            # No row is free: the row whose last shape ends first makes room.
             earliest = math.inf
             for candidate in range(rows):
                 if shape_ends[candidate] + gap <= left and shape_ends[candidate] < earliest:
@@ -83,12 +138,23 @@ def pack_rows(boxes: Sequence[Box], rows: int, gap: float) -> list[Placed | None
                 continue
             previous = last[row]
             if previous is not None:
-                rooms[previous] = max(0.0, left - gap - boxes[previous].label_left)
-        placed_rows[number] = row
-        ends[row] = max(box.shape_right, box.label_left + box.label_width)
+                make_room(previous, left - gap)
+                ends[row] = _right_edge(boxes[previous], sides[previous], rooms[previous], pad)
+            if box.label_width > 0:
+                side = Side.RIGHT
+                room = max(0.0, min(box.label_width, width - pad - (box.shape_right + pad)))
+        before[number] = ends[row]
+        placed_rows[number], sides[number], rooms[number] = row, side, room
+        ends[row] = _right_edge(box, side, room, pad)
         shape_ends[row] = box.shape_right
         last[row] = number
     return [
-        None if row is None else Placed(row, rooms[number])
+        None if row is None else Placed(row, sides[number], rooms[number])
         for number, row in enumerate(placed_rows)
     ]
+
+
+def _right_edge(box: Box, side: Side, room: float, pad: float) -> float:
+    if side is Side.RIGHT and room > 0:
+        return box.shape_right + pad + room
+    return box.shape_right

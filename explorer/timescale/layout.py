@@ -13,25 +13,24 @@ from explorer.model.entities import Era
 from explorer.timescale.aggregate import (
     DENSITY_BIN_PX,
     badge_segments,
-    cluster_overflow,
     density_edges,
     lane_capacity,
 )
-from explorer.timescale.geometry import EventGeometry, Rect, value_bounds
+from explorer.timescale.geometry import Rect, value_bounds
 from explorer.timescale.index import LaneIndex
-from explorer.timescale.labels import Box, elide, pack_rows
+from explorer.timescale.labels import elide
+from explorer.timescale.lane_items import LONG_ROWS_FROM, LaneFrame, lane_items
 from explorer.timescale.lanes import GroupBy
 from explorer.timescale.scene import (
     AxisMark,
     Badge,
+    BadgeKind,
     Chip,
     DensityStrip,
     EraBand,
-    Item,
     LaneBand,
     Scene,
     SceneMetrics,
-    Shape,
 )
 from explorer.timescale.ticks import axis_ticks
 from explorer.timescale.viewport import Viewport
@@ -138,16 +137,22 @@ def era_rows(eras: tuple[Era, ...], today: float) -> list[int]:
 
 def _era_bands(eras, rows, viewport, layout, measure, metrics, today) -> tuple[EraBand, ...]:
     width = layout.era_rect.w
+    spans = [tuple(viewport.x_of(day) for day in era_days(era, today)) for era in eras]
     bands = []
     for number, era in enumerate(eras):
-        first, after = era_days(era, today)
-        x0, x1 = viewport.x_of(first), viewport.x_of(after)
+        x0, x1 = spans[number]
         if x1 < 0 or x0 > width:
             continue
+        # A title may run on past its era into the free strip up to the next era of its row:
+        # it is shortened only when there is truly no room.
+        following = min((spans[other][0] for other in range(len(eras))
+                         if rows[other] == rows[number] and other != number
+                         and spans[other][0] >= x1), default=math.inf)
         x0, x1 = max(x0, -2.0), min(x1, width + 2.0)
         y = layout.era_rect.y + rows[number] * metrics.era_row_height
         left = max(x0, 0.0) + 4.0
-        label = elide(era.title, min(x1, width) - left - 4.0, measure)
+        room = max(min(x1, width) - left - 4.0, min(following, width) - left - metrics.gap)
+        label = elide(era.title, room, measure)
         label_rect = Rect(left, y, measure(label), metrics.era_row_height) if label else None
         fuzzy = any(v is not None and (v.approximate or v.uncertain) for v in (era.start, era.end))
         strip = Rect(x0, y, x1 - x0, metrics.era_row_height)
@@ -185,139 +190,6 @@ def _axis_marks(viewport, layout, measure, metrics):
 # -- lanes ---------------------------------------------------------------------------
 
 
-def _label_text(event, geometry) -> str:
-    text = event.title
-    if geometry.approximate:
-        text += " ~"
-    if geometry.uncertain:
-        text += " ?"
-    return text
-
-
-class _Candidate:
-    """An item being laid out: its shape in pixels and the room its label wants."""
-
-    __slots__ = ("position", "event_id", "geometry", "shape", "sure_left", "sure_right",
-                 "label", "label_width", "inside", "box")
-    position: int
-    event_id: str
-    geometry: EventGeometry
-    shape: Shape
-    sure_left: float
-    sure_right: float
-    label: str
-    label_width: float
-    inside: bool
-    box: Box
-
-
-def _candidate(position, event, geometry, start, scale, width, today, metrics, measure):
-    """Place one event on the x axis (`x = (day - start) * scale`); None when off screen."""
-    x_first = (geometry.first - start) * scale
-    x_after = (geometry.after_or(today) - start) * scale
-    if geometry.is_span:
-        shape = Shape.BAR
-        left, right = x_first, x_after
-        sure_left = min(max((geometry.start_sure - start) * scale, left), right)
-        sure_right = x_after if geometry.ongoing else (geometry.end_sure - start) * scale
-        sure_right = min(max(sure_right, sure_left), right)
-    elif geometry.exact_day or x_after - x_first < metrics.marker_size * 0.6:
-        shape = Shape.MARKER
-        middle = (x_first + x_after) / 2.0
-        left = sure_left = middle - metrics.marker_size / 2.0
-        right = sure_right = middle + metrics.marker_size / 2.0
-    else:
-        shape = Shape.RANGE
-        left, right, sure_left, sure_right = x_first, x_after, x_first, x_after
-    if geometry.open_start:
-        left -= metrics.fade_px
-    if geometry.open_end or geometry.ongoing:
-        right += metrics.fade_px
-    if right < 0 or left > width:
-        return None
-    # Far-off edges are clipped to a margin: fades stay right and coordinates stay small.
-    low, high = -2.0 * metrics.fade_px, width + 2.0 * metrics.fade_px
-    left, right = min(max(left, low), high), min(max(right, low), high)
-    found = _Candidate()
-    found.position, found.event_id, found.geometry, found.shape = position, event.id, geometry, shape
-    found.sure_left = min(max(sure_left, low), high)
-    found.sure_right = min(max(sure_right, low), high)
-    found.label = _label_text(event, geometry)
-    found.label_width = measure(found.label)
-    visible = min(right, width) - max(left, 0.0)
-    found.inside = shape is not Shape.MARKER and visible >= found.label_width + 8.0
-    if found.inside:
-        found.box = Box(left, right, max(left, 0.0) + 4.0, 0.0)
-    else:
-        found.box = Box(left, right, right + 4.0, found.label_width)
-    return found
-
-
-def _lane_items(lane_index: LaneIndex, lane_no: int, band_no: int, band: Rect, header: float,
-                rows: int, viewport: Viewport, measure: Measure, metrics: SceneMetrics,
-                today: float, colour: int):
-    """Items and overflow badges of one lane that is not aggregated."""
-    index = lane_index.index
-    events = index.dataset.events
-    width = viewport.width_px
-    start, scale = viewport.start, 1.0 / viewport.days_per_px
-    margin_days = (metrics.fade_px + metrics.marker_size) * viewport.days_per_px
-    positions = lane_index.items(lane_no, viewport.start - margin_days, viewport.end + margin_days)
-    candidates = []
-    for position in positions.tolist():
-        found = _candidate(position, events[position], index.geometry(position), start, scale,
-                           width, today, metrics, measure)
-        if found is not None:
-            candidates.append(found)
-
-    boxes = [c.box for c in candidates]
-    placements = pack_rows(boxes, rows, metrics.gap)
-    if rows > 1 and None in placements:
-        # Keep the last row for the "+n" badges of what did not fit.
-        placements = pack_rows(boxes, rows - 1, metrics.gap)
-
-    items, overflow = [], []
-    top = band.y + header
-    for found, placed in zip(candidates, placements):
-        if placed is None:
-            overflow.append(found)
-            continue
-        box, shape, geometry = found.box, found.shape, found.geometry
-        row_y = top + placed.row * metrics.row_height
-        height = metrics.marker_size if shape is Shape.MARKER else metrics.bar_height
-        rect = Rect(box.left, row_y + (metrics.row_height - height) / 2.0,
-                    box.shape_right - box.left, height)
-        if found.inside:
-            room = min(box.shape_right, width) - max(box.left, 0.0) - 8.0
-        else:
-            # A label running off the right edge ends in an ellipsis instead of mid-word.
-            room = min(placed.label_room, width - box.label_left - 4.0)
-        shown = found.label if found.label_width <= room else elide(found.label, room, measure)
-        label_rect = None
-        if shown:
-            text_y = row_y + (metrics.row_height - metrics.text_height) / 2.0
-            label_rect = Rect(box.label_left, text_y, measure(shown), metrics.text_height)
-        items.append(Item(
-            position=found.position, event_id=found.event_id, lane=band_no, shape=shape,
-            rect=rect, sure_left=found.sure_left, sure_right=found.sure_right,
-            fade_left=geometry.open_start, fade_right=geometry.open_end or geometry.ongoing,
-            exact=geometry.exact_day, approximate=geometry.approximate,
-            uncertain=geometry.uncertain, label=shown, label_rect=label_rect,
-            label_inside=found.inside, colour=colour,
-        ))
-    badges = []
-    if overflow:
-        row_y = top + (rows - 1) * metrics.row_height
-        lefts = [max(found.box.left, 0.0) for found in overflow]
-        for cluster in cluster_overflow(lefts, measure, metrics.gap):
-            members = [overflow[m].geometry for m in cluster.members]
-            first = min(g.first for g in members)
-            last = max(g.after_or(today) for g in members)
-            rect = Rect(cluster.left, row_y + 2.0, cluster.width, metrics.row_height - 4.0)
-            badges.append(Badge(rect, cluster.text, len(members), first, last, band_no))
-    return items, badges
-
-
 def _density(lane_index, lane_no, band_no, band, header, viewport, measure, metrics, colour):
     # A strip a few rows high reads as well as one filling a tall lane, and costs less.
     height = min(band.h - header, DENSITY_ROWS * metrics.row_height)
@@ -335,12 +207,17 @@ def _density(lane_index, lane_no, band_no, band, header, viewport, measure, metr
             count = lane_index.count_starting(lane_no, first, last)
         if count <= 0:
             continue
-        text = f"{count:,}"
+        # "1,234 events" when the stretch has room for it, else the number alone.
+        text = f"{count:,} {'event' if count == 1 else 'events'}"
+        stretch = viewport.x_of(last) - viewport.x_of(first)
+        if measure(text) + 10.0 > stretch - metrics.gap:
+            text = f"{count:,}"
         w = measure(text) + 10.0
         x = (viewport.x_of(first) + viewport.x_of(last) - w) / 2.0
         h = min(metrics.row_height - 4.0, rows_rect.h)
         rect = Rect(x, rows_rect.y + (rows_rect.h - h) / 2.0, w, h)
-        badges.append(Badge(rect, text, count, first, last, band_no))
+        badges.append(Badge(rect, text, count, first, last, band_no, BadgeKind.DENSITY,
+                            starting=number > 0))
     return strip, badges
 
 
@@ -390,6 +267,10 @@ def build_scene(
         colour = lane_no if grouped else 0
         lo = viewport.start - metrics.fade_px * viewport.days_per_px
         in_view = lane_index.count(lane_no, lo, viewport.end)
+        if layout.rows >= LONG_ROWS_FROM and in_view:
+            # Spans longer than the view go to rows of their own: they do not crowd the rest.
+            long_days = viewport.end - viewport.start
+            in_view -= len(lane_index.long_items(lane_no, lo, viewport.end, long_days))
         capacity = min(lane_capacity(layout.rows, width), budget)
         aggregated = in_view > capacity
         if aggregated:
@@ -397,13 +278,13 @@ def build_scene(
                                           layout.header_height, viewport, measure, metrics, colour)
             densities.append(strip)
             badges.extend(lane_badges)
-        elif in_view:
-            lane_items, lane_badges = _lane_items(
-                lane_index, lane_no, band_no, rect, layout.header_height, layout.rows,
-                viewport, measure, metrics, today, colour)
-            items.extend(lane_items)
+        else:
+            frame = LaneFrame(lane_no, band_no, rect, layout.header_height, layout.rows, colour)
+            found, lane_badges, drawn = lane_items(lane_index, frame, viewport, measure, metrics,
+                                                   today)
+            items.extend(found)
             badges.extend(lane_badges)
-            budget -= in_view
+            budget -= drawn
         bands.append(LaneBand(lane_no, lane.key, lane.title, rect, header_rect, title, colour,
                               aggregated))
 

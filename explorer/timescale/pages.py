@@ -24,11 +24,12 @@ from explorer.timescale.viewport import MIN_SPAN, Viewport
 
 #: Rows of the single lane (no grouping) an export grows to before "+n" badges stay.
 MAX_PLAIN_ROWS = 40
-#: A row more in every lane is worth it when it gives back an event or a label per this
-#: many lanes.
+#: Rows more in every lane are worth it when they give back, per row, `LABELS_PER_ROW`
+#: events or labels per this many lanes.
 LANES_PER_LABEL = 4
+LABELS_PER_ROW = 0.5
 #: Rows tried past the best so far before the search for rows gives up.
-PATIENCE = 3
+PATIENCE = 6
 
 
 class RangeError(ValueError):
@@ -156,8 +157,8 @@ def crowding(scene: Scene) -> tuple[int, int]:
 def choose_rows(timeline: Timeline, stretches: list[tuple[float, float]], width: float,
                 measure: Measure, base: SceneMetrics, max_height: float = math.inf) -> Frame:
     """The frame with the rows per lane that draw more events one by one, then give
-    shortened labels their room: a row added to every lane has to give back an event or a
-    label for about every `LANES_PER_LABEL` lanes. Up to the layout's limit, and a lane (or,
+    shortened labels their room: rows added to every lane have to give back an event or a
+    label for about every `LANES_PER_LABEL` lanes per two rows. Up to the layout's limit, and a lane (or,
     without lanes, the whole scene) `max_height` pixels high."""
     if timeline.grouped:
         counts = range(base.min_lane_rows, base.max_lane_rows + 1)
@@ -176,8 +177,8 @@ def choose_rows(timeline: Timeline, stretches: list[tuple[float, float]], width:
         overflow, shortened = sum(f[0] for f in found), sum(f[1] for f in found)
         gained: tuple[int, int] | None = (
             (best[0] - overflow, best[1] - shortened) if best is not None else None)
-        if gained is None or gained[0] >= worth * (idle + 1) or (
-                gained[0] >= 0 and gained[1] >= worth * (idle + 1)):
+        needed = max(1, math.ceil(worth * (idle + 1) * LABELS_PER_ROW))
+        if gained is None or gained[0] >= needed or (gained[0] >= 0 and gained[1] >= needed):
             chosen, best, idle = candidate, (overflow, shortened), 0
         else:
             # Rows only help where events crowd; a few in a row that help nothing is enough

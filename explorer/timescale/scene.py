@@ -31,6 +31,9 @@ class SceneMetrics:
     fade_px: float = 40.0
     min_lane_rows: int = 3
     max_lane_rows: int = 8
+    #: Per item hue: whether a label reads inside a filled bar (exact, approximate) of that
+    #: hue, as the style's colours say; empty: always.
+    inside_readable: tuple[tuple[bool, bool], ...] = ()
 
 
 class Shape(str, Enum):
@@ -93,6 +96,10 @@ class Item:
     label_rect: Rect | None
     label_inside: bool
     colour: int
+    #: The label sits inside a hatched or hard-to-read shape on a backing of the background.
+    label_backed: bool = False
+    #: Longer than the view: a thin bar in the lane's rows for long spans, label above it.
+    thin: bool = False
 
     def hit(self, x: float, y: float, slack: float = 3.0) -> bool:
         r = self.rect
@@ -101,16 +108,44 @@ class Item:
         return self.label_rect is not None and self.label_rect.contains(x, y)
 
 
-@dataclass(frozen=True, slots=True)
+class BadgeKind(str, Enum):
+    """What a count badge counts."""
+
+    OVERFLOW = "overflow"  # events here that did not fit in the lane's rows
+    DENSITY = "density"  # the events of a stretch of a lane too dense to draw one by one
+    LONG = "long"  # spans and imprecise dates longer than the view, beyond its long rows
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Badge:
-    """A count of events not drawn one by one; clicking zooms to `first`..`last`."""
+    """A count of events not drawn one by one, from `first` to `last`; clicking lists them.
+
+    `positions` are the events it counts when the scene knows them (overflow and long
+    badges); a density badge counts the lane's events overlapping its stretch (the first
+    stretch) or starting in it (the others): `explorer.timescale.clusters` finds them."""
 
     rect: Rect
     text: str
     count: int
     first: float
     last: float
-    lane: int
+    lane: int  # index into `Scene.lanes`
+    kind: BadgeKind = BadgeKind.OVERFLOW
+    positions: np.ndarray | None = None
+    #: Density badges of later stretches count events starting in them, not overlapping.
+    starting: bool = False
+
+    @property
+    def description(self) -> str:
+        """What it counts, for its tooltip: "12 more events here: click to list them"."""
+        noun = "event" if self.count == 1 else "events"
+        if self.kind is BadgeKind.LONG:
+            what = f"{self.count:,} more spans and imprecise dates longer than the view"
+        elif self.kind is BadgeKind.DENSITY:
+            what = f"{self.count:,} {noun} {'starting ' if self.starting else ''}here, too many to draw one by one"
+        else:
+            what = f"{self.count:,} more {noun} here that do not fit in the rows"
+        return f"{what}: click to list them"
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -9,7 +9,7 @@ import pytest
 
 from explorer.timescale.aggregate import MAX_LANE_ITEMS, lane_capacity
 from explorer.timescale.layout import build_scene
-from explorer.timescale.scene import SceneMetrics, Shape
+from explorer.timescale.scene import BadgeKind, SceneMetrics, Shape
 from explorer.timescale.viewport import Viewport
 from tests.helpers.builders import TODAY, day, given_index, point, span, undated
 
@@ -155,7 +155,10 @@ def test_a_density_strip_counts_per_bin_and_its_badges_zoom_to_their_stretch():
     assert strip.counts.sum() > 0 and strip.counts.size == int(1200 / strip.bin_px)
     assert sum(b.count for b in scene.badges) == 500
     for badge in scene.badges:
-        assert badge.first < badge.last and badge.text == f"{badge.count:,}"
+        assert badge.first < badge.last and badge.kind is BadgeKind.DENSITY
+        # The badge says what it counts when its stretch has room: "123 events".
+        assert badge.text in (f"{badge.count:,}", f"{badge.count:,} events")
+    assert any(badge.text.endswith(" events") for badge in scene.badges)
 
 
 def test_an_event_with_two_actors_is_in_both_lanes_as_the_same_event():
@@ -222,8 +225,16 @@ def test_what_is_under_the_pointer():
     assert scene.chip_at(chip.rect.x + 1, chip.rect.y + 1) is chip
 
 
-def test_a_label_running_off_the_right_edge_ends_in_an_ellipsis_inside_the_view():
+def test_a_label_that_would_run_off_the_right_edge_goes_left_of_its_mark_whole():
     index = given_index(point("late", "2010-11-20", title="A rather long title that cannot fit"))
     scene = when_viewport(index, day(2010), day(2011), width=600.0)
     late = item(scene, "late")
-    assert late.label.endswith("…") and late.label_rect.right <= 600
+    assert late.label == "A rather long title that cannot fit"
+    assert late.label_rect.right <= late.rect.x and late.label_rect.x >= 0
+
+
+def test_a_label_with_no_room_on_either_side_ends_in_an_ellipsis_inside_the_view():
+    index = given_index(point("late", "2010-11-20", title="A rather long title that cannot fit " * 3))
+    scene = when_viewport(index, day(2010), day(2011), width=600.0)
+    late = item(scene, "late")
+    assert late.label.endswith("…") and 0 <= late.label_rect.x and late.label_rect.right <= 600
