@@ -61,7 +61,7 @@ def pairs_of_name_and_url(header: Sequence[str]) -> list[tuple[int, int]]:
     names = [normal(h) for h in header]
     found = []
     for index, name in enumerate(names):
-        if name.endswith(" url") or name.endswith(" link"):
+        if name.endswith((" url", " link")):
             base = name.rsplit(" ", 1)[0]
             partner = next((i for i, other in enumerate(names) if other == base), None)
             if partner is not None:

@@ -310,9 +310,9 @@ def _plain(text: str, order, years: bool, after: str, bce: bool) -> str:
         if len(digits) == 3 and digits.endswith("0") and re.search(r"00'?s", text):
             return checked(digits[:2] + "XX")
         return checked(digits + "X")
-    century = _CENTURY.fullmatch(text)
-    if century:
-        number = int(century.group(1))
+    ordinal = _CENTURY.fullmatch(text)
+    if ordinal:
+        number = int(ordinal.group(1))
         if bce:
             raise Unreadable("centuries BCE are not read; write the years")
         return checked(f"{number - 1:02d}XX")

@@ -70,7 +70,7 @@ def _plain(root: Node) -> object:
 
 def sniff_json(source: Source) -> object | None:
     """The parsed file when it is JSON (plain `json`, for detection), else None."""
-    if source.suffix not in (".json", ".js", "") and not source.head.lstrip()[:1] in (b"{", b"["):
+    if source.suffix not in (".json", ".js", "") and source.head.lstrip()[:1] not in (b"{", b"["):
         return None
     if source.binary_kind() is not None or source.is_zip:
         return None

@@ -40,7 +40,7 @@ class Members:
             self.draft.organizations[entity_id] = {"name": name}
             self.ids[key] = entity_id
             return entity_id
-        by_name = code_of_name(name) if name else None
+        by_name: str | None = code_of_name(name) if name else None
         by_code = iso_code(code) if code and not (missing(code) and code.upper() != "NA") else None
         if code and by_code is not None and code.strip().upper() != by_code:
             self.report.convert("EU country codes written as ISO codes", f"{code} -> {by_code}", where)
@@ -52,7 +52,7 @@ class Members:
         elif code and by_code is None and by_name:
             self.report.convert("codes that are no ISO code replaced by the name's", f"{code} -> {by_name}", where)
         if not name:
-            name = name_of_code(iso) if iso else code
+            name = (name_of_code(iso) if iso else None) or code
         entry = {"name": name or code}
         if iso is not None and self.draft.claim(iso):
             entity_id = iso

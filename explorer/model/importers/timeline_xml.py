@@ -185,8 +185,8 @@ class _XmlFormat:
             end = self.date(element.findtext("end"), where)
         except Unreadable as error:
             report.warning(where, f"the event cannot be placed ({error}); it is kept undated")
-            start = end = None
-        if start is not None and end is not None:
+            start = end = ""
+        if start and end:
             approximate = flag("fuzzy")
             start_mark = "~" if approximate or flag("fuzzy_start") else ""
             end_mark = "~" if approximate or flag("fuzzy_end") else ""

@@ -70,6 +70,11 @@ def date_object(value: object, report: ImportReport, where: Where) -> Reading | 
     return Reading(date=text)
 
 
+def _texts(slide: dict) -> dict:
+    text = slide.get("text")
+    return text if isinstance(text, dict) else {}
+
+
 def legacy_date(value: object) -> Reading | None:
     """A TimelineJS 2 date: "2011,12,10" (year, month, day, and perhaps a time)."""
     text = text_of(value)
@@ -78,7 +83,9 @@ def legacy_date(value: object) -> Reading | None:
     parts = [p.strip() for p in text.split(",")]
     if all(re.fullmatch(r"-?\d+", p) for p in parts if p) and parts[0]:
         numbers = [int(p) for p in parts[:3] if p]
-        return Reading(date=from_parts(timelinejs_year(numbers[0]), *numbers[1:3]))
+        month = numbers[1] if len(numbers) > 1 else None
+        day = numbers[2] if len(numbers) > 2 else None
+        return Reading(date=from_parts(timelinejs_year(numbers[0]), month, day))
     return read_date(text)
 
 
@@ -129,7 +136,7 @@ class TimelineJsJson:
         return draft
 
     def _title(self, slide: dict, draft: Draft, report: ImportReport) -> None:
-        text = slide.get("text") if isinstance(slide.get("text"), dict) else {}
+        text = _texts(slide)
         draft.title = one_line(text_of(text.get("headline")))
         draft.description = html_to_text(text_of(text.get("text")))
         if draft.title:
@@ -145,7 +152,7 @@ class TimelineJsJson:
             report.drop("background colours and images", shorten(str(dict(slide["background"])), 40), where)
 
     def _slide(self, slide: dict, report: ImportReport, where: Where, draft: Draft) -> dict | None:
-        text = slide.get("text") if isinstance(slide.get("text"), dict) else {}
+        text = _texts(slide)
         headline, body = text_of(text.get("headline")), text_of(text.get("text"))
         group = one_line(text_of(slide.get("group")))
         display = slide.get("display_date")
@@ -200,7 +207,7 @@ class TimelineJsJson:
         if not isinstance(era, dict):
             report.warning(where, "this era is not an object; it is left out")
             return
-        text = era.get("text") if isinstance(era.get("text"), dict) else {}
+        text = _texts(era)
         title = one_line(text_of(text.get("headline"))) or "Untitled era"
         try:
             start = date_object(era.get("start_date"), report, where)

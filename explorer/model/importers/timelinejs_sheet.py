@@ -106,7 +106,7 @@ class _SheetRows(TableEvents):
     def __init__(self, table, report, draft, options) -> None:
         super().__init__(table, report, draft, options)
         names = [normal(h) for h in table.header]
-        self.parts = {name: names.index(name) for name in
+        self.parts: dict[str, int] = {name: names.index(name) for name in
                       ("year", "month", "day", "time", "end year", "end month", "end day", "end time")
                       if name in names}
         self.used.update(self.parts.values())

@@ -80,6 +80,8 @@ def _whole_period(first: str | None, last: str | None) -> str | None:
         return None
     if a.approximate or a.uncertain or b.approximate or b.uncertain:
         return None
+    if a.earliest is None or b.latest is None:
+        return None
     year, month, day = civil_from_days(a.earliest)
     end_year, end_month, end_day = civil_from_days(b.latest)
     if year != end_year or day != 1:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from explorer.model.dates import parse_edtf
 from explorer.model.importers.base import NO, SURE, Options
 from explorer.model.importers.dates_in import Reading, Unreadable, read_date, read_edtf
 from explorer.model.importers.draft import Draft, add_source, add_tag
@@ -22,7 +23,6 @@ from explorer.model.importers.located import at_of, read_json, sniff_json, text_
 from explorer.model.importers.report import ImportReport, Where, shorten
 from explorer.model.importers.source import Source, SourceError
 from explorer.model.importers.timing import append_summary, set_timing
-from explorer.model.dates import parse_edtf
 
 _TITLE_KEYS = ("content", "name", "title", "label")
 
@@ -31,7 +31,8 @@ def _items(data: object) -> tuple[list, list]:
     if isinstance(data, list):
         return data, []
     if isinstance(data, dict) and isinstance(data.get("items"), list):
-        return data["items"], data.get("groups") if isinstance(data.get("groups"), list) else []
+        groups = data.get("groups")
+        return data["items"], groups if isinstance(groups, list) else []
     return [], []
 
 
