@@ -67,9 +67,9 @@ def html_to_text(text: str) -> str:
     return clean_text("".join(parser.parts))
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str, keep_lines: bool = False) -> str:
     """Text with runs of spaces made one, control characters gone, lines trimmed and at most
-    one blank line between paragraphs."""
+    one blank line between paragraphs; the lines of a paragraph joined, unless `keep_lines`."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(ch for ch in text if ch == "\n" or ch.isprintable() or ch == "\t")
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
@@ -79,10 +79,10 @@ def clean_text(text: str) -> str:
         if line:
             current.append(line)
         elif current:
-            paragraphs.append(" ".join(current))
+            paragraphs.append(("\n" if keep_lines else " ").join(current))
             current = []
     if current:
-        paragraphs.append(" ".join(current))
+        paragraphs.append(("\n" if keep_lines else " ").join(current))
     return "\n\n".join(paragraphs)
 
 

@@ -199,7 +199,7 @@ class _XmlFormat:
                 set_timing(event, Reading(date=start + start_mark),
                            Reading(date=end + end_mark) if end != start or end_mark != start_mark else None,
                            report, where)
-        description = clean_text(element.findtext("description") or "")
+        description = clean_text(element.findtext("description") or "", keep_lines=True)
         if description:
             event["summary"] = description
         category = (element.findtext("category") or "").strip()
@@ -262,7 +262,7 @@ class _TextFormat:
         except Unreadable as error:
             self.report.warning(where, f"the event cannot be placed ({error}); it is kept undated")
         if rest.startswith("description:"):
-            summary = clean_text(rest[len("description:"):].replace("\\n", "\n"))
+            summary = clean_text(rest[len("description:"):].replace("\\n", "\n"), keep_lines=True)
             if summary:
                 event["summary"] = summary
         add_tag(event, category)
