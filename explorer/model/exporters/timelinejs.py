@@ -49,7 +49,7 @@ def date_object(value: EdtfValue, notes: list[str], title: str, last: bool = Fal
 
 
 def _html(text: str) -> str:
-    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in text.split("\n\n") if paragraph)
+    return "".join(f"<p>{escape(paragraph, quote=False)}</p>" for paragraph in text.split("\n\n") if paragraph)
 
 
 def timelinejs_text(dataset: Dataset, positions, notes: list[str]) -> str:
@@ -61,7 +61,7 @@ def timelinejs_text(dataset: Dataset, positions, notes: list[str]) -> str:
             notes.append(f"{event.title!r} is undated; TimelineJS needs a start date, so it is left out")
             continue
         slide: dict = {"start_date": date_object(event.start, notes, event.title),
-                       "text": {"headline": escape(event.title)}, "unique_id": event.id}
+                       "text": {"headline": escape(event.title, quote=False)}, "unique_id": event.id}
         if event.is_span and event.end is not None:
             slide["end_date"] = date_object(event.end, notes, event.title, last=True)
         elif event.is_span:
@@ -75,7 +75,7 @@ def timelinejs_text(dataset: Dataset, positions, notes: list[str]) -> str:
         events.append(slide)
     data: dict = {"events": events}
     if dataset.title or dataset.description:
-        data["title"] = {"text": {"headline": escape(dataset.title),
+        data["title"] = {"text": {"headline": escape(dataset.title, quote=False),
                                   "text": _html(dataset.description)}}
     eras = []
     for era in dataset.eras:
@@ -84,7 +84,7 @@ def timelinejs_text(dataset: Dataset, positions, notes: list[str]) -> str:
             continue
         eras.append({"start_date": date_object(era.start, notes, era.title),
                      "end_date": date_object(era.end, notes, era.title, last=True),
-                     "text": {"headline": escape(era.title)}})
+                     "text": {"headline": escape(era.title, quote=False)}})
     if eras:
         data["eras"] = eras
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -11,8 +11,8 @@ from explorer.model.importers.source import SourceError
 #: Roles of an event table, each with the header words that suggest it, best first.
 ROLES: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "label", "name", "topic", "event title", "subject", "heading"),
-    "date": ("date", "start date", "start", "hdate", "when", "date local", "date_local", "year",
-             "start year", "begin", "from", "datetime", "time"),
+    "date": ("date", "hdate", "when", "date local", "year", "datetime", "time"),
+    "start": ("start", "start date", "start year", "begin", "from", "began"),
     "end": ("end date", "end", "hdate end", "end year", "until", "to", "finish", "stop"),
     "exact": ("exact date", "precise date", "full date", "date detail"),
     "summary": ("description", "summary", "text", "notes", "note", "details", "event", "body",
@@ -21,6 +21,8 @@ ROLES: dict[str, tuple[str, ...]] = {
     "source": ("source", "citation", "reference", "references", "cite", "credit", "sources"),
     "url": ("url", "link", "href", "website", "web", "wikipedia"),
     "actors": ("actors", "actor", "who", "people", "organization", "organisations", "country"),
+    "protocols": ("protocols", "protocol", "treaty", "treaties", "instrument"),
+    "id": ("id", "event id", "uid", "identifier"),
 }
 
 

@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from explorer.model.importers.base import LIKELY, MAYBE, NO, Options
 from explorer.model.importers.columns import guess_roles, normal, pairs_of_name_and_url
+from explorer.model.importers.countries import code_of_name
 from explorer.model.importers.dates_in import MDY, Reading, Unreadable, guess_order, read_date
 from explorer.model.importers.draft import Draft, add_source, add_tag
 from explorer.model.importers.html_text import has_html, html_to_text, one_line, title_from_text
@@ -18,6 +19,10 @@ from explorer.model.importers.tables import Row, Table, read_table
 from explorer.model.importers.timing import append_summary, set_timing
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xlsx", ".ods")
+#: End cells of a span that has not ended.
+ONGOING = frozenset(("ongoing", "present", "now", "today", "..", "open"))
+#: The reading of such an end.
+OPEN = Reading(start=None, end=None)
 _URL = re.compile(r"https?://\S+$", re.I)
 _SPLIT_TAGS = re.compile(r"\s*[;,|]\s*")
 
@@ -47,7 +52,7 @@ class TableEvents:
                       if n not in self.used and u not in self.used]
         for name, url in self.pairs:
             self.used.update((name, url))
-        date_columns = [self.roles[r] for r in ("date", "end", "exact") if r in self.roles]
+        date_columns = [self.roles[r] for r in ("date", "start", "end", "exact") if r in self.roles]
         self.order, evidence = guess_order(row.get(i) for row in table.rows for i in date_columns)
         if self.order is None:
             self.order = MDY
@@ -58,6 +63,7 @@ class TableEvents:
         elif evidence:
             report.convert(f"numeric dates read {self.order}, as {evidence} shows")
         self.years = {i for i in date_columns if "year" in normal(table.header[i])}
+        self.entities: dict[tuple, str] = {}
 
     def header(self, role: str) -> str:
         return self.table.header[self.roles[role]]
@@ -77,6 +83,8 @@ class TableEvents:
         text = self.cell(row, role)
         if not text or text.upper() in ("NA", "N/A", "NULL", "NONE", "-", "?"):
             return None
+        if role == "end" and text.lower() in ONGOING:
+            return OPEN
         try:
             reading = read_date(text, self.order, years=self.roles[role] in self.years)
         except Unreadable as error:
@@ -96,6 +104,8 @@ class TableEvents:
 
     def readings(self, row: Row) -> tuple[Reading | None, Reading | None]:
         start = self.reading(row, "date") if "date" in self.roles else None
+        if start is None and "start" in self.roles:
+            start = self.reading(row, "start")
         if "exact" in self.roles and self.cell(row, "exact"):
             exact = self._exact(row, start)
             if exact is not None:
@@ -146,16 +156,53 @@ class TableEvents:
                                     "it is kept as 'Untitled'")
         event["title"] = title
         start, end = self.readings(row)
-        set_timing(event, start, end, self.report, self.where(row, "date"))
+        if end is OPEN:
+            if start is not None:
+                event["start"] = start.start if start.is_span else start.date
+        else:
+            set_timing(event, start, end, self.report, self.where(row, "date"))
+        unique = self.cell(row, "id")
+        if unique and re.fullmatch(r"[\w.-]+", unique) and self.draft.claim(unique):
+            event = {"id": unique, **event}
         if summary:
             event["summary"] = summary
         for text in self.pending:
             append_summary(event, text)
         if "tags" in self.roles:
-            for tag in _SPLIT_TAGS.split(self.cell(row, "tags")):
+            for tag in _split(self.cell(row, "tags")):
                 add_tag(event, tag)
+        for role, section in (("actors", None), ("protocols", "protocols")):
+            for name in _split(self.cell(row, role)) if role in self.roles else ():
+                ids = event.setdefault(role, [])
+                entity_id = self.entity(one_line(name), section)
+                if entity_id not in ids:
+                    ids.append(entity_id)
         self.sources(row, event)
         return event
+
+    def entity(self, name: str, section: str | None) -> str:
+        """The id of the actor (a country when the name is one, else an organization) or
+        protocol called `name`, made the first time."""
+        key = (section, name)
+        found = self.entities.get(key)
+        if found is not None:
+            return found
+        if section is None:
+            code = code_of_name(name)
+            section = "countries" if code else "organizations"
+            if code and self.draft.claim(code):
+                entity_id = code
+            else:
+                entity_id = self.draft.new_id(name)
+            entry = {"name": name, **({"iso": code} if code else {})}
+            if section == "organizations":
+                self.report.convert("actors that are no country made organizations (the table "
+                                    "does not say what they are)", shorten(name, 30))
+        else:
+            entity_id, entry = self.draft.new_id(name), {"name": name}
+        getattr(self.draft, section)[entity_id] = entry
+        self.entities[key] = entity_id
+        return entity_id
 
     def sources(self, row: Row, event: dict) -> None:
         citation = self.cell(row, "source")
@@ -164,7 +211,8 @@ class TableEvents:
                 title, site = url_citation(citation)
                 add_source(event, self.draft.cite(title, url=citation, publisher=site))
             else:
-                add_source(event, self.draft.cite(one_line(citation)))
+                for title in _split(citation) if ";" in citation else [citation]:
+                    add_source(event, self.draft.cite(one_line(title)))
         url = self.cell(row, "url")
         if url:
             title, site = url_citation(url)
@@ -183,6 +231,14 @@ class TableEvents:
             if values:
                 self.report.drop(f"column {header!r} (no role; give it one with --columns)",
                                  shorten(values[0], 40), count=len(values))
+
+
+def _split(cell: str) -> list[str]:
+    """The items of a list cell: split on `;` (or `|`) when it has one, else on commas."""
+    if not cell:
+        return []
+    parts = re.split(r"\s*[;|]\s*", cell) if re.search(r"[;|]", cell) else _SPLIT_TAGS.split(cell)
+    return [p for p in (part.strip() for part in parts) if p]
 
 
 def _overlap(a: Reading, b: Reading) -> bool:
