@@ -126,6 +126,9 @@ def convert(source: Source, options: Options | None = None, format_name: str | N
         from pathlib import Path
 
         draft.original(Path(source.name).name, report.format or label, source.digest)
+        if not draft.title:
+            draft.title = Path(source.name).stem.replace("_", " ")
+            report.convert("the title taken from the file's name (the file has none)", draft.title)
         for event in draft.events:
             add_source(event, ORIGINAL)
         for membership in draft.memberships:
