@@ -7,14 +7,18 @@ open. The window calls `install_importing` once and `shown` after each load."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from explorer.atomic import WriteFailed, write_atomically
 from explorer.model.exporters.formats import UnknownFormat, export_data
 from explorer.qt.load_worker import LoadOutcome
+
+if TYPE_CHECKING:
+    from explorer.qt.main_window import MainWindow
 
 #: What File > Open offers.
 OPEN_FILTER = (
@@ -34,7 +38,7 @@ EXPORT_FILTERS = {
 class Importing(QObject):
     """The window's side of imports and data exports."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.outcome: LoadOutcome | None = None
@@ -161,13 +165,14 @@ def _dropped_file(event) -> str | None:
     return None
 
 
-def install_importing(window: QMainWindow) -> Importing:
+def install_importing(window: MainWindow) -> Importing:
     """Add Save As Timeline… and Export Data… to the File menu, after Export Image."""
     importing = Importing(window)
     menu = window.file_menu
-    before = window.export_action
     actions = menu.actions()
-    after = actions[actions.index(before) + 1] if before in actions and actions.index(before) + 1 < len(actions) else None
-    menu.insertAction(after, importing.export_data_action)
-    menu.insertAction(importing.export_data_action, importing.save_as_action)
+    at = actions.index(window.export_action) + 1 if window.export_action in actions else len(actions)
+    if at < len(actions):
+        menu.insertActions(actions[at], [importing.save_as_action, importing.export_data_action])
+    else:
+        menu.addActions([importing.save_as_action, importing.export_data_action])
     return importing
