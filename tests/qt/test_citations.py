@@ -12,7 +12,6 @@ from explorer.qt.citations import add_citation
 from explorer.qt.panes.event_details import EventDetailsPane
 from tests.helpers.windows import settle
 
-
 LINKED = """timeline: 1
 sources:
   unodc-about:
