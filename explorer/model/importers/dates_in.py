@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from explorer.model.dates import MAX_YEAR, MIN_YEAR, DateError, parse_edtf
 
@@ -137,6 +138,11 @@ def read_edtf(text: str) -> Reading:
 
 
 def _split_interval(text: str) -> tuple[str, str] | None:
+    if "/" not in text:
+        return None
+    if "[" not in text and "{" not in text:
+        left, _slash, right = text.partition("/")
+        return left, right
     depth = 0
     for at, char in enumerate(text):
         if char in "[{":
@@ -181,6 +187,9 @@ _ISO_LOOSE = re.compile(r"(-?\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
 _NUMERIC_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})")
 _WORDY = re.compile(r"[a-z]+\.?", re.I)
+# What EDTF never holds (letters but T, X, Y and Z; spaces), so that words skip it at once.
+_WORDS_OR_SPACES = re.compile(r"[A-SU-Wa-z ]")
+_SIMPLE = re.compile(r"-?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[~?%]?")
 
 
 def guess_order(values) -> tuple[str | None, str]:
@@ -203,16 +212,22 @@ def guess_order(values) -> tuple[str | None, str]:
     return None, ""
 
 
+@lru_cache(maxsize=65536)
 def read_date(text: str, order: str | None = None, years: bool = False) -> Reading:
     """The date `text` writes, at its precision; Unreadable when it is not a date.
 
     `order` tells numeric dates apart (`MDY` by default); `years` reads `1911-12` as the
     years 1911 to 1912 (a column of years) rather than December 1911."""
+    if not years and _SIMPLE.fullmatch(text):  # most cells: an EDTF date already
+        try:
+            return Reading(date=checked(text))
+        except Unreadable:
+            pass
     raw = " ".join(str(text).split())
     if not raw:
         raise Unreadable("the cell is empty")
     try:
-        if not (years and re.fullmatch(r"\d{4}-\d{1,2}", raw)):
+        if not (years and re.fullmatch(r"\d{4}-\d{1,2}", raw)) and not _WORDS_OR_SPACES.search(raw):
             return read_edtf(raw)
     except Unreadable:
         pass

@@ -73,6 +73,27 @@ class Draft:
         self._by_citation[key] = source_id
         return source_id
 
+    def plain(self) -> dict:
+        """The document as the plain values a YAML parser makes of the file written from it."""
+        from explorer.model.load.schema import ENTITY_SECTIONS, LIST_SECTIONS
+
+        root: dict = {"timeline": "1"}
+        if self.title:
+            root["title"] = self.title
+        if self.description:
+            root["description"] = self.description
+        for section in ENTITY_SECTIONS:
+            entries = getattr(self, section)
+            if entries:
+                root[section] = {key: {k: v for k, v in entry.items() if k in ENTITY_SECTIONS[section].shape.fields
+                                       and v not in (None, "", [])} for key, entry in entries.items()}
+        for section, shape in LIST_SECTIONS.items():
+            items = getattr(self, section)
+            if items:
+                root[section] = [{k: v for k, v in entry.items() if k in shape.fields and v not in (None, "", [])}
+                                 for entry in items]
+        return root
+
     def tags_in_use(self) -> list[str]:
         seen: dict[str, None] = {}
         for event in self.events:

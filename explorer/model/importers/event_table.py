@@ -5,6 +5,7 @@ spelling, citations and links become sources, and a column with no role is repor
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from explorer.model.importers.base import LIKELY, MAYBE, NO, Options
@@ -27,6 +28,7 @@ _URL = re.compile(r"https?://\S+$", re.I)
 _SPLIT_TAGS = re.compile(r"\s*[;,|]\s*")
 
 
+@lru_cache(maxsize=4096)
 def url_citation(url: str) -> tuple[str, str]:
     """(title, publisher) of a source known only by its address: the page's last path part
     in words, and the site."""
@@ -64,6 +66,10 @@ class TableEvents:
             report.convert(f"numeric dates read {self.order}, as {evidence} shows")
         self.years = {i for i in date_columns if "year" in normal(table.header[i])}
         self.entities: dict[tuple, str] = {}
+        self.tag_lists: dict[str, tuple[str, ...]] = {}  # many rows share their tags
+        self.cited: dict[tuple, list[str]] = {}
+        self.converted_dates = {role: f"dates in {table.header[index]!r} written as EDTF"
+                                for role, index in self.roles.items()}
 
     def header(self, role: str) -> str:
         return self.table.header[self.roles[role]]
@@ -90,9 +96,12 @@ class TableEvents:
         except Unreadable as error:
             self.unreadable(row, role, text, str(error))
             return None
-        if reading.edtf() != text.strip():
-            self.report.convert(f"dates in {self.header(role)!r} written as EDTF",
-                                f"{shorten(text, 30)} -> {reading.edtf()}", self.where(row, role))
+        if reading.edtf() != text:
+            what = self.converted_dates[role]
+            if self.report.wants_example(what):
+                self.report.convert(what, f"{shorten(text, 30)} -> {reading.edtf()}", self.where(row, role))
+            else:
+                self.report.convert(what)
         if reading.dropped:
             self.report.drop(f"from dates: {reading.dropped}", shorten(text, 30), self.where(row, role))
         return reading
@@ -142,7 +151,7 @@ class TableEvents:
         title = one_line(self.cell(row, "title"))
         summary_text = self.cell(row, "summary")
         summary = html_to_text(summary_text) if summary_text else ""
-        if has_html(summary_text):
+        if summary_text and has_html(summary_text):
             self.report.convert("HTML written as plain text, links kept after their text",
                                 where=self.where(row, "summary"))
         if not title:
@@ -169,8 +178,16 @@ class TableEvents:
         for text in self.pending:
             append_summary(event, text)
         if "tags" in self.roles:
-            for tag in _split(self.cell(row, "tags")):
-                add_tag(event, tag)
+            cell = self.cell(row, "tags")
+            tags = self.tag_lists.get(cell)
+            if tags is None:
+                found: dict = {}
+                add_tag(found, "")
+                for tag in _split(cell):
+                    add_tag(found, tag)
+                tags = self.tag_lists[cell] = tuple(found.get("tags", ()))
+            if tags:
+                event["tags"] = list(tags)
         for role, section in (("actors", None), ("protocols", "protocols")):
             for name in _split(self.cell(row, role)) if role in self.roles else ():
                 ids = event.setdefault(role, [])
@@ -205,6 +222,16 @@ class TableEvents:
         return entity_id
 
     def sources(self, row: Row, event: dict) -> None:
+        key = (self.cell(row, "source"), self.cell(row, "url"), *(row.get(i) for pair in self.pairs for i in pair))
+        found = self.cited.get(key)
+        if found is None:
+            cited: dict = {}
+            self._sources(row, cited)
+            found = self.cited[key] = cited.get("sources", [])
+        if found:
+            event["sources"] = list(found)
+
+    def _sources(self, row: Row, event: dict) -> None:
         citation = self.cell(row, "source")
         if citation:
             if _URL.match(citation):

@@ -11,11 +11,13 @@ _LINE_BREAKS = frozenset(("br", "li", "hr"))
 _SKIPPED = frozenset(("script", "style", "head", "title", "iframe", "noscript"))
 _LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&(?:[a-zA-Z]+|#[0-9]+|#x[0-9a-fA-F]+);")
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
+# Characters no text keeps (line breaks are handled apart).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def has_html(text: str) -> bool:
     """Whether `text` holds tags or character references."""
-    return bool(_LOOKS_LIKE_HTML.search(text))
+    return ("<" in text or "&" in text) and bool(_LOOKS_LIKE_HTML.search(text))
 
 
 class _Text(HTMLParser):
@@ -70,6 +72,11 @@ def html_to_text(text: str) -> str:
 def clean_text(text: str, keep_lines: bool = False) -> str:
     """Text with runs of spaces made one, control characters gone, lines trimmed and at most
     one blank line between paragraphs; the lines of a paragraph joined, unless `keep_lines`."""
+    if text.isprintable() and "  " not in text and "\u00a0" not in text:  # most cells
+        return text.strip()
+    text = _CONTROL.sub("", text)
+    if "\n" not in text and "\r" not in text:  # one line
+        return _SPACES.sub(" ", text).strip()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(ch for ch in text if ch == "\n" or ch.isprintable() or ch == "\t")
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
@@ -88,6 +95,8 @@ def clean_text(text: str, keep_lines: bool = False) -> str:
 
 def one_line(text: str) -> str:
     """Text for a title: HTML removed and on one line."""
+    if not has_html(text) and text.isprintable():
+        return " ".join(text.split())
     return " ".join(html_to_text(text).split())
 
 

@@ -15,7 +15,7 @@ from explorer import __version__
 from explorer.model.dataset import Dataset
 from explorer.model.diagnostics import DatasetError
 from explorer.model.importers.base import NO, Importer, Options
-from explorer.model.importers.draft import ORIGINAL, add_source
+from explorer.model.importers.draft import ORIGINAL, Draft, add_source
 from explorer.model.importers.event_table import EventTable
 from explorer.model.importers.format_v1 import FormatV1
 from explorer.model.importers.membership_table import MembershipTable
@@ -28,6 +28,7 @@ from explorer.model.importers.untc_status import UntcStatus
 from explorer.model.importers.vis_json import VisTimeline
 from explorer.model.importers.writer import to_yaml
 from explorer.model.load.loader import load_text
+from explorer.model.load.validate_plain import NotVouched, read_plain
 
 #: Every format, in the order ties are broken.
 IMPORTERS: tuple[Importer, ...] = (
@@ -135,13 +136,34 @@ def convert(source: Source, options: Options | None = None, format_name: str | N
             add_source(membership, ORIGINAL)
         text = to_yaml(draft, header(source, report))
     try:
-        dataset = load_text(text, f"{source.name} (converted)")
+        dataset = _checked(draft, text, f"{source.name} (converted)", isinstance(importer, FormatV1))
     except DatasetError as error:
         for diagnostic in error.errors[:20]:
             report.error(START, f"the converted file does not pass `explorer check` ({diagnostic.short()}); "
                          "please report this together with the file")
         return Conversion(None, None, report, label)
     return Conversion(text, dataset, report, label)
+
+
+def _checked(draft: Draft, text: str, name: str, as_text: bool) -> Dataset:
+    """The data set of the converted file, checked by the format's rules: the values written
+    are validated as the loader's fast path validates a file's (the same validator, without
+    parsing again the text just written); when it cannot vouch for them, the loader reads the
+    text and places every problem. `DatasetError` when the file would not pass `explorer check`."""
+    if not as_text:
+        try:
+            fields = read_plain(draft.plain(), _text_of)
+        except NotVouched:
+            pass
+        else:
+            return Dataset.build(**fields)
+    return load_text(text, name)
+
+
+def _text_of(value: object) -> str | None:
+    if value is None:
+        return None
+    raise NotVouched(f"a {type(value).__name__} where text belongs")
 
 
 def header(source: Source, report: ImportReport) -> list[str]:

@@ -58,6 +58,11 @@ class ImportReport:
         """`count` more of `what` ("events", "eras") came through as they were."""
         self.kept[what] = self.kept.get(what, 0) + count
 
+    def wants_example(self, what: str) -> bool:
+        """Whether a conversion of this kind still lacks examples (worth making one)."""
+        tally = self.converted.get(what)
+        return tally is None or len(tally.examples) < EXAMPLES
+
     def convert(self, what: str, example: str = "", where: Where | None = None) -> None:
         """Something was written differently in format v1 ("dates written as EDTF")."""
         self._tally(self.converted, what, example, where)

@@ -91,7 +91,7 @@ def _delimited(source: Source) -> Table:
             elif any(c.strip() for c in cells):
                 if len(rows) >= MAX_ROWS:
                     raise _too_many(start)
-                rows.append(Row(tuple(c.strip() for c in cells), start, len(rows) + 1))
+                rows.append(Row(tuple(map(str.strip, cells)), start, len(rows) + 1))
             start = reader.line_num + 1
     except csv.Error as error:
         if "field larger than field limit" in str(error):

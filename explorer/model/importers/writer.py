@@ -10,10 +10,9 @@ import re
 from explorer.model.importers.draft import Draft
 from explorer.model.load.schema import ENTITY_SECTIONS, LIST_SECTIONS, SUPPORTED_VERSION, Shape
 
-# Text YAML reads as written: starts with a letter, digit or one of a few safe characters,
-# and holds no `: `, ` #`, tab or line break; no leading or trailing space.
-_PLAIN = re.compile(r"[\w(.$/+-][^\n\r\t]*", re.UNICODE)
-_UNSAFE_INSIDE = re.compile(r": |:$| #|[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# What keeps text from being written plain: a first character YAML reads as an indicator,
+# `: `, ` #`, a control character, tab or line break, a space at either end.
+_SAFE_FIRST = frozenset("_(.$/+-")
 _SPECIAL_WORDS = frozenset(
     "~ null true false yes no on off y n".split()
 )
@@ -29,22 +28,26 @@ def scalar(text: str, field: str = "") -> str:
     """`text` as a YAML scalar that reads back as exactly this text."""
     if field in _DATE_FIELDS and _DATE_PLAIN.fullmatch(text):
         return text
-    if (
-        _PLAIN.fullmatch(text)
-        and not _UNSAFE_INSIDE.search(text)
-        and text.strip() == text
-        and text.lower() not in _SPECIAL_WORDS
-        and not _NUMBER_LIKE.fullmatch(text)
-        and not text.startswith(("- ", "-- ", "..."))
-    ):
-        return text
-    return _quoted(text)
+    if not text or not text.isprintable():  # control characters, tabs, line breaks
+        return _quoted(text)
+    first = text[0]
+    if (not (first.isalnum() or first in _SAFE_FIRST) or text[-1] == " " or first == " "
+            or ": " in text or " #" in text or text[-1] == ":" or text == "-"
+            or text.startswith(("- ", "-- ", "..."))):
+        return _quoted(text)
+    if (first.isdigit() or first in "-+.") and _NUMBER_LIKE.fullmatch(text):
+        return _quoted(text)
+    if len(text) <= 5 and text.lower() in _SPECIAL_WORDS:
+        return _quoted(text)
+    return text
 
 
 def _quoted(text: str) -> str:
     """A double-quoted scalar: JSON's escapes are YAML's, and non-printing characters are
     escaped so that the file holds none raw."""
     out = json.dumps(text, ensure_ascii=False)
+    if out.isprintable():
+        return out
     return "".join(ch if ch.isprintable() or ch == " " else f"\\u{ord(ch):04x}" for ch in out)
 
 
@@ -72,18 +75,31 @@ def _text_lines(name: str, value: str, indent: str) -> list[str]:
     return [f"{indent}{name}: {scalar(value, name)}"]
 
 
+_LISTS: dict[tuple, list[str]] = {}  # lists repeat (tags, sources): written once each
+
+
 def _fields(entry: dict, shape: Shape, first: str, rest: str) -> list[str]:
     """The lines of one entry: the first line starts with `first`, the others with `rest`."""
     lines: list[str] = []
-    for name in shape.fields:
-        value = entry.get(name)
-        if value is None or value == "" or value == []:
+    fields = shape.fields
+    # entries are made with their fields in the schema's order (or close to it)
+    for name, value in entry.items():
+        if not value or name not in fields:
             continue
-        indent = first if not lines else rest
-        if isinstance(value, list):
-            lines.extend(_list_lines(name, value, indent))
+        indent = rest if lines else first
+        if value.__class__ is list:
+            key = (name, *value)
+            written = _LISTS.get(key)
+            if written is None:
+                if len(_LISTS) > 65536:
+                    _LISTS.clear()
+                written = _LISTS[key] = _list_lines(name, value, "")
+            lines.append(f"{indent}{written[0]}")
+            lines.extend(f"{rest}{line}" for line in written[1:])
+        elif "\n" in value:
+            lines.extend(_text_lines(name, value, indent))
         else:
-            lines.extend(_text_lines(name, str(value), indent))
+            lines.append(f"{indent}{name}: {scalar(value, name)}")
     return lines
 
 
