@@ -189,6 +189,7 @@ _NUMERIC_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})")
 _WORDY = re.compile(r"[a-z]+\.?", re.I)
 # What EDTF never holds (letters but T, X, Y and Z; spaces), so that words skip it at once.
 _WORDS_OR_SPACES = re.compile(r"[A-SU-Wa-z ]")
+_DAY_MONTH_YEAR = re.compile(r"(?:(\d{1,2}) )?([A-Za-z]{3,9})\.? (\d{4})")
 _SIMPLE = re.compile(r"-?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[~?%]?")
 
 
@@ -221,6 +222,13 @@ def read_date(text: str, order: str | None = None, years: bool = False) -> Readi
     if not years and _SIMPLE.fullmatch(text):  # most cells: an EDTF date already
         try:
             return Reading(date=checked(text))
+        except Unreadable:
+            pass
+    worded = _DAY_MONTH_YEAR.fullmatch(text)  # "14 Oct 1066", "March 2009": common, read at once
+    if worded is not None and worded.group(2).lower() in MONTHS:
+        day, month, year = worded.groups()
+        try:
+            return Reading(date=from_parts(int(year), MONTHS[month.lower()], int(day) if day else None))
         except Unreadable:
             pass
     raw = " ".join(str(text).split())

@@ -79,7 +79,9 @@ class TableEvents:
         return Where(row.line, 1, f"row {row.number}{column}")
 
     def cell(self, row: Row, role: str) -> str:
-        return row.get(self.roles.get(role))
+        index = self.roles.get(role)
+        cells = row.cells
+        return cells[index] if index is not None and index < len(cells) else ""
 
     # -- dates ------------------------------------------------------------------------------
 
@@ -169,7 +171,7 @@ class TableEvents:
             if start is not None:
                 event["start"] = start.start if start.is_span else start.date
         else:
-            set_timing(event, start, end, self.report, self.where(row, "date"))
+            set_timing(event, start, end, self.report, lambda: self.where(row, "date"))
         unique = self.cell(row, "id")
         if unique and re.fullmatch(r"[\w.-]+", unique) and self.draft.claim(unique):
             event = {"id": unique, **event}

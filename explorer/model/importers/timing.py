@@ -4,6 +4,8 @@ kept in the summary, never guessed."""
 
 from __future__ import annotations
 
+from typing import Callable
+
 from explorer.model.calendar import civil_from_days, days_in_month
 from explorer.model.dates import Precision, parse_edtf
 from explorer.model.importers.dates_in import Reading, Unreadable, checked
@@ -11,8 +13,9 @@ from explorer.model.importers.report import ImportReport, Where, shorten
 
 
 def set_timing(event: dict, start: Reading | None, end: Reading | None,
-               report: ImportReport, where: Where) -> None:
-    """Give `event` its `date`, or `start` and `end`, from the readings of its start and end."""
+               report: ImportReport, where: Where | Callable[[], Where]) -> None:
+    """Give `event` its `date`, or `start` and `end`, from the readings of its start and end.
+    `where` (or a function that makes it, when only a report needs it) places the row."""
     if start is None and end is None:
         return
     if start is None:
@@ -21,7 +24,7 @@ def set_timing(event: dict, start: Reading | None, end: Reading | None,
         if last is None:
             return
         event["date"] = f"../{last}"
-        report.convert("an end without a start written as 'on or before' the end", shorten(end.edtf()), where)
+        report.convert("an end without a start written as 'on or before' the end", shorten(end.edtf()), _at(where))
         return
     if end is None or end.edtf() == start.edtf():
         if start.is_span:
@@ -38,19 +41,23 @@ def set_timing(event: dict, start: Reading | None, end: Reading | None,
     if whole is not None:
         event["date"] = whole
         report.convert("a start and end covering one whole month or year written as that month or year",
-                       f"{first} to {last} -> {whole}", where)
+                       f"{first} to {last} -> {whole}", _at(where))
         return
     try:
         if first is not None and last is not None:
             checked(f"{_outer(first, 0)}/{_outer(last, -1)}")
     except Unreadable:
-        report.warning(where, f"the end {last} is before the start {first}; the dates are kept "
+        report.warning(_at(where), f"the end {last} is before the start {first}; the dates are kept "
                        "as a point at the start, with the end in the summary")
         event["date"] = first
         append_summary(event, f"End as written: {last}")
         return
     event["start"], event["end"] = first, last
     _clean(event)
+
+
+def _at(where: Where | Callable[[], Where]) -> Where:
+    return where if isinstance(where, Where) else where()
 
 
 def _clean(event: dict) -> None:
