@@ -82,6 +82,9 @@ class Importing(QObject):
                     + (f" with {warnings} warning{'s' * (warnings != 1)}" if warnings else "")
                     + ". File &gt; Save As Timeline… keeps it as a timeline file.")
         self.window.banner.show_report(headline, diagnostics, report.summary())
+        self.window.statusBar().showMessage(
+            f"Converted from {report.format}" + (f" with {warnings} warning{'s' * (warnings != 1)}; "
+                                                 "the banner lists them" if warnings else ""), 10000)
 
     # -- saving and exporting -----------------------------------------------------------
 

@@ -142,6 +142,10 @@ def convert(source: Source, options: Options | None = None, format_name: str | N
             report.error(START, f"the converted file does not pass `explorer check` ({diagnostic.short()}); "
                          "please report this together with the file")
         return Conversion(None, None, report, label)
+    if not isinstance(importer, FormatV1):
+        for diagnostic in dataset.warnings:
+            # placed in the converted text, which the person has not seen: said by its path
+            report.warning(START, f"the converted file warns at {diagnostic.path}: {diagnostic.message}")
     return Conversion(text, dataset, report, label)
 
 

@@ -82,6 +82,8 @@ class UntcStatus:
             parent_name = protocol.pop("parent_name", "")
             if parent_name and parent_name in members.targets:
                 protocol["parent"] = members.targets[parent_name]
+        shorts = [p.get("short") or p["name"] for p in draft.protocols.values()]
+        draft.title = "UN Treaty Collection status: " + ", ".join(shorts)
         report.keep("rows", len(table.rows))
         report.keep("memberships", len(draft.memberships))
         report.keep("members", len(draft.countries) + len(draft.organizations))

@@ -245,6 +245,8 @@ def test_untc_status_rows_statuses_and_the_official_figures():
     original = rows(relative)
     dataset = imported(relative).dataset
     assert len(original) == 596 and len(dataset.protocols) == 4
+    assert dataset.title == ("UN Treaty Collection status: UNTOC, Trafficking in Persons Protocol, "
+                             "Smuggling of Migrants Protocol, Firearms Protocol")
     assert len(dataset.memberships) == sum(bool(r["Signature"]) + bool(r["Ratification"]) for r in original)
     by_target = {}
     for membership in dataset.memberships:
