@@ -63,7 +63,14 @@ def _too_long(line: int, number: int) -> SourceError:
 
 
 def read_table(source: Source) -> Table:
-    """The source as a table; SourceError, at its line, for what cannot be read."""
+    """The source as a table (read once: detection and reading share it); SourceError, at
+    its line, for what cannot be read."""
+    if "table" not in source.memo:
+        source.memo["table"] = _read_table(source)
+    return source.memo["table"]
+
+
+def _read_table(source: Source) -> Table:
     if source.suffix == ".xlsx" or (source.is_zip and source.suffix not in (".ods",)):
         return _xlsx(source)
     if source.suffix == ".ods":

@@ -12,7 +12,7 @@ from explorer.model.importers.dates_in import Reading, Unreadable, from_parts
 from explorer.model.importers.draft import Draft
 from explorer.model.importers.event_table import TABLE_SUFFIXES, TableEvents
 from explorer.model.importers.report import ImportReport, Where, shorten
-from explorer.model.importers.source import Source
+from explorer.model.importers.source import Source, SourceError
 from explorer.model.importers.tables import Row, read_table
 from explorer.model.importers.timelinejs_json import timelinejs_year
 
@@ -29,7 +29,7 @@ _ROLE_COLUMNS = {"title": ("headline", "title"), "summary": ("text", "descriptio
 
 def _looks_like(header) -> bool:
     names = {normal(h) for h in header}
-    return len(names & _MARKS) >= 2 or ({"type", "group"} <= names and bool(names & {"display date", "background"}))
+    return len(names & _MARKS) >= 2 or {"year", "headline"} <= names or ({"type", "group"} <= names and bool(names & {"display date", "background"}))
 
 
 class TimelineJsSheet:
@@ -40,7 +40,10 @@ class TimelineJsSheet:
         if source.suffix not in TABLE_SUFFIXES:
             return NO
         if source.suffix in (".xlsx", ".ods"):
-            return NO  # read only when asked (--from), the header needs the whole archive
+            try:
+                return SURE if _looks_like(read_table(source).header) else NO
+            except SourceError:
+                return NO  # the table importer reports why it cannot be read
         first = source.text()[:4096].splitlines()[:1]
         if first and _looks_like([c.strip().strip('"') for c in first[0].replace("\t", ",").split(",")]):
             return SURE

@@ -190,3 +190,15 @@ def test_an_ods_table_is_read():
     assert conversion.report.ok, conversion.report.diagnostics()
     assert [(e.title, e.start.text) for e in conversion.dataset.events] == [
         ("Withdrawal", "0383~"), ("Hastings", "1066-10-14")]
+
+
+def test_a_timelinejs_spreadsheet_saved_as_xlsx_is_read_as_one():
+    data = xlsx_bytes([("Year", "Month", "Day", "Headline", "Text", "Type", "Group"),
+                       (None, None, None, "A title", "What it is about", "title", None),
+                       (1815, 12, 10, "Ada Lovelace", "<p>Born</p>", None, "People")])
+    conversion = convert(Source("sheet.xlsx", data))
+    assert conversion.report.ok and conversion.format == "TimelineJS spreadsheet"
+    dataset = conversion.dataset
+    assert dataset.title == "A title"
+    (event,) = dataset.events
+    assert (event.title, event.start.text, event.summary, event.tags) == ("Ada Lovelace", "1815-12-10", "Born", ("People",))
