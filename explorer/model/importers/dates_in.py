@@ -195,12 +195,19 @@ _SIMPLE = re.compile(r"-?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[~?%]?")
 
 def guess_order(values) -> tuple[str | None, str]:
     """Whether numeric dates such as `03/01/1946` in these values are month first or day
-    first, and a value that shows it ("03/31/1946"); (None, "") when none tells."""
+    first, and a value that shows it ("03/31/1946"); (None, "") when none tells, and (None,
+    "ambiguous") when numeric dates are there but none tells."""
     month_first = day_first = ""
+    seen = False
     for value in values:
-        found = _NUMERIC.search(str(value))
+        value = str(value)
+        # cheap look first: a numeric date has a separator among its first three characters
+        if not ("/" in value[:3] or "." in value[:3] or "-" in value[1:3]):
+            continue
+        found = _NUMERIC.search(value)
         if not found:
             continue
+        seen = True
         first, second = int(found.group(1)), int(found.group(3))
         if first > 12 >= second and not day_first:
             day_first = found.group()
@@ -210,7 +217,7 @@ def guess_order(values) -> tuple[str | None, str]:
         return MDY, month_first
     if day_first and not month_first:
         return DMY, day_first
-    return None, ""
+    return None, "ambiguous" if seen else ""
 
 
 @lru_cache(maxsize=65536)

@@ -90,8 +90,9 @@ class Draft:
         for section, shape in LIST_SECTIONS.items():
             items = getattr(self, section)
             if items:
-                root[section] = [{k: v for k, v in entry.items() if k in shape.fields and v not in (None, "", [])}
-                                 for entry in items]
+                # entries hold only the schema's fields, with values (the validator refuses
+                # anything else, and the loader then reads the written text instead)
+                root[section] = items
         return root
 
     def tags_in_use(self) -> list[str]:

@@ -58,11 +58,10 @@ class TableEvents:
         self.order, evidence = guess_order(row.get(i) for row in table.rows for i in date_columns)
         if self.order is None:
             self.order = MDY
-            if any(re.search(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b", row.get(i))
-                   for row in table.rows for i in date_columns):
+            if evidence == "ambiguous":
                 report.convert("numeric dates read month first (no date in the column says which; "
                                "TimelineJS reads them so too)")
-        elif evidence:
+        else:
             report.convert(f"numeric dates read {self.order}, as {evidence} shows")
         self.years = {i for i in date_columns if "year" in normal(table.header[i])}
         self.entities: dict[tuple, str] = {}

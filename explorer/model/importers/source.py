@@ -61,7 +61,9 @@ class Source:
 
     @property
     def digest(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+        if "digest" not in self.memo:
+            self.memo["digest"] = hashlib.sha256(self.data).hexdigest()
+        return self.memo["digest"]
 
     @property
     def head(self) -> bytes:

@@ -68,4 +68,5 @@ def test_day_first_is_read_when_a_value_shows_it():
     order, evidence = guess_order(["03/04/2001", "25/12/2001"])
     assert (order, evidence) == (DMY, "25/12/2001")
     assert read_date("03/04/2001", order).date == "2001-04-03"
-    assert guess_order(["03/04/2001"]) == (None, "")
+    assert guess_order(["03/04/2001"]) == (None, "ambiguous")
+    assert guess_order(["2001-04-03", "14 Oct 1066"]) == (None, "")
