@@ -70,3 +70,14 @@ def test_day_first_is_read_when_a_value_shows_it():
     assert read_date("03/04/2001", order).date == "2001-04-03"
     assert guess_order(["03/04/2001"]) == (None, "ambiguous")
     assert guess_order(["2001-04-03", "14 Oct 1066"]) == (None, "")
+
+
+@pytest.mark.parametrize("text", ["2010-02-30", "2009-13-01", "2011-02-29", "-0001-02-29", "2009-00"])
+def test_impossible_iso_days_are_unreadable_too(text):
+    with pytest.raises(Unreadable):
+        read_date(text)
+
+
+@pytest.mark.parametrize("text", ["2012-02-29", "-0004-02-29", "2001-24", "2009-12-31~", "0000"])
+def test_possible_iso_days_are_read_as_written(text):
+    assert read_date(text).date == text
