@@ -116,7 +116,7 @@ class TableEvents:
         start = self.reading(row, "date") if "date" in self.roles else None
         if start is None and "start" in self.roles:
             start = self.reading(row, "start")
-        if "exact" in self.roles and self.cell(row, "exact"):
+        if "exact" in self.roles and self.cell(row, "exact"):  # refines the date
             exact = self._exact(row, start)
             if exact is not None:
                 start = exact
@@ -171,7 +171,7 @@ class TableEvents:
                 event["start"] = start.start if start.is_span else start.date
         else:
             set_timing(event, start, end, self.report, lambda: self.where(row, "date"))
-        unique = self.cell(row, "id")
+        unique = self.cell(row, "id") if "id" in self.roles else ""
         if unique and re.fullmatch(r"[\w.-]+", unique) and self.draft.claim(unique):
             event = {"id": unique, **event}
         if summary:
