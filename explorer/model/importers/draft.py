@@ -87,7 +87,7 @@ class Draft:
             if entries:
                 root[section] = {key: {k: v for k, v in entry.items() if k in ENTITY_SECTIONS[section].shape.fields
                                        and v not in (None, "", [])} for key, entry in entries.items()}
-        for section, shape in LIST_SECTIONS.items():
+        for section in LIST_SECTIONS:
             items = getattr(self, section)
             if items:
                 # entries hold only the schema's fields, with values (the validator refuses

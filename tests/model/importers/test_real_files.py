@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import csv
 
+import pytest
+
 from explorer.model.importers.source import read_source
+from explorer.model.load.loader import load_text
 from tests.helpers.importing import event, imported, timing
 from tests.helpers.paths import shared_data
 
@@ -303,3 +306,37 @@ def test_format_v1_passes_through_unchanged():
     done = imported(relative)
     assert done.text == read_source(shared_data(relative)).text()
     assert len(done.dataset.memberships) == 577
+
+
+ALL = ["timelinejs_json/women_in_computing.json", "timelinejs_json/cosmo-mixed.json",
+       "timelinejs_json/timeline3.json", "timelinejs_json/timeline.json",
+       "timelinejs_csv/women_in_computing.csv", "timelinejs_csv/demo-timeline.csv",
+       "timelinejs_csv/timeline.csv", "timeline_xml/versions.timeline",
+       "timeline_xml/gregorian-sample.timeline", "timeline_xml/numeric-sample.timeline",
+       "timeline_xml/DataIndicatorTest.timeline", "vis_json/basic.json", "vis_json/items_test.json",
+       "plain_csv/iraq-war-card_timeline.csv", "plain_csv/stoptransgenocide_timeline.csv",
+       "plain_csv/pam-timeline_timeline.csv", "plain_csv/annalsUVaLib_timeline.csv",
+       "plain_csv/Events in British History.csv", "memberships/member_states_raw.csv",
+       "memberships/hr_status_op_crc_sc.csv", "memberships/untc_status_2012_untoc_and_protocols.csv",
+       "memberships/treaties_2012.yaml"]
+
+
+@pytest.mark.parametrize("relative", ALL)
+def test_the_written_file_reads_back_as_the_data_set_the_window_shows(relative):
+    """The window shows the checked values; the file written from them reads back the same,
+    with no error (what `explorer check` does)."""
+    done = imported(relative)
+    again = load_text(done.text)
+    def seen(dataset):
+        return ([(e.id, e.title, timing(e), e.summary, e.tags, e.actors, e.sources) for e in dataset.events],
+                [(m.member, m.of, m.status, m.date and m.date.text, m.until and m.until.text, m.note)
+                 for m in dataset.memberships],
+                [(e.title, e.start.text, e.end and e.end.text) for e in dataset.eras],
+                dict(dataset.countries), dict(dataset.sources), dict(dataset.protocols), dataset.title)
+    assert seen(again) == seen(done.dataset)
+
+
+def test_every_file_of_the_folder_is_covered():
+    folder = shared_data("README.md").parent
+    found = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.name != "README.md"}
+    assert found == set(ALL)
