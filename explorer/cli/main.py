@@ -1,6 +1,7 @@
 """The `explorer` command: `explorer [FILE]` opens the window, `explorer check FILE...`
 validates, `explorer export DATA -o OUT` writes an image without a display, `explorer members
-FILE --of ID` lists the members of a campaign or protocol."""
+FILE --of ID` lists the members of a campaign or protocol, `explorer import` converts another
+tool's file to format v1 and `explorer export-data` writes events as data."""
 
 from __future__ import annotations
 
@@ -39,6 +40,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         with paused_collections():
             return run_export(args[1:])
+    if args and args[0] == "import":
+        from explorer.cli.importing import run_import
+
+        with paused_collections():
+            return run_import(args[1:])
+    if args and args[0] == "export-data":
+        from explorer.cli.export_data import run_export_data
+
+        with paused_collections():
+            return run_export_data(args[1:])
     return run_app(args)
 
 
@@ -55,7 +66,8 @@ def _app_parser() -> argparse.ArgumentParser:
         description="Explore a timeline file (format v1, YAML or JSON). Without FILE, opens the shipped "
         "Blue Heart data set. Subcommands: 'explorer check FILE...' validates files, "
         "'explorer export DATA -o OUT' writes an image, 'explorer members FILE --of ID' lists the members "
-        "of a campaign or protocol.",
+        "of a campaign or protocol, 'explorer import SOURCE -o OUT.yaml' converts another tool's file, "
+        "'explorer export-data FILE -o OUT.csv' writes the events as data.",
     )
     parser.add_argument("file", nargs="?", help="timeline file to open")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

@@ -483,14 +483,28 @@ def _matching(pattern: str, candidates: range) -> list[int]:
 _DAY_FIRST_RE = re.compile(r"[0-9]{1,2}([./-])[0-9]{1,2}\1[0-9]{4}")
 _DAY_FIRST_HINT = "write dates year first, with two-digit months and days: 2009-03-24"
 
-#: Common ways of writing a date that EDTF does not read, each with what to write instead.
-#: The pattern's `at` group (or its end) is where the problem is.
+def _bce_hint(match: re.Match) -> str:
+    """"55 BC" is the astronomical year -54: write -0054."""
+    year = int(match.group("at"))
+    return (f"write years before the common era as negative astronomical years: {year} BC is "
+            f"-{year - 1:04d} (1 BC is 0000)" if year > 0 else "a year BC is a positive number")
+
+
+def _time_hint(match: re.Match) -> str:
+    return f"times of day are not kept: write {match.group('day')}"
+
+
+#: Common ways of writing a date that EDTF does not read, each with what to write instead
+#: (a text, or a function of the match that makes it). The pattern's `at` group (or its
+#: start) is where the problem is.
 _MISTAKES = (
     (_DAY_FIRST_RE, _DAY_FIRST_HINT),
     (
-        re.compile(r"-?[0-9]{4}-[0-9]{2}-[0-9]{2}(?P<at>T)"),
+        re.compile(r"(?P<day>-?[0-9]{4}-[0-9]{2}-[0-9]{2})(?P<at>T)"),
         "a time of day is not part of a date; write the day alone (2009-03-24)",
     ),
+    (re.compile(r"(?P<day>-?[0-9]{4}-[0-9]{2}-[0-9]{2})(?P<at>\s+)[0-9]{1,2}:[0-9]{2}"), _time_hint),
+    (re.compile(r"(?P<at>[0-9]{1,4})\s*(?:BCE?|B\.C\.(?:E\.)?)$", re.IGNORECASE), _bce_hint),
     (
         re.compile(r"[^A-Za-z]*(?P<at>[A-Za-z]{3,})"),
         "write it in numbers, year first (2009-03 for March 2009, 2009~ for about 2009)",
@@ -548,7 +562,8 @@ def _malformed(text: str, offset: int) -> DateError:
         match = pattern.match(text)
         if match is not None:
             column = match.start("at") if "at" in pattern.groupindex else 0
-            return DateError(f"{text!r} is not a date: {hint}", offset + column)
+            said = hint if isinstance(hint, str) else hint(match)
+            return DateError(f"{text!r} is not a date: {said}", offset + column)
     return DateError(f"{text!r} is not a date; {_FORMS_HINT}", offset + _first_bad_offset(text))
 
 

@@ -92,6 +92,30 @@ class ProblemBanner(QFrame):
         self.list.setFixedHeight(rows * self.list.sizeHintForRow(0) + 4 if rows else 0)
         self.show()
 
+    def show_report(self, headline: str, diagnostics: Sequence[Diagnostic], lines: Sequence[str]) -> None:
+        """Show an import's report: its warnings first (each copies as a full line), then
+        what it kept, converted and dropped."""
+        self.diagnostics = tuple(diagnostics)
+        self.headline.setText(headline)
+        self.list.clear()
+        for diagnostic in self.diagnostics[:MAX_LISTED]:
+            item = QListWidgetItem(diagnostic.short())
+            item.setData(Qt.ItemDataRole.UserRole, diagnostic)
+            item.setToolTip(str(diagnostic))
+            self.list.addItem(item)
+        if len(self.diagnostics) > MAX_LISTED:
+            more = QListWidgetItem(f"… and {len(self.diagnostics) - MAX_LISTED} more warnings (Copy All lists them)")
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(more)
+        for line in lines[:MAX_LISTED]:
+            item = QListWidgetItem(line)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setToolTip(line)
+            self.list.addItem(item)
+        rows = min(self.list.count(), 2 * MAX_LISTED + 1)
+        self.list.setFixedHeight(rows * self.list.sizeHintForRow(0) + 4 if rows else 0)
+        self.show()
+
     def clear_problems(self) -> None:
         self.diagnostics = ()
         self.list.clear()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from explorer.model.dataset import Dataset
 from explorer.model.diagnostics import DatasetError
 from explorer.model.filters import FilterIndex, adopt_index, prepared_index
+from explorer.model.importers.registry import Conversion, convert_file, is_importable
 from explorer.model.load.cache import DatasetCache
 from explorer.model.load.loader import LoadCancelled, load_dataset
 
@@ -44,6 +45,8 @@ class LoadOutcome:
     cancelled: bool = False
     index: FilterIndex | None = field(default=None, compare=False)  # the shown data set's, built
     shown: Dataset | None = field(default=None, compare=False)  # what the views show of it
+    #: For another tool's file: the format v1 text it became and the import's report.
+    conversion: Conversion | None = field(default=None, compare=False)
 
 
 def cache_for(settings) -> DatasetCache:
@@ -96,6 +99,9 @@ class LoadJob(QObject):
             self.progressed.emit(fraction)
 
     def _run(self) -> None:
+        if is_importable(self.path):
+            self._import()
+            return
         try:
             dataset = load_dataset(
                 self.path, progress=self._report, cancelled=self._cancel.is_set, cache=self.cache
@@ -109,6 +115,20 @@ class LoadJob(QObject):
             # large file: here, not at the first search in the window
             shown = self.prepare(dataset) if self.prepare is not None else dataset
             outcome = LoadOutcome(dataset=dataset, index=prepared_index(shown), shown=shown)
+            self.progressed.emit(1.0)
+        self.ended.emit(outcome)
+
+    def _import(self) -> None:
+        """Another tool's file, converted to format v1 in memory (`model.importers`)."""
+        conversion = convert_file(self.path)
+        if self._cancel.is_set():
+            outcome = LoadOutcome(cancelled=True)
+        elif conversion.dataset is None:
+            outcome = LoadOutcome(error=DatasetError(conversion.report.diagnostics()), conversion=conversion)
+        else:
+            shown = self.prepare(conversion.dataset) if self.prepare is not None else conversion.dataset
+            outcome = LoadOutcome(dataset=conversion.dataset, index=prepared_index(shown), shown=shown,
+                                  conversion=conversion)
             self.progressed.emit(1.0)
         self.ended.emit(outcome)
 

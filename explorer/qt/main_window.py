@@ -28,12 +28,11 @@ from explorer.qt.document import Document
 from explorer.qt.event_list import EventListView
 from explorer.qt.export.dialog import export_image_action
 from explorer.qt.file_watcher import FileWatcher
+from explorer.qt.importing import OPEN_FILTER, install_importing
 from explorer.qt.load_worker import FileLoads, cache_for
 from explorer.qt.panes.install import install_panes
 from explorer.qt.settings import WINDOW_STATE_VERSION, Settings
 from explorer.qt.timeline.pane import TimelinePane
-
-OPEN_FILTER = "Timeline files (*.yaml *.yml *.json);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -69,6 +68,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self.loads = FileLoads(self, cache_for(self.settings), self.document.shown_for)
         self._create_menus()
+        self.importing = install_importing(self)
         events_dock = QDockWidget("Events", self)
         events_dock.setObjectName("eventsDock")
         events_dock.setWidget(self.event_list)
@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
             if outcome.dataset is None:
                 return False
             self.show_dataset(outcome.dataset, path, outcome.shown)
+            self.importing.shown(outcome, path)
             settle()
         return True
 
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
             if outcome.dataset is None:
                 return False
             self.show_dataset(outcome.dataset, self.path, outcome.shown)
+            self.importing.shown(outcome, self.path)
             settle()
         self.statusBar().showMessage("Reloaded", 3000)
         return True

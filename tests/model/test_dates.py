@@ -363,6 +363,12 @@ ERRORS = [
     ("about 2009", 0, "2009~ for about 2009"),
     ("2009 -03", 4, "remove the spaces"),
     ("2009-03-24T10:00:00", 10, "a time of day is not part of a date"),
+    # the two that pointed the wrong way ("remove the spaces inside the date")
+    ("55 BC", 0, "55 BC is -0054"),
+    ("44 BCE", 0, "44 BC is -0043"),
+    ("1 bc", 0, "1 BC is 0000"),
+    ("2013-03-30 11:16:00", 10, "times of day are not kept: write 2013-03-30"),
+    ("-0043-03-15 09:00", 11, "times of day are not kept: write -0043-03-15"),
     ("201x", 3, "capital X"),
     ("1985-04-xx", 8, "capital X"),
     ("20uu", 2, "capital X"),

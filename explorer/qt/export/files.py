@@ -4,16 +4,14 @@ so a failed or cancelled export leaves no partial file behind."""
 
 from __future__ import annotations
 
-import errno
 import os
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
+from explorer import atomic
+
 #: Formats by file extension.
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
-#: Bytes written between two looks at the cancel flag.
-CHUNK = 1 << 20
 
 Cancelled = Callable[[], bool]
 
@@ -72,55 +70,13 @@ def check_target(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = 
     return target
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def describe_os_error(error: OSError, path: Path) -> str:
-    """What went wrong writing `path`, in words."""
-    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return f"{path}: the disk is full (or over quota); nothing was written"
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return f"{path}: permission denied; cannot write in {path.parent}"
-    if error.errno == errno.EROFS:
-        return f"{path}: {path.parent} is on a read-only file system"
-    return f"{path}: {error.strerror or error}"
-
-
 def write_atomically(path: str | os.PathLike, data: bytes, cancelled: Cancelled | None = None,
                      progress: Callable[[float], None] | None = None) -> None:
-    """Write `data` to `path` so that `path` is either untouched or complete: into a temporary
-    file next to it, flushed to disk, then renamed over it."""
-    target = Path(path)
+    """Write `data` to `path` so that `path` is either untouched or complete (see
+    `explorer.atomic`); ExportError or ExportCancelled otherwise."""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                             dir=target.parent)
-    except OSError as error:
-        raise ExportError(describe_os_error(error, target)) from error
-    try:
-        try:
-            view = memoryview(data)
-            total = max(len(view), 1)
-            while view:
-                if cancelled is not None and cancelled():
-                    raise ExportCancelled()
-                written = os.write(handle, view[:CHUNK])
-                view = view[written:]
-                if progress is not None:
-                    progress(1.0 - len(view) / total)
-            os.fsync(handle)
-        finally:
-            os.close(handle)
-        # mkstemp makes a private file; an image is as readable as any file the person saves.
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
-    except BaseException as error:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        if isinstance(error, OSError):
-            raise ExportError(describe_os_error(error, target)) from error
-        raise
+        atomic.write_atomically(path, data, cancelled, progress)
+    except atomic.WriteCancelled:
+        raise ExportCancelled() from None
+    except atomic.WriteFailed as error:
+        raise ExportError(error.message) from error

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtWidgets import QDockWidget
 
+from explorer.qt.citations import citation_action
 from explorer.qt.panes.common import (
     PaneContext,
     details_browser,
@@ -72,10 +73,24 @@ class EventDetailsPane(QDockWidget):
             self._context.entity_shown.emit(entity_id)
 
     def _on_context_menu(self, pos: QPoint) -> None:
+        self.context_menu(pos).exec(self.browser.viewport().mapToGlobal(pos))
+
+    def context_menu(self, pos: QPoint):
+        """The menu at `pos` of the text: an entity's actions over its link, else the text's
+        own; with Copy Citation while an event is shown."""
         internal = internal_link(self.browser.anchorAt(pos))
         menu = None
         if internal is not None and internal[0] == ENTITY_SCHEME:
             menu = entity_menu(self._context, internal[1], self)
         if menu is None:
             menu = self.browser.createStandardContextMenu(pos)
-        menu.exec(self.browser.viewport().mapToGlobal(pos))
+        event = self.shown_event()
+        if event is not None:
+            menu.addSeparator()
+            menu.addAction(citation_action(self._document.dataset, event, menu))
+        return menu
+
+    def shown_event(self):
+        """The event the pane shows, or None."""
+        dataset, event_id = self._document.dataset, self._document.selection.event_id
+        return dataset.events_by_id.get(event_id) if dataset is not None and event_id else None

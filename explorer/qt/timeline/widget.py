@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QMenu, QScrollBar, QToolTip, QWidget
 
 from explorer.model.calendar import today
+from explorer.qt.citations import add_citation
 from explorer.qt.document import Document
 from explorer.qt.timeline.input import (
     ZOOM_STEP,
@@ -525,6 +526,7 @@ class TimelineWidget(QWidget):
     def context_menu(self, global_pos: QPoint) -> None:
         """The zoom and lane actions, at `global_pos`."""
         menu = QMenu(self)
+        add_citation(menu, self._document, self.current_scene(), self.mapFromGlobal(global_pos))
         for action in self.view_actions():
             menu.addAction(action)
         menu.addSeparator()
