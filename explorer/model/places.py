@@ -35,6 +35,11 @@ _OTHER_NAMES = {
     "syria": "SY", "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
     "moldova": "MD", "united states": "US", "united kingdom": "GB", "great britain": "GB",
     "brunei": "BN", "micronesia": "FM", "palestine": "PS", "taiwan": "TW", "kosovo": "XK",
+    "state of palestine": "PS", "north macedonia": "MK", "usa": "US", "united states of america": "US",
+    "democratic republic of the congo": "CD", "democratic republic of congo": "CD",
+    "congo": "CG", "republic of the congo": "CG", "cote divoire": "CI",
+    "democratic peoples republic of korea": "KP", "republic of korea": "KR",
+    "netherlands": "NL", "gambia": "GM", "bahamas": "BS",
 }
 
 
@@ -103,6 +108,14 @@ def code_of(text: str) -> str | None:
     else:
         return None
     return found.alpha_2 if found is not None else None
+
+
+def name_of_code(code: str) -> str | None:
+    """The name people use for the country of an alpha-2 code ("Bolivia", "Taiwan"), or None."""
+    found = pycountry.countries.get(alpha_2=code.strip().upper())
+    if found is None:
+        return None
+    return getattr(found, "common_name", None) or found.name
 
 
 def iso_code(country: Country) -> str | None:
