@@ -35,3 +35,14 @@ def blue_heart_copy(tmp_path) -> Path:
     path = tmp_path / "blue_heart.yaml"
     shutil.copyfile(shipped_dataset(), path)
     return path
+
+
+@pytest.fixture(scope="session")
+def synthetic_100k(tmp_path_factory) -> Dataset:
+    """The 100,000-event synthetic file of the benchmarks (`benchmarks/make_dataset.py`,
+    seed 1), made and loaded once."""
+    from benchmarks.make_dataset import make
+
+    path = tmp_path_factory.mktemp("synthetic") / "synthetic-100000.json"
+    path.write_text(make(100_000, 1, as_json=True), encoding="utf-8")
+    return load_dataset(path)

@@ -187,6 +187,18 @@ class Event:
             return f"from {start}, ongoing"
         return f"from {start} to {self.end.words()}"
 
+    def when_short(self) -> str:
+        """The date in words for a table or a list: "21 Aug 2002", "April 2010", "about 2003",
+        "on or before 3 Jul 2013", "2009 – 2013", "from May 2010" (ongoing)."""
+        if not self.is_dated:
+            return "undated"
+        if not self.is_span:
+            return self.start.short_words() if self.start is not None else "undated"
+        start = self.start.short_words() if self.start is not None else "?"
+        if self.end is None:
+            return f"from {start}"
+        return f"{start} \u2013 {self.end.short_words()}"
+
     def when_text(self) -> str:
         """The date as written in the file (EDTF)."""
         if not self.is_dated:

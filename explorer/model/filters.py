@@ -184,6 +184,36 @@ def fold(text: str) -> str:
 _TERM_RE = re.compile(r'"([^"]*)"?|(\S+)')
 
 
+def match_spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the search `terms` (folded, as `search_terms` gives them) occur in `text`, as
+    (start, end) character offsets into `text`, sorted and merged, for highlighting."""
+    if not terms:
+        return []
+    folded: list[str] = []
+    origin: list[int] = []  # the character of `text` each folded character comes from
+    for number, char in enumerate(text):
+        for piece in _fold_char(char):
+            if piece == " " and folded and folded[-1] == " ":
+                continue
+            folded.append(piece)
+            origin.append(number)
+    joined = "".join(folded)
+    spans = []
+    for term in terms:
+        start = joined.find(term)
+        while start >= 0:
+            end = start + len(term)
+            spans.append((origin[start], origin[end - 1] + 1))
+            start = joined.find(term, end)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def search_terms(text: str) -> tuple[str, ...]:
     """The folded words and "quoted phrases" of a search; a lone quote opens a phrase."""
     terms = []

@@ -25,7 +25,6 @@ from explorer.model.diagnostics import DatasetError
 from explorer.qt.banners import ProblemBanner
 from explorer.qt.dialogs import DiagnosticsDialog
 from explorer.qt.document import Document
-from explorer.qt.event_list import EventListView
 from explorer.qt.export.dialog import export_image_action
 from explorer.qt.file_watcher import FileWatcher
 from explorer.qt.importing import OPEN_FILTER, install_importing
@@ -49,7 +48,6 @@ class MainWindow(QMainWindow):
         self.path: str | None = None
 
         self.banner = ProblemBanner()
-        self.event_list = EventListView(self.document)
         self._central_layout = QVBoxLayout()
         self._central_layout.setContentsMargins(0, 0, 0, 0)
         self._central_layout.setSpacing(0)
@@ -69,11 +67,6 @@ class MainWindow(QMainWindow):
         self.loads = FileLoads(self, cache_for(self.settings), self.document.shown_for)
         self._create_menus()
         self.importing = install_importing(self)
-        events_dock = QDockWidget("Events", self)
-        events_dock.setObjectName("eventsDock")
-        events_dock.setWidget(self.event_list)
-        self.add_dock(events_dock, Qt.DockWidgetArea.LeftDockWidgetArea)
-        events_dock.hide()  # the timeline shows the events; the plain list is in View > Events
         self.count_label = QLabel()
         self.count_label.setObjectName("eventCount")
         self.statusBar().addPermanentWidget(self.count_label)

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 #: Bumped whenever the dock layout changes incompatibly; older saved layouts are ignored.
-WINDOW_STATE_VERSION = 1
+WINDOW_STATE_VERSION = 2
 MAX_RECENT_FILES = 10
 
 

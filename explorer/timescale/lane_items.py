@@ -31,6 +31,12 @@ LONG_ROWS_FROM = 2
 THIN_BAR_PX = 5.0
 
 
+def long_span_days(viewport: Viewport) -> float:
+    """Events lasting at least this many days are longer than the view (a day-long event in
+    a view of exactly one day is not)."""
+    return (viewport.end - viewport.start) * (1.0 + 1e-9) + 1e-9
+
+
 def label_text(event, geometry: EventGeometry) -> str:
     """An event's label: its title, with "~" when approximate and "?" when uncertain."""
     text = event.title
@@ -128,15 +134,17 @@ class LaneFrame:
 
 
 def lane_items(lane_index: LaneIndex, frame: LaneFrame, viewport: Viewport, measure: Measure,
-               metrics: SceneMetrics, today: float) -> tuple[list[Item], list[Badge], int]:
-    """Items and badges of one lane that is not aggregated, and how many events they draw."""
+               metrics: SceneMetrics, today: float,
+               keep_position: int | None = None) -> tuple[list[Item], list[Badge], int]:
+    """Items and badges of one lane that is not aggregated, and how many events they draw;
+    the event at `keep_position` is packed first, so it is drawn even in a crowd."""
     index = lane_index.index
     events = index.dataset.events
     width = viewport.width_px
     start, scale = viewport.start, 1.0 / viewport.days_per_px
     margin_days = (metrics.fade_px + metrics.marker_size) * viewport.days_per_px
     lo, hi = viewport.start - margin_days, viewport.end + margin_days
-    long_days = viewport.end - viewport.start
+    long_days = long_span_days(viewport)
     rows = frame.rows
     if rows >= LONG_ROWS_FROM:
         positions = lane_index.items(frame.lane_no, lo, hi, shorter_than=long_days)
@@ -144,10 +152,12 @@ def lane_items(lane_index: LaneIndex, frame: LaneFrame, viewport: Viewport, meas
     else:
         positions = lane_index.items(frame.lane_no, lo, hi)
         long_positions = np.zeros(0, dtype=np.int64)
-    long_rows = min(len(long_positions), max(1, rows // LONG_ROW_SHARE))
+    # Long spans get a share of the rows, and every row the others cannot need (one each).
+    spare = rows - len(positions) - 1
+    long_rows = min(len(long_positions), max(1, rows // LONG_ROW_SHARE, spare))
     top = frame.band.y + frame.header
     items, badges = _long_rows(index, frame, long_positions, long_rows, top, viewport,
-                               measure, metrics, today)
+                               measure, metrics, today, keep_position)
     candidates = []
     for position in positions.tolist():
         found = _candidate(position, events[position], index.geometry(position), start, scale,
@@ -155,6 +165,9 @@ def lane_items(lane_index: LaneIndex, frame: LaneFrame, viewport: Viewport, meas
         if found is not None:
             candidates.append(found)
 
+    if keep_position is not None:
+        kept = [c for c in candidates if c.position == keep_position]
+        candidates = kept + [c for c in candidates if c.position != keep_position]
     short_rows = rows - long_rows
     boxes = [c.box for c in candidates]
     placements = pack_rows(boxes, short_rows, metrics.gap, width)
@@ -224,14 +237,19 @@ def _item(found: _Candidate, placed: Placed, rows_top: float, frame: LaneFrame,
 
 def _long_rows(index, frame: LaneFrame, positions: np.ndarray, rows: int, top: float,
                viewport: Viewport, measure: Measure, metrics: SceneMetrics,
-               today: float) -> tuple[list[Item], list[Badge]]:
-    """Thin bars for spans longer than the view, one per long row, the shortest first; a
-    badge at the end of the last row counts the rest."""
+               today: float, keep_position: int | None) -> tuple[list[Item], list[Badge]]:
+    """Thin bars for spans longer than the view, one per long row, the shortest first (and
+    the event at `keep_position` among them); a badge at the end of the last row counts the
+    rest."""
     if rows <= 0:
         return [], []
     width = viewport.width_px
     durations = index.after[positions] - index.first[positions]
     order = np.lexsort((index.first[positions], durations))
+    if keep_position is not None:
+        kept = np.flatnonzero(positions[order] == keep_position)
+        if len(kept):
+            order = np.concatenate([order[kept], np.delete(order, kept)])
     chosen = positions[order[:rows]]
     chosen = chosen[np.argsort(index.first[chosen], kind="stable")]
     rest = positions[order[rows:]]

@@ -19,7 +19,7 @@ from explorer.timescale.aggregate import (
 from explorer.timescale.geometry import Rect, value_bounds
 from explorer.timescale.index import LaneIndex
 from explorer.timescale.labels import elide
-from explorer.timescale.lane_items import LONG_ROWS_FROM, LaneFrame, lane_items
+from explorer.timescale.lane_items import LONG_ROWS_FROM, LaneFrame, lane_items, long_span_days
 from explorer.timescale.lanes import GroupBy
 from explorer.timescale.scene import (
     AxisMark,
@@ -235,8 +235,10 @@ def build_scene(
     hovered_id: str | None = None,
     highlighted: frozenset[int] = frozenset(),
     as_of: float | None = None,
+    keep_position: int | None = None,
 ) -> Scene:
-    """Everything one frame draws for `viewport` in a `width` x `height` area."""
+    """Everything one frame draws for `viewport` in a `width` x `height` area; the event at
+    `keep_position` (the selected one) gets a row before the others where it is in view."""
     index = lane_index.index
     dataset = index.dataset
     viewport = viewport.with_width(width)
@@ -269,7 +271,7 @@ def build_scene(
         in_view = lane_index.count(lane_no, lo, viewport.end)
         if layout.rows >= LONG_ROWS_FROM and in_view:
             # Spans longer than the view go to rows of their own: they do not crowd the rest.
-            long_days = viewport.end - viewport.start
+            long_days = long_span_days(viewport)
             in_view -= len(lane_index.long_items(lane_no, lo, viewport.end, long_days))
         capacity = min(lane_capacity(layout.rows, width), budget)
         aggregated = in_view > capacity
@@ -281,7 +283,7 @@ def build_scene(
         else:
             frame = LaneFrame(lane_no, band_no, rect, layout.header_height, layout.rows, colour)
             found, lane_badges, drawn = lane_items(lane_index, frame, viewport, measure, metrics,
-                                                   today)
+                                                   today, keep_position)
             items.extend(found)
             badges.extend(lane_badges)
             budget -= drawn

@@ -7,7 +7,7 @@ from explorer.model.dates import parse_edtf
 from explorer.model.entities import Event
 from explorer.model.filters import EventFilter
 from explorer.qt.document import Document
-from explorer.qt.event_list import EventListModel
+from explorer.qt.panes.event_table import EventTableModel
 
 
 def given_events(*ids: str, tag: str = "t") -> Dataset:
@@ -26,10 +26,10 @@ def test_positions_by_id_follow_the_data_set(qapp):
     assert [document.position_of(i) for i in ("a", "b", "c")] == [1, None, 0]
 
 
-def test_the_event_list_finds_rows_of_listed_events_only(qapp):
+def test_the_event_table_finds_rows_of_listed_events_only(qapp):
     document = Document()
     document.set_dataset(given_events("a", "b", "c", "d"))
-    model = EventListModel(document)
+    model = EventTableModel(document)
     assert [model.row_of(i) for i in ("a", "b", "c", "d", "zz")] == [0, 1, 2, 3, -1]
     document.set_filter(EventFilter(tags=frozenset({"t"})))  # keeps b and d
     assert [model.row_of(i) for i in ("a", "b", "c", "d")] == [-1, 0, -1, 1]

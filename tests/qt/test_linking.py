@@ -90,9 +90,9 @@ def test_filter_to_spain_leaves_only_spains_events_everywhere(shown, qtbot):
     assert shown.document.filter.actors == {"ES"}
     assert drawn_on_timeline(timeline) == {"spain-joins"}
     assert timeline.index.visible_count == 1
-    event_list = shown.event_list.model()
-    assert [event_list.index(r).data(Qt.ItemDataRole.UserRole).id
-            for r in range(event_list.rowCount())] == ["spain-joins"]
+    events = shown.panes.events.table.model()
+    assert [events.index(r, 0).data(Qt.ItemDataRole.UserRole)
+            for r in range(events.rowCount())] == ["spain-joins"]
     assert shown.panes.memberships.visible_rows() == [("ES", "member")]
     assert shown.panes.filter_bar.count_label.text() == "1 of 24 events"
     unodc = shown.panes.organizations.model.index_of("blue-heart-campaign")

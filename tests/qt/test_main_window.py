@@ -26,7 +26,7 @@ def test_opens_the_shipped_data_set(window):
     assert window.open_file(str(shipped_dataset()))
     dataset = window.document.dataset
     assert dataset is not None and len(dataset.events) > 0
-    assert window.event_list.model().rowCount() == len(dataset.events)
+    assert window.panes.events.table.model().rowCount() == len(dataset.events)
     assert window.count_label.text() == f"{len(dataset.events)} events"
     assert "blue_heart.yaml" in window.windowTitle()
     assert window.reload_action.isEnabled()
@@ -66,10 +66,10 @@ def test_a_missing_file_is_explained(window, qtbot, tmp_path):
 
 def test_selecting_in_the_list_selects_in_the_document(window, qtbot):
     window.open_file(str(shipped_dataset()))
-    view = window.event_list
-    index = view.model().index(2)
+    view = window.panes.events.table
+    index = view.model().index(2, 0)
     view.setCurrentIndex(index)
-    expected = index.data(Qt.ItemDataRole.UserRole).id
+    expected = index.data(Qt.ItemDataRole.UserRole)
     assert window.document.selection.event_id == expected
 
 

@@ -67,7 +67,7 @@ def test_organizations_form_a_tree_by_parent_with_kind_and_founding_date(shown):
     order = [entity_id for _depth, entity_id, _texts in rows]
     assert order.index("un") < order.index("unodc") < order.index("blue-heart-campaign")
     assert by_id["unodc"][1][:3] == ["UNODC", "agency", "1997"]
-    assert by_id["blue-heart-campaign"][1][:3] == ["Blue Heart Campaign", "campaign", "2009-03"]
+    assert by_id["blue-heart-campaign"][1][:3] == ["Blue Heart Campaign", "campaign", "March 2009"]
     assert by_id["unodc"][1][3] == "6"  # its own events
 
 
@@ -77,7 +77,7 @@ def test_protocols_form_a_tree_with_adoption_entry_into_force_and_guardian(shown
     assert by_id["untoc"][0] == 0
     assert by_id["tip-protocol"][0] == 1
     assert by_id["tip-protocol"][1][:4] == [
-        "Trafficking in Persons Protocol", "2000", "2003-12-25", "UNODC"]
+        "Trafficking in Persons Protocol", "2000", "25 Dec 2003", "UNODC"]
 
 
 def test_people_and_countries_are_grouped(shown):

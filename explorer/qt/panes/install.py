@@ -17,6 +17,7 @@ from explorer.qt.panes.actors import actors_pane
 from explorer.qt.panes.common import PaneContext
 from explorer.qt.panes.entity_pane import EntityPane
 from explorer.qt.panes.event_details import EventDetailsPane
+from explorer.qt.panes.event_table import EventTablePane
 from explorer.qt.panes.map_pane import MembershipMapPane
 from explorer.qt.panes.memberships import MembershipsPane
 from explorer.qt.panes.organizations import organizations_pane
@@ -38,11 +39,12 @@ class Panes:
     actors: EntityPane
     memberships: MembershipsPane
     membership_map: MembershipMapPane
+    events: EventTablePane
     filter_memory: FilterMemory
 
     def docks(self) -> list[QDockWidget]:
         return [self.event_details, self.organizations, self.protocols, self.actors,
-                self.memberships, self.membership_map]
+                self.events, self.memberships, self.membership_map]
 
     def flush(self) -> None:
         """Apply every pending pane refresh now."""
@@ -97,6 +99,7 @@ def install_panes(window: MainWindow) -> Panes:
     actors = actors_pane(context, window)
     memberships = MembershipsPane(context, window)
     membership_map = MembershipMapPane(context, window)
+    events = EventTablePane(document, window)
     right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
     window.add_dock(details, right)
     for pane in (organizations, protocols, actors):
@@ -104,10 +107,12 @@ def install_panes(window: MainWindow) -> Panes:
     window.tabifyDockWidget(organizations, protocols)
     window.tabifyDockWidget(protocols, actors)
     organizations.raise_()
+    window.add_dock(events, bottom)
     window.add_dock(memberships, bottom)
     window.add_dock(membership_map, bottom)
+    window.tabifyDockWidget(events, memberships)
     window.tabifyDockWidget(memberships, membership_map)
-    memberships.raise_()
+    events.raise_()
     height = window.fontMetrics().height()
     window.resizeDocks([details], [height * 34], Qt.Orientation.Horizontal)
     window.resizeDocks([details, organizations], [height * 16, height * 22],
@@ -139,4 +144,4 @@ def install_panes(window: MainWindow) -> Panes:
     window.add_menu(menu)
 
     return Panes(context, bar, details, organizations, protocols, actors, memberships,
-                 membership_map, FilterMemory(window))
+                 membership_map, events, FilterMemory(window))

@@ -59,7 +59,8 @@ class Column:
 
 
 def date_text(value: EdtfValue | None) -> str:
-    return "" if value is None else value.text
+    """A date as a table shows it: "21 Aug 2002", "April 2010", "in or after July 2010"."""
+    return "" if value is None else value.short_words()
 
 
 @dataclass(slots=True)

@@ -214,8 +214,7 @@ def tooltip_at(timeline: TimelineWidget, x: float, y: float) -> str:
         return event_tooltip(index.dataset, index.dataset.events[position])
     badge = scene.badge_at(x, y)
     if badge is not None:
-        noun = "event" if badge.count == 1 else "events"
-        return f"{badge.count:,} {noun} here. Click to zoom in."
+        return html.escape(badge.description) + "."
     if scene.density_at(x, y) is not None:
         return "Too many events to show one by one. Click to zoom in."
     header = scene.lane_header_at(x, y)

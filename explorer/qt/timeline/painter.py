@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from explorer.qt.timeline.style import Ink, TimelineStyle, with_alpha
+from explorer.qt.timeline.style import Ink, TimelineStyle, best_text_on, composite, with_alpha
 from explorer.timescale.scene import Item, Scene, Shape
 
 
@@ -98,7 +98,7 @@ def _paint_eras(painter: QPainter, scene: Scene, style: TimelineStyle) -> None:
     for left, right, active in era_segments(scene):
         colour = style.background
         for number in active:
-            colour = blend(colour, style.era_fill(scene.eras[number].colour))
+            colour = composite(colour, style.era_fill(scene.eras[number].colour))
         painter.fillRect(QRectF(left, top, right - left, bottom - top), colour)
     for era in scene.eras:
         pen = QPen(with_alpha(style.hue(era.colour), 150), 1.0)
@@ -108,17 +108,6 @@ def _paint_eras(painter: QPainter, scene: Scene, style: TimelineStyle) -> None:
         painter.drawLine(QLineF(era.x0, scene.era_rect.y, era.x0, bottom))
         if not era.ongoing:
             painter.drawLine(QLineF(era.x1, scene.era_rect.y, era.x1, bottom))
-
-
-def blend(under: QColor, over: QColor) -> QColor:
-    """`over` (translucent) composited on the opaque `under`."""
-    alpha = over.alphaF()
-    return QColor.fromRgbF(
-        under.redF() + (over.redF() - under.redF()) * alpha,
-        under.greenF() + (over.greenF() - under.greenF()) * alpha,
-        under.blueF() + (over.blueF() - under.blueF()) * alpha,
-        1.0,
-    )
 
 
 def _paint_era_labels(painter: QPainter, scene: Scene, style: TimelineStyle) -> None:
@@ -134,7 +123,7 @@ def _paint_era_labels(painter: QPainter, scene: Scene, style: TimelineStyle) -> 
         painter.fillRect(strip, style.era_label_fills[era.colour % len(style.era_label_fills)])
         if era.row % 2:
             # Overlapping eras sit in different rows; hatching tells them apart without hue.
-            painter.fillRect(strip, QBrush(with_alpha(style.hue(era.colour), 70),
+            painter.fillRect(strip, QBrush(style.era_hatches[era.colour % len(style.era_hatches)],
                                            Qt.BrushStyle.BDiagPattern))
         if era.label_rect is not None:
             painter.setPen(style.text)
@@ -314,6 +303,53 @@ def _paint_tails(painter: QPainter, item: Item, ink: Ink) -> None:
                          QBrush(gradient))
 
 
+def backdrop(scene: Scene, style: TimelineStyle, x: float, lane: int) -> QColor:
+    """The opaque colour the lanes show at `x` in lane `lane` (of the scene) with no item
+    there: the background, the eras over it, the lane's stripe."""
+    colour = style.background
+    for era in scene.eras:
+        if era.x0 <= x < era.x1:
+            colour = composite(colour, style.era_fill(era.colour))
+    if scene.lanes[lane].number % 2:
+        colour = composite(colour, style.stripe)
+    return colour
+
+
+def label_colours(scene: Scene, style: TimelineStyle, item: Item, ink: Ink) -> tuple[QColor, QColor | None]:
+    """The colour of an item's label, and the backing drawn under it (None: none).
+
+    Inside a bar, black or white against the bar's fill as it shows over what is behind it;
+    on a backing (a hatched or crowded shape), the text colour on the background; beside the
+    shape, the text colour (muted when dimmed)."""
+    label = item.label_rect
+    assert label is not None
+    if item.label_backed:
+        backing = with_alpha(style.background, BACKING_ALPHA)
+        return (style.muted if ink.dimmed else style.text), backing
+    if item.label_inside:
+        under = backdrop(scene, style, label.x + label.w / 2, item.lane)
+        return best_text_on(composite(under, ink.soft if item.approximate else ink.fill)), None
+    return (style.muted if ink.dimmed else style.text), None
+
+
+#: Opacity of the backing of a label drawn over a hatched shape.
+BACKING_ALPHA = 235
+
+
+def _paint_thin(painter: QPainter, item: Item, ink: Ink) -> None:
+    """A span or an imprecise date longer than the view: a thin bar (hatched when imprecise)."""
+    r = item.rect
+    if item.shape is Shape.BAR:
+        fill = ink.soft if item.approximate else ink.fill
+        _fill_with_fades(painter, item, fill, (ink.clear, ink.fuzzy_edge, fill))
+    else:
+        span = QRectF(r.x, r.y, r.w, r.h)
+        painter.fillRect(span, ink.faint)
+        painter.fillRect(span, ink.hatch)
+    if item.uncertain:
+        painter.fillRect(QRectF(r.x, r.y, r.w, r.h), ink.hatch)
+
+
 def _paint_items(painter: QPainter, scene: Scene, style: TimelineStyle) -> None:
     highlighted = scene.highlighted
     inks = [style.ink(item.colour, bool(highlighted) and item.position not in highlighted)
@@ -321,7 +357,9 @@ def _paint_items(painter: QPainter, scene: Scene, style: TimelineStyle) -> None:
     # Axis-aligned shapes first without antialiasing (cheaper), then diamonds and outlines.
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     for item, ink in zip(scene.items, inks):
-        if item.shape is not Shape.MARKER:
+        if item.thin:
+            _paint_thin(painter, item, ink)
+        elif item.shape is not Shape.MARKER:
             _paint_shape(painter, item, ink)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     marked = {scene.selected_id, scene.hovered_id}
@@ -344,10 +382,11 @@ def _paint_items(painter: QPainter, scene: Scene, style: TimelineStyle) -> None:
         if item.event_id == scene.selected_id and not item.label_inside:
             painter.fillRect(QRectF(label.x - 2, label.y, label.w + 4, label.h), style.selection)
             painter.setPen(style.selection_text)
-        elif item.label_inside:
-            painter.setPen(ink.text_on)
         else:
-            painter.setPen(style.muted if ink.dimmed else style.text)
+            text, backing = label_colours(scene, style, item, ink)
+            if backing is not None:
+                painter.fillRect(QRectF(label.x - 2, label.y, label.w + 4, label.h), backing)
+            painter.setPen(text)
         painter.drawStaticText(QPointF(label.x, label.y + (label.h - height) / 2),
                                style.static_text(item.label))
 

@@ -50,6 +50,31 @@ def contrast(a: QColor, b: QColor) -> float:
 
 #: Shapes need this contrast against the background (WCAG's figure for graphics).
 SHAPE_CONTRAST = 3.0
+#: Text needs this contrast against what is behind it (WCAG AA for body text).
+TEXT_CONTRAST = 4.5
+
+BLACK, WHITE = QColor("#000000"), QColor("#FFFFFF")
+
+
+def composite(under: QColor, over: QColor) -> QColor:
+    """`over` (maybe translucent) drawn on the opaque `under`: the opaque colour seen."""
+    alpha = over.alphaF()
+    return QColor.fromRgbF(
+        under.redF() + (over.redF() - under.redF()) * alpha,
+        under.greenF() + (over.greenF() - under.greenF()) * alpha,
+        under.blueF() + (over.blueF() - under.blueF()) * alpha,
+        1.0,
+    )
+
+
+def best_text_on(fill: QColor) -> QColor:
+    """Black or white, whichever has the higher contrast on the opaque `fill`."""
+    return BLACK if contrast(BLACK, fill) >= contrast(WHITE, fill) else WHITE
+
+
+def text_contrast_on(fill: QColor) -> float:
+    """The contrast of the better of black and white on the opaque `fill`."""
+    return max(contrast(BLACK, fill), contrast(WHITE, fill))
 
 
 def _hue_for(hex_colour: str, background: QColor, dark: bool) -> QColor:
@@ -116,6 +141,8 @@ class TimelineStyle:
         self.hues = tuple(_hue_for(h, self.background, self.dark) for h in HUES)
         self.era_fills = tuple(with_alpha(h, 40 if self.dark else 26) for h in self.hues)
         self.era_label_fills = tuple(with_alpha(h, 90 if self.dark else 60) for h in self.hues)
+        # Hatching of eras in odd rows: light enough that their titles still read on it.
+        self.era_hatches = tuple(with_alpha(h, 40 if self.dark else 70) for h in self.hues)
 
         self.font = QFont(font)
         self.bold_font = QFont(font)
@@ -133,6 +160,7 @@ class TimelineStyle:
         self._inks: dict[tuple[int, bool], Ink] = {}
         self.badge_pen = QPen(self.muted, 1.0)
         self._static_texts: dict[tuple[str, bool, bool], QStaticText] = {}
+        self._readable = self.inside_readable()
 
     def ink(self, number: int, dimmed: bool = False) -> Ink:
         """Pens and brushes of item hue `number`."""
@@ -168,8 +196,30 @@ class TimelineStyle:
         return self.era_fills[number % len(self.era_fills)]
 
     def on(self, fill: QColor) -> QColor:
-        """Black or white, whichever reads better on `fill`."""
-        return QColor("#000000") if luminance(fill) > 0.30 else QColor("#FFFFFF")
+        """Black or white, whichever reads better on the opaque colour `fill`."""
+        return best_text_on(fill)
+
+    def backdrops(self) -> list[QColor]:
+        """Every opaque colour the lanes may show behind an item: the background, under each
+        era and under two overlapping ones, with and without a lane's stripe."""
+        plain = [self.background]
+        plain += [composite(self.background, fill) for fill in self.era_fills]
+        plain += [composite(composite(self.background, a), b)
+                  for a in self.era_fills for b in self.era_fills if a is not b]
+        return plain + [composite(colour, self.stripe) for colour in plain]
+
+    def inside_readable(self) -> tuple[tuple[bool, bool], ...]:
+        """Per hue: whether black or white text reads (contrast `TEXT_CONTRAST`) inside a
+        solid bar, and inside an approximate (translucent) one, over every backdrop."""
+        backdrops = self.backdrops()
+        table = []
+        for number in range(len(self.hues)):
+            ink = self.ink(number)
+            solid = text_contrast_on(ink.fill) >= TEXT_CONTRAST
+            soft = all(text_contrast_on(composite(under, ink.soft)) >= TEXT_CONTRAST
+                       for under in backdrops)
+            table.append((solid, soft))
+        return tuple(table)
 
     def metrics(self) -> SceneMetrics:
         """Sizes of the scene from the font, so large fonts get taller rows."""
@@ -185,4 +235,5 @@ class TimelineStyle:
             tray_height=round(text + 12),
             gap=8.0,
             fade_px=40.0,
+            inside_readable=self._readable,
         )

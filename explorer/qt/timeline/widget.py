@@ -12,9 +12,10 @@ from PySide6.QtCore import QEvent, QPoint, QRectF, QSignalBlocker, QSize, Qt, Si
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QMenu, QScrollBar, QToolTip, QWidget
 
-from explorer.model.calendar import today
+from explorer.model.calendar import day_words, today
 from explorer.qt.citations import add_citation
 from explorer.qt.document import Document
+from explorer.qt.timeline.cluster_list import ClusterList
 from explorer.qt.timeline.input import (
     ZOOM_STEP,
     Idle,
@@ -25,10 +26,11 @@ from explorer.qt.timeline.input import (
 )
 from explorer.qt.timeline.painter import paint_timeline
 from explorer.qt.timeline.style import TimelineStyle, with_alpha
+from explorer.timescale.clusters import badge_positions
 from explorer.timescale.index import LaneIndex, TimelineIndex
 from explorer.timescale.lanes import GroupBy
 from explorer.timescale.layout import FrameLayout, build_scene, era_rows, frame_layout
-from explorer.timescale.scene import Scene
+from explorer.timescale.scene import Badge, Scene
 from explorer.timescale.viewport import MIN_SPAN, Viewport
 
 HELP = (
@@ -84,6 +86,8 @@ class TimelineWidget(QWidget):
         self._hover_id: str | None = None
         self._input: InputHandler = Idle(self)
         self._fit_pending = False
+        #: The list of a badge's events, while one is open.
+        self.cluster_list: ClusterList | None = None
 
         self.hbar = QScrollBar(Qt.Orientation.Horizontal, self)
         self.hbar.setObjectName("timelineScrollBar")
@@ -262,10 +266,11 @@ class TimelineWidget(QWidget):
         """The scene on screen, built if needed."""
         if self._scene is None and self._lanes is not None:
             rect = self.canvas_rect()
+            selected = self._document.selection.event_id
             self._scene = build_scene(
                 self._lanes, self._viewport, rect.width(), rect.height(), self._style.measure,
                 self._style.metrics(), today=self._today, scroll_y=self._scroll_y,
-                as_of=self._document.as_of)
+                as_of=self._document.as_of, keep_position=self._document.position_of(selected))
         return None if self._scene is None else self._with_state(self._scene)
 
     def _with_state(self, scene: Scene) -> Scene:
@@ -305,6 +310,10 @@ class TimelineWidget(QWidget):
 
     def _on_selection_changed(self, selection) -> None:
         self._reveal(selection.event_id)
+        scene = self._scene
+        if scene is not None and selection.event_id is not None and not any(
+                item.event_id == selection.event_id for item in scene.items):
+            self._invalidate()  # lay out again: a selected event gets its row
         self.update()
 
     def _reveal(self, event_id: str | None) -> None:
@@ -511,7 +520,7 @@ class TimelineWidget(QWidget):
         if item is not None:
             self._document.select_event(item.event_id)
         elif badge is not None:
-            self.zoom_to_range(badge.first, badge.last)
+            self.open_cluster(badge)
         elif chip is not None:
             self._document.select_event(chip.event_id)
         elif scene.density_at(x, y) is not None:
@@ -522,6 +531,25 @@ class TimelineWidget(QWidget):
         elif scene.in_time_area(x, y):
             self._document.select_event(None)
             self.day_clicked.emit(self._viewport.day_at(x))
+
+    def open_cluster(self, badge: Badge) -> ClusterList | None:
+        """List the events behind a count badge in a small window of its own."""
+        if self._lanes is None:
+            return None
+        scene = self.current_scene()
+        if scene is None:
+            return None
+        positions = badge_positions(self._lanes, scene, badge)
+        noun = "event" if len(positions) == 1 else "events"
+        title = f"{len(positions):,} {noun}, {day_words(badge.first)} to {day_words(badge.last)}"
+        if self.cluster_list is not None:
+            self.cluster_list.close()
+        found = self.cluster_list = ClusterList(self._lanes.index.dataset, positions, title,
+                                                (badge.first, badge.last), self)
+        found.event_chosen.connect(self._document.select_event)
+        found.zoom_requested.connect(self.zoom_to_range)
+        found.show()
+        return found
 
     def context_menu(self, global_pos: QPoint) -> None:
         """The zoom and lane actions, at `global_pos`."""

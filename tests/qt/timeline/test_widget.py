@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QNativeGestureEvent, QPointingDevice, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from explorer.model.filters import EventFilter
 from explorer.qt.document import Document
@@ -240,7 +240,7 @@ def test_tooltips_say_what_when_in_words_and_as_written_and_who(timeline):
     assert "UNODC" in text and "Antonio Maria Costa" in text
 
 
-def test_a_dense_view_aggregates_and_a_click_zooms_into_it(qtbot, document):
+def test_a_dense_view_aggregates_and_its_badges_list_what_they_count(qtbot, document):
     many = given_events(*[point(f"e{n}", f"2000-{1 + n % 12:02d}-{1 + n % 28:02d}")
                           for n in range(600)])
     widget = TimelineWidget(document)
@@ -250,10 +250,14 @@ def test_a_dense_view_aggregates_and_a_click_zooms_into_it(qtbot, document):
     document.set_dataset(many)
     scene = widget.current_scene()
     assert scene.densities and not scene.items
-    badge = scene.badges[0]
-    before = widget.viewport
+    assert sum(b.count for b in scene.badges) == 600
+    badge = max(scene.badges, key=lambda b: b.count)
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton,
                      pos=QPoint(int(badge.rect.x + badge.rect.w / 2), int(badge.rect.y + 3)))
+    listed = widget.cluster_list
+    assert listed is not None and listed.model.rowCount() == badge.count
+    before = widget.viewport
+    qtbot.mouseClick(listed.findChild(QPushButton, "clusterZoom"), Qt.MouseButton.LeftButton)
     assert widget.viewport.span < before.span / 3
 
 

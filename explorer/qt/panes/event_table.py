@@ -1,0 +1,296 @@
+"""The Events pane: a table of the events the filter keeps (date in words, title, actors,
+tags), sorted by date unless a column header says otherwise, in step with the filter, the
+selection and reloads. Search matches are highlighted in the titles.
+
+The model is a view over numpy arrays of positions, not a widget per row: a million rows
+open and sort in well under a second (`benchmarks/event_table.py`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSignalBlocker,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
+
+from explorer.model.dataset import Dataset
+from explorer.model.filters import filter_index, match_spans
+from explorer.qt.document import Document
+
+_NO_PARENT = QModelIndex()
+#: The event's id, for the views.
+ID_ROLE = Qt.ItemDataRole.UserRole
+#: The (start, end) spans of the title that match the search.
+MATCH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+DATE, TITLE, ACTORS, TAGS = range(4)
+HEADERS = ("Date", "Title", "Actors", "Tags")
+
+
+class SortKeys:
+    """Sort keys of every event of one data set, made on first use per column: a rank per
+    event, so sorting the filtered rows is one numpy argsort."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self._dataset = dataset
+        self._ranks: dict[int, np.ndarray] = {}
+
+    def rank(self, column: int) -> np.ndarray:
+        found = self._ranks.get(column)
+        if found is None:
+            found = self._ranks[column] = self._make(column)
+        return found
+
+    def _make(self, column: int) -> np.ndarray:
+        dataset = self._dataset
+        events = dataset.events
+        if column == DATE:
+            low, high = filter_index(dataset).extents
+            # Undated last; then by first day, then by last day, then in file order.
+            first = np.where(np.isnan(low), np.inf, np.nan_to_num(low, nan=np.inf, neginf=-1e18))
+            last = np.nan_to_num(high, nan=np.inf, posinf=1e18)
+            order = np.lexsort((np.arange(len(events)), last, first))
+        else:
+            if column == TITLE:
+                texts = [event.title.casefold() for event in events]
+            elif column == ACTORS:
+                texts = [", ".join(dataset.label(a) for a in event.actors).casefold()
+                         if event.actors else "\uffff" for event in events]
+            else:
+                texts = [", ".join(event.tags).casefold() if event.tags else "\uffff"
+                         for event in events]
+            order = np.argsort(np.array(texts, dtype=str), kind="stable")
+        rank = np.empty(len(events), dtype=np.int64)
+        rank[order] = np.arange(len(events))
+        return rank
+
+
+class EventTableModel(QAbstractTableModel):
+    """One row per event the filter keeps, in the chosen order."""
+
+    def __init__(self, document: Document, parent=None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._rows = np.zeros(0, dtype=np.int64)
+        self._row_of = np.zeros(0, dtype=np.int64)
+        self._keys: SortKeys | None = None
+        self._keys_for: Dataset | None = None
+        self._column, self._order = DATE, Qt.SortOrder.AscendingOrder
+        document.dataset_loaded.connect(self._reset)
+        document.filter_changed.connect(self._reset)
+        self._reset()
+
+    # -- the rows ------------------------------------------------------------------------
+
+    @property
+    def positions(self) -> np.ndarray:
+        """The events' positions in `dataset.events`, row by row."""
+        return self._rows
+
+    def _sort_keys(self, dataset: Dataset) -> SortKeys:
+        if self._keys is None or self._keys_for is not dataset:
+            self._keys, self._keys_for = SortKeys(dataset), dataset
+        return self._keys
+
+    def _reset(self, *_args) -> None:
+        self.beginResetModel()
+        self._arrange()
+        self.endResetModel()
+
+    def _arrange(self) -> None:
+        dataset = self._document.dataset
+        if dataset is None:
+            self._rows = np.zeros(0, dtype=np.int64)
+            self._row_of = np.zeros(0, dtype=np.int64)
+            return
+        visible = np.asarray(self._document.visible_positions, dtype=np.int64)
+        rank = self._sort_keys(dataset).rank(self._column)[visible]
+        order = np.argsort(rank, kind="stable")
+        if self._order == Qt.SortOrder.DescendingOrder:
+            order = order[::-1]
+        self._rows = visible[order]
+        self._row_of = np.full(len(dataset.events), -1, dtype=np.int64)
+        self._row_of[self._rows] = np.arange(len(self._rows))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(HEADERS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._column, self._order = column, order
+        self._arrange()
+        self.layoutChanged.emit()
+
+    def row_of(self, event_id: str | None) -> int:
+        """The row of an event, or -1 when it is not listed (unknown id or filtered out)."""
+        position = self._document.position_of(event_id)
+        if position is None or position >= len(self._row_of):
+            return -1
+        return int(self._row_of[position])
+
+    # -- Qt's interface --------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        dataset = self._document.dataset
+        if not index.isValid() or dataset is None or index.row() >= len(self._rows):
+            return None
+        event = dataset.events[int(self._rows[index.row()])]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == DATE:
+                return event.when_short()
+            if column == TITLE:
+                return event.title
+            if column == ACTORS:
+                return ", ".join(dataset.label(actor) for actor in event.actors)
+            return ", ".join(event.tags)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{event.title}\n{event.when_words()}"
+        if role == ID_ROLE:
+            return event.id
+        if role == MATCH_ROLE and column == TITLE:
+            return match_spans(event.title, self._document.filter.terms)
+        return None
+
+
+class MatchDelegate(QStyledItemDelegate):
+    """Draws a title with the parts that match the search on the highlight colour."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        spans = index.data(MATCH_ROLE)
+        if not spans:
+            super().paint(painter, option, index)
+            return
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        normal_font = QFont(option.font)
+        bold_font = QFont(option.font)
+        bold_font.setBold(True)
+        fonts = {False: (normal_font, QFontMetricsF(normal_font)),
+                 True: (bold_font, QFontMetricsF(bold_font))}
+        rect = QRectF(option.rect.adjusted(4, 0, -4, 0))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected
+                                    else QPalette.ColorRole.Text)
+        shown = fonts[False][1].elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        if shown != text:  # shortened to fit: the marks stop where the text does
+            keep = len(shown) - 1
+            text = text[:keep]
+            spans = [(a, min(b, keep)) for a, b in spans if a < keep]
+        pieces, cursor = [], 0
+        for start, end in spans:
+            pieces += [(text[cursor:start], False), (text[start:end], True)]
+            cursor = end
+        pieces.append((text[cursor:] + ("\u2026" if shown != index.data() else ""), False))
+        painter.save()
+        painter.setClipRect(rect)
+        painter.setPen(text_colour)
+        metrics = fonts[False][1]
+        baseline = rect.y() + (rect.height() - metrics.height()) / 2 + metrics.ascent()
+        x = rect.x()
+        for piece, matched in pieces:
+            if not piece:
+                continue
+            font, piece_metrics = fonts[matched]
+            width = piece_metrics.horizontalAdvance(piece)
+            if matched and not selected:
+                mark = QColor(palette.color(QPalette.ColorRole.Highlight))
+                mark.setAlpha(90)  # light on a light base, dark on a dark one: text reads
+                painter.fillRect(QRectF(x, rect.y() + 2, width, rect.height() - 4), mark)
+            painter.setFont(font)
+            painter.drawText(QPointF(x, baseline), piece)
+            x += width
+        painter.restore()
+
+
+class EventTableView(QTableView):
+    """The table; selecting a row selects the event everywhere, and back."""
+
+    def __init__(self, document: Document, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("eventTable")
+        self.setAccessibleName("Events")
+        self._document = document
+        self.table_model = EventTableModel(document, self)
+        self.setModel(self.table_model)
+        self.setSortingEnabled(True)
+        self.sortByColumn(DATE, Qt.SortOrder.AscendingOrder)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        width = self.fontMetrics().horizontalAdvance
+        header.resizeSection(DATE, width("on or before 30 Sep 2013") + 16)
+        header.resizeSection(TITLE, width("M" * 34))
+        header.resizeSection(ACTORS, width("M" * 16))
+        self.setItemDelegateForColumn(TITLE, MatchDelegate(self))
+        self.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        document.selection_changed.connect(self._follow_selection)
+        document.dataset_loaded.connect(self._follow_selection)
+        document.filter_changed.connect(self._follow_selection)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._document.select_event(current.siblingAtColumn(DATE).data(ID_ROLE))
+
+    def _follow_selection(self, *_args) -> None:
+        row = self.table_model.row_of(self._document.selection.event_id)
+        with QSignalBlocker(self.selectionModel()):
+            if row < 0:
+                self.selectionModel().clear()
+            else:
+                index = self.table_model.index(row, DATE)
+                self.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                self.scrollTo(index)
+        self.viewport().update()
+
+
+class EventTablePane(QDockWidget):
+    """The Events dock around the table."""
+
+    def __init__(self, document: Document, parent=None) -> None:
+        super().__init__("Events", parent)
+        self.setObjectName("eventsDock")
+        self.table = EventTableView(document)
+        self.setWidget(self.table)
