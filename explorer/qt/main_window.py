@@ -143,12 +143,23 @@ class MainWindow(QMainWindow):
         self.memberships_action.setChecked(self.document.memberships_shown)
         self.document.memberships_shown_changed.connect(self.memberships_action.setChecked)
         self.view_menu.addAction(self.memberships_action)
+        self.legend_action = self._action(
+            "legendAction", "Le&gend", self._show_legend, None,
+            "What the shapes, hatching, fades and lane colours mean")
+        self.legend_action.setCheckable(True)
+        self.legend_action.setChecked(self.settings.legend_shown())
+        self._show_legend(self.legend_action.isChecked())
+        self.view_menu.addAction(self.legend_action)
         self.view_menu.addSeparator()
 
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.setObjectName("helpMenu")
         self.help_menu.addAction(self.format_action)
         self.help_menu.addAction(self.about_action)
+
+    def _show_legend(self, shown: bool) -> None:
+        self.timeline_pane.legend.setVisible(shown)
+        self.settings.set_legend_shown(shown)
 
     def add_above_view(self, widget: QWidget) -> None:
         """Put `widget` above the timeline, under the problem banner and what was added before

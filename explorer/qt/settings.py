@@ -99,6 +99,13 @@ class Settings:
     def set_last_folder(self, folder: str, purpose: str = "open") -> None:
         self._store.setValue(f"files/lastFolder/{purpose}", folder)
 
+    def legend_shown(self) -> bool:
+        """Whether View > Legend is on (off until a person turns it on)."""
+        return self._bool("view/legend", False)
+
+    def set_legend_shown(self, shown: bool) -> None:
+        self._store.setValue("view/legend", shown)
+
     # -- per-file view state (filter, viewport...) ----------------------------------------
 
     def file_state(self, path: str) -> dict:

@@ -42,18 +42,15 @@ from explorer.qt.export.files import (
     write_atomically,
 )
 from explorer.qt.export.sheet import (
-    Fonts,
     Sheet,
     filter_caption,
     footer_block,
-    lanes_in,
-    legend,
     paint_sheet,
-    samples_in,
     sources_text,
-    text_block,
     theme_palette,
 )
+from explorer.qt.timeline.blocks import Fonts, text_block
+from explorer.qt.timeline.legend import lanes_in, legend, samples_in
 from explorer.qt.timeline.style import TimelineStyle
 from explorer.timescale.lanes import GroupBy
 from explorer.timescale.pages import (

@@ -38,8 +38,9 @@ class OverviewBand(QWidget):
         self._style = TimelineStyle.from_widget(self)
         self._counts: np.ndarray | None = None
         self._drag: tuple[float, Viewport] | None = None
-        self.setFixedHeight(int(self._style.font_metrics.height() * 3 + 8))
+        self.setFixedHeight(int(self._style.font_metrics.height() * 4 + 10))
         timeline.viewport_changed.connect(self.update)
+        document.as_of_changed.connect(self.update)
         document.dataset_loaded.connect(self._invalidate)
         document.filter_changed.connect(self._invalidate)
         document.selection_changed.connect(self.update)
@@ -99,29 +100,68 @@ class OverviewBand(QWidget):
             painter.fillRect(window, with_alpha(style.selection, 45))
             painter.setPen(QPen(style.selection, 1.5))
             painter.drawRect(window)
+            self._paint_marks(painter, band, index.today)
         finally:
             painter.end()
+
+    def _tier_height(self) -> float:
+        return self._style.font_metrics.height() + 2
 
     def _paint_density(self, painter: QPainter, band: Viewport, index) -> None:
         if self._counts is None:
             bins = max(1, int(self.width() / BIN_PX))
             edges = band.start + np.arange(bins + 1) * (band.span / bins)
             self._counts = index.coverage(edges)
-        top = self._style.font_metrics.height() + 4
+        top = 2 * self._tier_height() + 2
         rect = QRectF(0, top, self.width(), self.height() - top - 2)
         paint_density(painter, rect, self._counts, self.width() / len(self._counts),
                       self._style.hue(0))
 
+    def tick_labels(self) -> tuple[list[str], list[str]]:
+        """The labels of the band's upper tier (years over months, say) and its lower tier."""
+        ticks = axis_ticks(self.band_viewport(), self._style.measure, gap=24.0)
+        return [t.label for t in ticks.major], [t.label for t in ticks.minor]
+
     def _paint_ticks(self, painter: QPainter, band: Viewport) -> None:
+        """Both tiers of the axis: the upper one (years, when the band spans months) always
+        says where in time the lower one is."""
         style = self._style
         ticks = axis_ticks(band, style.measure, gap=24.0)
-        painter.setPen(style.muted)
-        baseline = 2 + style.font_metrics.ascent()
-        for tick in ticks.minor:
+        tier = self._tier_height()
+        upper, lower = (ticks.major, ticks.minor) if ticks.major else (ticks.minor, ())
+        painter.setPen(style.text)
+        painter.setFont(style.bold_font)
+        baseline = 2 + style.bold_metrics.ascent()
+        for number, tick in enumerate(upper):
             x = band.x_of(tick.day)
-            painter.drawLine(QLineF(x, 0, x, 4))
-            if x >= 0:  # a label cut by the edge would read as another year
+            painter.drawLine(QLineF(x, 0, x, 2 * tier))
+            # The tier names what is at the left edge, as the timeline's axis does.
+            following = band.x_of(upper[number + 1].day) if number + 1 < len(upper) else self.width()
+            left = max(x, 0.0) + 3
+            if style.bold_metrics.horizontalAdvance(tick.label) <= following - left - 4 or x >= 0:
+                painter.drawText(QPointF(left, baseline), tick.label)
+        painter.setFont(style.font)
+        painter.setPen(style.muted)
+        baseline = tier + 2 + style.font_metrics.ascent()
+        for tick in lower:
+            x = band.x_of(tick.day)
+            painter.drawLine(QLineF(x, tier, x, tier + 4))
+            if x >= 0:  # a label cut by the edge would read as another number
                 painter.drawText(QPointF(x + 3, baseline), tick.label)
+
+    def _paint_marks(self, painter: QPainter, band: Viewport, today: float) -> None:
+        """Today (dashed) and the memberships' "as of" day (dotted), where they fall."""
+        style, height = self._style, self.height()
+        x = band.x_of(today)
+        if 0 <= x <= self.width():
+            painter.setPen(QPen(style.today, 1.5, Qt.PenStyle.DashLine))
+            painter.drawLine(QLineF(x, 0, x, height))
+        as_of = self._document.as_of
+        if as_of is not None:
+            x = band.x_of(as_of)
+            if 0 <= x <= self.width():
+                painter.setPen(QPen(style.text, 1.5, Qt.PenStyle.DotLine))
+                painter.drawLine(QLineF(x, 0, x, height))
 
     # -- dragging -------------------------------------------------------------------
 

@@ -137,7 +137,7 @@ def test_a_fade_in_a_pdf_renders_as_a_fade(qapp, blue_heart, tmp_path):
     from PySide6.QtGui import QImage
 
     from explorer.qt.export.render import page_layout
-    from explorer.qt.export.sheet import Sample
+    from explorer.qt.timeline.legend import Sample
 
     result = export_timeline(blue_heart, tmp_path / "t.pdf", ExportOptions())
     sheet = result.sheets[0]

@@ -66,3 +66,38 @@ def test_clicking_outside_the_window_centres_the_view_there(pane, qtbot):
     target = band.band_viewport().day_at(20)
     qtbot.mouseClick(band, Qt.MouseButton.LeftButton, pos=QPoint(20, band.height() // 2))
     assert pane.timeline.viewport.center == pytest.approx(target, abs=1.0)
+
+
+def test_a_band_spanning_months_still_names_their_years(qtbot):
+    document = Document()
+    widget = TimelinePane(document)
+    qtbot.addWidget(widget)
+    widget.resize(900, 500)
+    widget.show()
+    document.set_dataset(given_events(*[point(f"e{n}", f"2010-{3 + n // 3:02d}-{1 + 9 * (n % 3):02d}")
+                                        for n in range(12)]))
+    upper, lower = widget.overview.tick_labels()
+    assert upper and all("2010" in label for label in upper)
+    assert lower and not any("2010" in label for label in lower)
+
+
+def column_colours(band, x: float) -> set[str]:
+    """The colours painted in the columns at `x` (a line of 1.5 px covers one or two)."""
+    image = band.grab().toImage()
+    below_the_labels = int(2 * band._tier_height() + 2)
+    return {image.pixelColor(column, y).name() for y in range(below_the_labels, image.height())
+            for column in (int(x) - 1, int(x), int(x) + 1) if 0 <= column < image.width()}
+
+
+def test_the_band_marks_today_and_the_as_of_day(pane):
+    band = pane.overview
+    document = pane.timeline.document
+    viewport = band.band_viewport()
+    today_x = viewport.x_of(pane.timeline.index.today)
+    if 0 <= today_x < band.width():
+        assert band._style.today.name() in column_colours(band, today_x)
+    as_of = day(2005, 6, 1)
+    x = viewport.x_of(as_of)
+    assert band._style.text.name() not in column_colours(band, x)
+    document.set_as_of(as_of)
+    assert band._style.text.name() in column_colours(band, x)
