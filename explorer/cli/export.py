@@ -3,8 +3,8 @@
 Exit status: 0 when the image was written; 1 when the data file has errors (printed exactly
 as `explorer check` prints them) or the image could not be written (a full disk, a folder
 without write permission); 2 for usage errors: unknown options, an unknown extension, the
-data file as the output, a date that is not EDTF, an actor id or tag the file does not have
-(with the ids it may have meant).
+data file as the output, a date that is not EDTF, an actor or tag the file does not have
+(with the ids it may have meant) or a name that fits several (with each id).
 """
 
 from __future__ import annotations
@@ -75,14 +75,18 @@ def parser() -> argparse.ArgumentParser:
                       "default: fit the events")
     made.add_argument("--to", dest="date_to", metavar="DATE",
                       help="last day shown (EDTF; 2012 means to the end of 2012)")
-    made.add_argument("--actor", action="append", default=[], metavar="ID",
-                      help="only events of this actor (repeatable)")
+    made.add_argument("--actor", action="append", default=[], metavar="ACTOR",
+                      help="only events of this actor: an id, a name or a short name, in any "
+                      "case (repeatable)")
     made.add_argument("--match", choices=["any", "all"], default="any",
                       help="with several actors: events of any of them, or of all")
     made.add_argument("--children", action="store_true",
                       help="an organization also stands for its sub-organizations")
     made.add_argument("--tag", action="append", default=[], metavar="TAG",
-                      help="only events with this tag (repeatable; any of them)")
+                      help="only events with this tag, in any case (repeatable; any of them)")
+    made.add_argument("--search", metavar="TEXT",
+                      help="only events whose title or summary holds every word of TEXT "
+                      "(\"quoted phrases\" kept together), as the window's search does")
     made.add_argument("--group-by", choices=[g.value for g in GroupBy], default="none",
                       help="lanes: none, one per actor, per actor kind, per tag")
     made.add_argument("--width", type=_positive_int, default=1600, metavar="PX",
@@ -132,25 +136,42 @@ def _unknown(kind: str, wrong: str, known: dict[str, str]) -> UsageError:
     return UsageError(f"unknown {kind} {wrong!r}{hint}")
 
 
+def resolve(kind: str, written: str, known: dict[str, str]) -> str:
+    """The id `written` stands for: an id, or (case aside) an id, a name or a short name of
+    exactly one of `known` (id -> its names, one per line). UsageError when it names none
+    (with the nearest) or several (with each id to choose from)."""
+    if written in known:
+        return written
+    folded = written.strip().casefold()
+    found = [key for key, names in known.items() if key.casefold() == folded
+             or folded in (name.casefold() for name in names.split("\n"))]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        choices = ", ".join(f"{key} ({known[key].splitlines()[0]})" for key in sorted(found))
+        raise UsageError(f"{kind} {written!r} is ambiguous: it names {choices}; give one of "
+                         "these ids")
+    raise _unknown(kind, written, known)
+
+
 def event_filter(dataset: Dataset, options: argparse.Namespace) -> EventFilter:
-    """The filter the options ask for; UsageError for an actor or tag the data set lacks."""
+    """The filter the options ask for; UsageError for an actor or tag the data set lacks.
+    Actors and tags may be given by id or by name, in any case."""
     actors = {}
     for entity_id in (*dataset.organizations, *dataset.people, *dataset.countries,
                       *dataset.protocols):
         entity = dataset.entity(entity_id)
         if entity is None:
             continue
-        names = {entity.name, dataset.label(entity_id), getattr(entity, "short", "") or ""}
-        actors[entity_id] = "\n".join(n for n in names if n)
-    for actor in options.actor:
-        if actor not in actors:
-            raise _unknown("actor", actor, actors)
+        names = dict.fromkeys(n for n in (entity.name, dataset.label(entity_id),
+                                          getattr(entity, "short", "") or "") if n)
+        actors[entity_id] = "\n".join(names)
+    chosen_actors = [resolve("actor", actor, actors) for actor in options.actor]
     tags = {tag: tag for tag in dataset.tags()}
-    for tag in options.tag:
-        if tag not in tags:
-            raise _unknown("tag", tag, tags)
-    return EventFilter(actors=frozenset(options.actor), match=Match(options.match),
-                       include_children=options.children, tags=frozenset(options.tag))
+    chosen_tags = [resolve("tag", tag, tags) for tag in options.tag]
+    return EventFilter(actors=frozenset(chosen_actors), match=Match(options.match),
+                       include_children=options.children, tags=frozenset(chosen_tags),
+                       text=getattr(options, "search", None) or "")
 
 
 def _fail(message: str, code: int) -> int:

@@ -185,10 +185,15 @@ class FileLoads(QObject):
         finally:
             self._loop = None
             dialog.canceled.disconnect(self._on_cancel)
+            was_shown = dialog.isVisible()
             dialog.reset()
             dialog.hide()
             dialog.deleteLater()
             self.dialog = None
+            if was_shown and isinstance(self.window, QWidget) and self.window.isVisible():
+                # The keyboard goes back to the window the dialog covered (window managers do
+                # this themselves; not every platform does).
+                self.window.activateWindow()
             for action, was in enabled:
                 action.setEnabled(was)
         outcome = self._outcome

@@ -10,7 +10,7 @@ the shape, or inside on a backing when there is no room beside it).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Mapping
 
 import numpy as np
 
@@ -37,14 +37,15 @@ def long_span_days(viewport: Viewport) -> float:
     return (viewport.end - viewport.start) * (1.0 + 1e-9) + 1e-9
 
 
-def label_text(event, geometry: EventGeometry) -> str:
-    """An event's label: its title, with "~" when approximate and "?" when uncertain."""
+def label_text(event, geometry: EventGeometry, note: str = "") -> str:
+    """An event's label: its title, with "~" when approximate and "?" when uncertain, and
+    `note` after it (an export's source numbers, " [2, 5]")."""
     text = event.title
     if geometry.approximate:
         text += " ~"
     if geometry.uncertain:
         text += " ?"
-    return text
+    return text + note
 
 
 def reads_inside(metrics: SceneMetrics, colour: int, geometry: EventGeometry) -> bool:
@@ -79,7 +80,8 @@ class _Candidate:
     box: Box
 
 
-def _candidate(position, event, geometry, start, scale, width, today, metrics, measure, colour):
+def _candidate(position, event, geometry, start, scale, width, today, metrics, measure, colour,
+               note=""):
     """Place one event on the x axis (`x = (day - start) * scale`); None when off screen."""
     x_first = (geometry.first - start) * scale
     x_after = (geometry.after_or(today) - start) * scale
@@ -111,7 +113,7 @@ def _candidate(position, event, geometry, start, scale, width, today, metrics, m
     found.left, found.right = left, right
     found.sure_left = min(max(sure_left, low), high)
     found.sure_right = min(max(sure_right, low), high)
-    found.label = label_text(event, geometry)
+    found.label = label_text(event, geometry, note)
     found.label_width = measure(found.label)
     visible = min(right, width) - max(left, 0.0)
     found.fits_inside = shape is not Shape.MARKER and visible >= found.label_width + 8.0
@@ -131,6 +133,10 @@ class LaneFrame:
     header: float
     rows: int
     colour: int
+    #: Text after some labels, by event position (an export's source numbers).
+    notes: Mapping[int, str] | None = None
+    #: Pixels at the start of the first row that hold the lane's title.
+    reserved: float = 0.0
 
 
 def lane_items(lane_index: LaneIndex, frame: LaneFrame, viewport: Viewport, measure: Measure,
@@ -159,9 +165,10 @@ def lane_items(lane_index: LaneIndex, frame: LaneFrame, viewport: Viewport, meas
     items, badges = _long_rows(index, frame, long_positions, long_rows, top, viewport,
                                measure, metrics, today, keep_position)
     candidates = []
+    notes = frame.notes or {}
     for position in positions.tolist():
         found = _candidate(position, events[position], index.geometry(position), start, scale,
-                           width, today, metrics, measure, frame.colour)
+                           width, today, metrics, measure, frame.colour, notes.get(position, ""))
         if found is not None:
             candidates.append(found)
 
@@ -169,11 +176,14 @@ def lane_items(lane_index: LaneIndex, frame: LaneFrame, viewport: Viewport, meas
         kept = [c for c in candidates if c.position == keep_position]
         candidates = kept + [c for c in candidates if c.position != keep_position]
     short_rows = rows - long_rows
-    boxes = [c.box for c in candidates]
+    # The lane's title, when it sits in the first row, is packed first as a shape of its own.
+    title = [Box(0.0, frame.reserved, 0.0)] if frame.reserved and not long_rows else []
+    boxes = title + [c.box for c in candidates]
     placements = pack_rows(boxes, short_rows, metrics.gap, width)
     if short_rows > 1 and None in placements:
         # Keep the last row for the "+n" badges of what did not fit.
         placements = pack_rows(boxes, short_rows - 1, metrics.gap, width)
+    placements = placements[len(title):]
 
     overflow = []
     rows_top = top + long_rows * metrics.row_height
@@ -272,9 +282,9 @@ def _long_rows(index, frame: LaneFrame, positions: np.ndarray, rows: int, top: f
         right = min(max((geometry.after_or(today) - start) * scale, low), high)
         row_y = top + row * metrics.row_height
         rect = Rect(left, row_y + metrics.row_height - THIN_BAR_PX - 1.0, right - left, THIN_BAR_PX)
-        label_left = max(left, 0.0) + 4.0
+        label_left = max(left, frame.reserved if row == 0 else 0.0) + 4.0
         end = min(right, width) if badge is None or row < rows - 1 else badge.rect.x - metrics.gap
-        text = label_text(event, geometry)
+        text = label_text(event, geometry, (frame.notes or {}).get(position, ""))
         shown = elide(text, end - label_left - 4.0, measure)
         label_rect = None
         if shown:

@@ -4,8 +4,10 @@ text-measuring callable and the sizes from the font. Only what is visible is lai
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Callable
+from itertools import accumulate
+from typing import Callable, Mapping
 
 from explorer.model.calendar import day_words
 from explorer.model.dates import EdtfValue
@@ -43,13 +45,18 @@ FRAME_ITEM_BUDGET = 160
 DENSITY_ROWS = 4
 #: Sizes for callers without a font (tests): a value, so one instance serves every call.
 DEFAULT_METRICS = SceneMetrics()
+#: Where a lane's title starts, after its colour swatch.
+LANE_TITLE_INDENT = 20.0
 #: Widest an undated chip gets.
 CHIP_MAX_PX = 200.0
 
 
 @dataclass(frozen=True, slots=True)
 class FrameLayout:
-    """The vertical split of a frame: era strip, axis, lanes (scrolling), undated tray."""
+    """The vertical split of a frame: era strip, axis, lanes (scrolling), undated tray.
+
+    Lane `n` runs from `tops[n]` to `tops[n + 1]` (offsets into the lanes' content) with
+    `rows_of(n)` rows; without `lane_rows` every lane is `lane_height` high with `rows` rows."""
 
     era_rect: Rect
     axis_rect: Rect
@@ -59,14 +66,31 @@ class FrameLayout:
     header_height: float
     rows: int
     lane_count: int
+    lane_rows: tuple[int, ...] = ()
+    tops: tuple[float, ...] = ()
 
     @property
     def content_height(self) -> float:
-        return self.lane_count * self.lane_height
+        return self.tops[-1] if self.tops else self.lane_count * self.lane_height
 
     @property
     def max_scroll(self) -> float:
         return max(0.0, self.content_height - self.lanes_rect.h)
+
+    def rows_of(self, lane: int) -> int:
+        return self.lane_rows[lane] if self.lane_rows else self.rows
+
+    def top_of(self, lane: int) -> float:
+        return self.tops[lane] if self.tops else lane * self.lane_height
+
+    def height_of(self, lane: int) -> float:
+        return self.tops[lane + 1] - self.tops[lane] if self.tops else self.lane_height
+
+    def first_visible(self, scroll_y: float) -> int:
+        """The first lane any of which is below `scroll_y`."""
+        if not self.tops:
+            return int(scroll_y // self.lane_height) if self.lane_height > 0 else 0
+        return max(0, bisect_right(self.tops, scroll_y) - 1)
 
 
 def frame_layout(
@@ -78,12 +102,18 @@ def frame_layout(
     tray_h = metrics.tray_height if has_tray else 0.0
     top = era_h + metrics.axis_height
     area = max(height - top - tray_h, metrics.row_height)
+    lane_rows: tuple[int, ...] = ()
+    tops: tuple[float, ...] = ()
     if grouped:
-        header = metrics.lane_header_height
+        header = 0.0 if metrics.inline_titles else metrics.lane_header_height
         share = area / max(lane_count, 1)
         rows = int((share - header) // metrics.row_height)
         rows = min(max(rows, metrics.min_lane_rows), metrics.max_lane_rows)
         lane_height = header + rows * metrics.row_height
+        if len(metrics.lane_rows) == lane_count and lane_count:
+            lane_rows = metrics.lane_rows
+            heights = [header + count * metrics.row_height for count in lane_rows]
+            tops = tuple(float(t) for t in accumulate(heights, initial=0.0))
     else:
         header = 0.0
         rows = max(1, int(area // metrics.row_height))
@@ -97,6 +127,8 @@ def frame_layout(
         header_height=header,
         rows=rows,
         lane_count=lane_count,
+        lane_rows=lane_rows,
+        tops=tops,
     )
 
 
@@ -236,9 +268,11 @@ def build_scene(
     highlighted: frozenset[int] = frozenset(),
     as_of: float | None = None,
     keep_position: int | None = None,
+    notes: Mapping[int, str] | None = None,
 ) -> Scene:
     """Everything one frame draws for `viewport` in a `width` x `height` area; the event at
-    `keep_position` (the selected one) gets a row before the others where it is in view."""
+    `keep_position` (the selected one) gets a row before the others where it is in view;
+    `notes` go after the labels of the events at their positions."""
     index = lane_index.index
     dataset = index.dataset
     viewport = viewport.with_width(width)
@@ -255,25 +289,34 @@ def build_scene(
 
     bands, items, badges, densities = [], [], [], []
     area = layout.lanes_rect
-    first_lane = int(scroll_y // layout.lane_height) if layout.lane_height > 0 else 0
+    first_lane = layout.first_visible(scroll_y)
     budget = FRAME_ITEM_BUDGET
     for band_no, shown_no in enumerate(range(first_lane, len(lane_index.lanes))):
-        y = area.y + shown_no * layout.lane_height - scroll_y
+        y = area.y + layout.top_of(shown_no) - scroll_y
         if y >= area.bottom:
             break
         lane_no = int(lane_index.shown[shown_no])
         lane = lane_index.lanes[shown_no]
-        rect = Rect(0.0, y, width, layout.lane_height)
-        header_rect = Rect(0.0, y, width, layout.header_height) if grouped else None
+        rows = layout.rows_of(shown_no)
+        rect = Rect(0.0, y, width, layout.height_of(shown_no))
         title = elide(lane.title, max(width / 3.0, 60.0), measure) if grouped else ""
+        reserved = 0.0
+        if not grouped:
+            header_rect = None
+        elif metrics.inline_titles:
+            # The title and its swatch take the start of the first row.
+            reserved = LANE_TITLE_INDENT + measure(title) + metrics.gap
+            header_rect = Rect(0.0, y, reserved, metrics.row_height)
+        else:
+            header_rect = Rect(0.0, y, width, layout.header_height)
         colour = lane_no if grouped else 0
         lo = viewport.start - metrics.fade_px * viewport.days_per_px
         in_view = lane_index.count(lane_no, lo, viewport.end)
-        if layout.rows >= LONG_ROWS_FROM and in_view:
+        if rows >= LONG_ROWS_FROM and in_view:
             # Spans longer than the view go to rows of their own: they do not crowd the rest.
             long_days = long_span_days(viewport)
             in_view -= len(lane_index.long_items(lane_no, lo, viewport.end, long_days))
-        capacity = min(lane_capacity(layout.rows, width), budget)
+        capacity = min(lane_capacity(rows, width), budget)
         aggregated = in_view > capacity
         if aggregated:
             strip, lane_badges = _density(lane_index, lane_no, band_no, rect,
@@ -281,7 +324,8 @@ def build_scene(
             densities.append(strip)
             badges.extend(lane_badges)
         else:
-            frame = LaneFrame(lane_no, band_no, rect, layout.header_height, layout.rows, colour)
+            frame = LaneFrame(lane_no, band_no, rect, layout.header_height, rows, colour,
+                              notes, reserved)
             found, lane_badges, drawn = lane_items(lane_index, frame, viewport, measure, metrics,
                                                    today, keep_position)
             items.extend(found)

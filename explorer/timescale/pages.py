@@ -7,12 +7,14 @@ callable and the sizes from the font)."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Mapping
 
 import numpy as np
 
 from explorer.model.calendar import today as today_number
 from explorer.model.dataset import Dataset
+from explorer.model.entities import Source
 from explorer.model.filters import EventFilter, apply_filter
 from explorer.timescale.aggregate import MAX_LANE_ITEMS
 from explorer.timescale.index import LaneIndex, TimelineIndex
@@ -28,6 +30,10 @@ MAX_PLAIN_ROWS = 40
 #: events or labels per this many lanes.
 LANES_PER_LABEL = 4
 LABELS_PER_ROW = 0.5
+#: Pixels a packed export's rows are tighter than the screen's.
+PACKED_TIGHTER = 3.0
+#: In a packed export, a lane's row more must give back this many shortened labels.
+LABELS_PER_LANE_ROW = 1
 #: Rows tried past the best so far before the search for rows gives up.
 PATIENCE = 6
 
@@ -47,6 +53,8 @@ class Timeline:
     after: float
     today: float
     event_filter: EventFilter
+    #: After the labels of some events: their source numbers (" [2, 5]"), by position.
+    notes: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def index(self) -> TimelineIndex:
@@ -57,10 +65,12 @@ class Timeline:
         return self.lanes.group_by is not GroupBy.NONE
 
 
-def fitted_range(first: float, after: float, width: float) -> tuple[float, float]:
+def fitted_range(first: float, after: float, width: float,
+                 left: float = 24.0) -> tuple[float, float]:
     """The days the widget's "fit everything" shows for `first`..`after` at `width`: a little
-    room on the left, more on the right for the last labels."""
-    left, right = 24.0, min(220.0, width * 0.2)
+    room on the left (`left` pixels: more where lane titles sit there), more on the right for
+    the last labels."""
+    right = min(220.0, width * 0.2)
     days_per_px = max(after - first, MIN_SPAN) / max(width - left - right, width * 0.3)
     start = first - left * days_per_px
     return start, start + width * days_per_px
@@ -79,13 +89,86 @@ def prepare(dataset: Dataset, event_filter: EventFilter, group_by: GroupBy,
     return with_range(timeline, first, after, width)
 
 
+#: Sources an export names; with more, the rest are counted and labels carry no numbers.
+MAX_NUMBERED_SOURCES = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Citations:
+    """The sources an export cites, numbered once for the whole document (in the time order
+    of the events citing them), and the numbers each event's label carries."""
+
+    sources: tuple[Source, ...]
+    notes: Mapping[int, str]
+    more: int  # cited but not named (beyond `MAX_NUMBERED_SOURCES`)
+
+
+def drawn_in_range(timeline: Timeline) -> np.ndarray:
+    """Positions of the events an export of the timeline draws, dated ones in time order
+    (those the filter keeps overlapping its range), then the undated ones."""
+    index = timeline.index
+    order = index.time_order
+    inside = (index.first[order] < timeline.after) & (index.after[order] > timeline.first)
+    return np.concatenate([order[inside], index.visible_undated]).astype(np.int64)
+
+
+def number_runs(numbers: list[int]) -> str:
+    """Sorted numbers with runs shortened: [1, 3, 4, 5, 9] -> "1, 3–5, 9"."""
+    parts: list[str] = []
+    start = previous = numbers[0]
+    for number in [*numbers[1:], None]:
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        parts.append(str(start) if start == previous else
+                     f"{start}, {previous}" if previous == start + 1 else f"{start}\u2013{previous}")
+        if number is not None:
+            start = previous = number
+    return ", ".join(parts)
+
+
+def citations(timeline: Timeline) -> Citations:
+    """Number the sources the drawn events cite, and note each event's numbers."""
+    dataset = timeline.dataset
+    numbers: dict[str, int] = {}
+    events = dataset.events
+    drawn = drawn_in_range(timeline).tolist()
+    for position in drawn:
+        for source_id in events[position].sources:
+            if source_id in dataset.sources and source_id not in numbers:
+                numbers[source_id] = len(numbers) + 1
+    sources = tuple(dataset.sources[source_id] for source_id in numbers)
+    if len(sources) > MAX_NUMBERED_SOURCES:
+        return Citations(sources[:MAX_NUMBERED_SOURCES], {}, len(sources) - MAX_NUMBERED_SOURCES)
+    notes = {}
+    for position in drawn:
+        cited = sorted({numbers[s] for s in events[position].sources if s in numbers})
+        if cited:
+            notes[position] = " [" + number_runs(cited) + "]"
+    return Citations(sources, notes, 0)
+
+
+def events_extent(timeline: Timeline) -> tuple[float, float]:
+    """The first and after-last day of the events the export draws (those the filter keeps
+    within its range), clipped to the range: what its caption states, the same in every
+    format. The range itself when no dated event is in it."""
+    index = timeline.index
+    order = index.time_order
+    first, after = index.first[order], index.after[order]
+    inside = (first < timeline.after) & (after > timeline.first)
+    if not inside.any():
+        return timeline.first, timeline.after
+    return (max(float(first[inside].min()), timeline.first),
+            min(float(after[inside].max()), timeline.after))
+
+
 def with_range(timeline: Timeline, first: float | None, after: float | None,
-               width: float) -> Timeline:
+               width: float, left: float = 24.0) -> Timeline:
     """The timeline showing days `first` to `after`, or where one is None, what "fit
     everything" shows across `width` pixels."""
     today = timeline.today
     extent = timeline.index.extent() or (today - 365.0, today + 365.0)
-    fit_first, fit_after = fitted_range(*extent, width)
+    fit_first, fit_after = fitted_range(*extent, width, left)
     span = max(MIN_SPAN, extent[1] - extent[0])
     if first is None:
         first = fit_first if after is None else min(fit_first, after - span)
@@ -109,11 +192,15 @@ class Frame:
     lane_height: float
     lane_count: int
     grouped: bool
+    #: Rows of each lane when lanes differ (`packed_frame`); empty: `rows` each.
+    lane_rows: tuple[int, ...] = ()
 
     def height(self, lanes: int | None = None) -> float:
         """The scene height holding `lanes` lanes whole (all of them by default)."""
         if not self.grouped:
             return self.top + self.rows * self.metrics.row_height + self.tray
+        if self.lane_rows:
+            return self.top + sum(self.lane_rows) * self.metrics.row_height + self.tray
         count = self.lane_count if lanes is None else lanes
         return self.top + max(count, 1) * self.lane_height + self.tray
 
@@ -133,7 +220,8 @@ def scene_of(timeline: Timeline, first: float, after: float, width: float, heigh
              measure: Measure, metrics: SceneMetrics, scroll_y: float = 0.0) -> Scene:
     """The scene of days `first`..`after` across `width` x `height` pixels."""
     return build_scene(timeline.lanes, Viewport(first, after, width), width, height,
-                       measure, metrics, today=timeline.today, scroll_y=scroll_y)
+                       measure, metrics, today=timeline.today, scroll_y=scroll_y,
+                       notes=timeline.notes)
 
 
 def crowding(scene: Scene) -> tuple[int, int]:
@@ -190,6 +278,66 @@ def choose_rows(timeline: Timeline, stretches: list[tuple[float, float]], width:
             break
     assert chosen is not None  # the first candidate is always taken
     return chosen
+
+
+def lane_crowding(scene: Scene, band: int) -> tuple[int, int]:
+    """`crowding` of one lane of the scene (by its place in `scene.lanes`)."""
+    lane = scene.lanes[band]
+    badges = [b for b in scene.badges if b.lane == band]
+    held = sum(b.count for b in badges)
+    overflow = (held if held <= MAX_LANE_ITEMS else 0) if lane.aggregated else held
+    shortened = sum(1 for item in scene.items if item.lane == band
+                    and (item.label_rect is None or item.label.endswith(ELLIPSIS)))
+    return overflow, shortened
+
+
+def packed_frame(timeline: Timeline, first: float, after: float, width: float, measure: Measure,
+                 base: SceneMetrics) -> Frame:
+    """For a grouped export on one sheet: each lane with the rows its own events need (a lane
+    of one event takes one row) and its title in its first row, so lanes with few events
+    take little room. Each lane gets, up to the layout's limit, the rows that draw as many of
+    its events one by one as any, and a row more only where it gives back
+    `LABELS_PER_LANE_ROW` shortened labels."""
+    lanes = len(timeline.lanes.lanes)
+    if not timeline.grouped or not lanes:
+        return choose_rows(timeline, [(first, after)], width, measure, base)
+    # Rows a little tighter than on screen (the text keeps its size): lane after lane of one
+    # event each reads as a list.
+    base = replace(base, row_height=max(base.text_height + 4, base.row_height - PACKED_TIGHTER),
+                   bar_height=max(base.text_height, base.bar_height - PACKED_TIGHTER))
+    found: list[list[tuple[int, int]]] = [[] for _ in range(lanes)]
+    counts = range(1, base.max_lane_rows + 1)
+    for rows in counts:
+        metrics = replace(base, min_lane_rows=rows, max_lane_rows=rows, lane_rows=(rows,) * lanes,
+                          inline_titles=True)
+        plan = _frame_with(timeline, metrics, (rows,) * lanes)
+        scene = scene_of(timeline, first, after, width, plan.height(), measure, metrics)
+        for band, lane in enumerate(scene.lanes):
+            shown = int(np.flatnonzero(timeline.lanes.shown == lane.number)[0])
+            found[shown].append(lane_crowding(scene, band))
+    chosen = []
+    for outcomes in found:
+        if not outcomes:
+            chosen.append(1)
+            continue
+        # Every event one by one first; then a row must give back a shortened label.
+        fewest = min(overflow for overflow, _ in outcomes)
+        costs = [(shortened + LABELS_PER_LANE_ROW * rows, rows)
+                 for rows, (overflow, shortened) in zip(counts, outcomes) if overflow == fewest]
+        chosen.append(min(costs)[1])
+    rows_of = tuple(chosen)
+    metrics = replace(base, min_lane_rows=1, max_lane_rows=max(rows_of), lane_rows=rows_of,
+                      inline_titles=True)
+    return _frame_with(timeline, metrics, rows_of)
+
+
+def _frame_with(timeline: Timeline, metrics: SceneMetrics, lane_rows: tuple[int, ...]) -> Frame:
+    """The frame of lanes with these rows each and their titles in their first rows."""
+    eras = max(era_rows(timeline.dataset.eras, timeline.today), default=-1) + 1
+    top = eras * metrics.era_row_height + metrics.axis_height
+    tray = metrics.tray_height if len(timeline.index.visible_undated) else 0.0
+    return Frame(metrics, max(lane_rows), top, tray, max(lane_rows) * metrics.row_height,
+                 len(lane_rows), True, lane_rows)
 
 
 def drawn_positions(timeline: Timeline, scene: Scene) -> np.ndarray:

@@ -34,6 +34,11 @@ class SceneMetrics:
     #: Per item hue: whether a label reads inside a filled bar (exact, approximate) of that
     #: hue, as the style's colours say; empty: always.
     inside_readable: tuple[tuple[bool, bool], ...] = ()
+    #: Rows of each lane, in the order shown (an export that packs lanes with few events);
+    #: empty: every lane gets the same rows.
+    lane_rows: tuple[int, ...] = ()
+    #: Lane titles in the lane's first row instead of a header strip above it (exports).
+    inline_titles: bool = False
 
 
 class Shape(str, Enum):
@@ -230,3 +235,16 @@ class Scene:
     def in_time_area(self, x: float, y: float) -> bool:
         """True over the lanes, the axis or the eras: where a click means a day."""
         return 0 <= x < self.width and self.era_rect.y <= y < self.lanes_rect.bottom
+
+
+def plain_scene(width: float, height: float, items: tuple[Item, ...] = (),
+                badges: tuple[Badge, ...] = (), densities: tuple[DensityStrip, ...] = ()) -> Scene:
+    """A scene of loose shapes with no axis, eras or lanes (a legend's samples), or of nothing
+    (a page with words only)."""
+    area = Rect(0.0, 0.0, width, height)
+    empty = Rect(0.0, 0.0, width, 0.0)
+    return Scene(
+        width=width, height=height, viewport=Viewport(0.0, 1.0, max(width, 1.0)), axis_rect=empty,
+        minor=(), major=(), era_rect=empty, eras=(), lanes_rect=area, lanes=(), items=items,
+        badges=badges, densities=densities, tray_rect=None, tray_title="", tray_note="",
+        chips=(), today_x=None, content_height=height, scroll_y=0.0)

@@ -89,7 +89,7 @@ def test_data_errors_are_printed_exactly_like_explorer_check(qapp, tmp_path, cap
 
 @pytest.mark.parametrize("args, message", [
     (["--actor", "unodx"], "unknown actor 'unodx'; did you mean unodc"),
-    (["--actor", "Europol"], "unknown actor 'Europol'; did you mean europol"),
+    (["--actor", "Europool"], "unknown actor 'Europool'; did you mean europol"),
     (["--actor", "zzzz"], "unknown actor 'zzzz'; no actor is called that"),
     (["--tag", "campain"], "unknown tag 'campain'; did you mean campaign"),
     (["--from", "2009-13"], "--from: month 13 does not exist"),
@@ -127,3 +127,39 @@ def test_it_works_without_a_display(tmp_path):
         capture_output=True, text=True, env=env, cwd=root, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Blue Heart Campaign launched" in svg_text(tmp_path / "t.svg")
+
+
+@pytest.mark.parametrize("written", ["Spain", "spain", "ES", "es"])
+def test_an_actor_may_be_named_by_name_or_id_in_any_case(qapp, tmp_path, written):
+    assert export("-o", tmp_path / "t.svg", "--actor", written) == 0
+    text = svg_text(tmp_path / "t.svg")
+    assert "Spain joins the Blue Heart Campaign" in text and "Mexico joins" not in text
+
+
+def test_a_tag_in_another_case_and_a_search_narrow_the_export(qapp, tmp_path):
+    assert export("-o", tmp_path / "t.svg", "--tag", "MEMBERSHIP", "--search", "portugal") == 0
+    text = svg_text(tmp_path / "t.svg")
+    assert "Portugal joins the Blue Heart Campaign" in text and "Spain joins" not in text
+    assert "text: “portugal”" in text
+
+
+AMBIGUOUS = """timeline: 1
+title: Two called Georgia
+countries:
+  GE: {name: Georgia}
+people:
+  georgia: {name: Georgia}
+events:
+  - {id: a, title: A, date: 2009, actors: [GE]}
+  - {id: b, title: B, date: 2010, actors: [georgia]}
+"""
+
+
+def test_a_name_of_several_actors_is_a_usage_error_listing_their_ids(qapp, tmp_path, capsys):
+    data = tmp_path / "two.yaml"
+    data.write_text(AMBIGUOUS, encoding="utf-8")
+    assert main(["export", str(data), "-o", str(tmp_path / "t.png"), "--actor", "georgia"]) == 0
+    assert main(["export", str(data), "-o", str(tmp_path / "u.png"), "--actor", "GEORGIA"]) == 2
+    err = capsys.readouterr().err
+    assert "actor 'GEORGIA' is ambiguous: it names GE (Georgia), georgia (Georgia)" in err
+    assert not (tmp_path / "u.png").exists()

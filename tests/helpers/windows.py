@@ -40,6 +40,8 @@ def given_shipped_window(window, qtbot, path):
     shown_and_active(qtbot, window)
     assert window.open_file(str(path))
     window.panes.flush()
+    # A slow load shows its progress dialog for a moment: the window is active again after.
+    qtbot.waitActive(window)
     return window
 
 

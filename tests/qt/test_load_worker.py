@@ -171,3 +171,20 @@ def test_the_search_index_is_built_while_loading_not_at_the_first_search(window)
     given_the_shipped_file(window)
     index = filter_index(window.document.dataset)
     assert index._lines is not None and index._extents is not None  # built in the worker
+
+
+def test_the_window_has_the_keyboard_again_after_the_progress_dialog(window, qtbot, blue_heart_copy,
+                                                                       monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.qt import load_worker
+    from tests.helpers.windows import shown_and_active
+
+    monkeypatch.setattr(load_worker, "SHOW_AFTER_MS", 0)  # a slow load: the dialog shows
+    shown_and_active(qtbot, window)
+    focused = []
+    QApplication.instance().focusWindowChanged.connect(
+        lambda w: focused.append(w.objectName() if w is not None else None))
+    assert window.open_file(str(blue_heart_copy))
+    assert "loadProgressWindow" in focused  # the dialog had the keyboard for a while
+    qtbot.waitUntil(window.isActiveWindow)

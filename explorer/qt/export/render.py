@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -33,7 +33,6 @@ from PySide6.QtSvg import QSvgGenerator
 
 from explorer.model.dataset import Dataset
 from explorer.model.filters import EventFilter
-from explorer.model.queries import sources_cited
 from explorer.qt.export.files import (
     ExportCancelled,
     ExportError,
@@ -49,22 +48,27 @@ from explorer.qt.export.sheet import (
     sources_text,
     theme_palette,
 )
-from explorer.qt.timeline.blocks import Fonts, text_block
-from explorer.qt.timeline.legend import lanes_in, legend, samples_in
+from explorer.qt.timeline.blocks import Block, Fonts, text_block
+from explorer.qt.timeline.legend import legend, samples_in
 from explorer.qt.timeline.style import TimelineStyle
+from explorer.timescale.labels import elide
 from explorer.timescale.lanes import GroupBy
+from explorer.timescale.layout import LANE_TITLE_INDENT
 from explorer.timescale.pages import (
+    Citations,
     RangeError,
     Timeline,
     choose_rows,
-    drawn_positions,
+    citations,
+    events_extent,
+    packed_frame,
     prepare,
     scene_of,
     tile_scene,
     tiles,
     with_range,
 )
-from explorer.timescale.scene import Scene
+from explorer.timescale.scene import Scene, plain_scene
 
 __all__ = ["ExportCancelled", "ExportError", "ExportOptions", "ExportResult", "PAGE_SIZES",
            "export_timeline"]
@@ -180,9 +184,11 @@ def _data_text(dataset: Dataset) -> str:
 class _Composer:
     """Puts the header, a scene, the legend and the footer together into sheets."""
 
-    def __init__(self, timeline: Timeline, options: ExportOptions, style: TimelineStyle) -> None:
+    def __init__(self, timeline: Timeline, options: ExportOptions, style: TimelineStyle,
+                 cited: Citations | None = None) -> None:
         self.timeline, self.options, self.style = timeline, options, style
         self.fonts = Fonts(style)
+        self.cited = cited
 
     def title(self) -> str:
         """The title asked for, or the data set's; "" when the title is turned off."""
@@ -193,29 +199,38 @@ class _Composer:
     def caption(self) -> str:
         timeline = self.timeline
         return filter_caption(timeline.dataset, timeline.event_filter, timeline.visible,
-                              self.options.group_by, timeline.first, timeline.after)
+                              self.options.group_by, *events_extent(timeline))
 
     def legend(self, width: float, scenes: Iterable[Scene], samples=None):
-        """The legend of the lanes in `scenes`, with the samples of the marks they draw (or
-        `samples`, the marks of every page)."""
+        """The legend of the marks `scenes` draw (or `samples`, the marks of every page)."""
         if not self.options.legend:
             return None
         scenes = list(scenes)
         samples = samples_in(scenes) if samples is None else samples
-        return legend(self.style, self.fonts, width, samples, lanes_in(scenes))
+        return legend(self.style, self.fonts, width, samples, self.timeline.grouped)
 
-    def sheet(self, width: float, scene: Scene, page_label: str = "", legend_of=None) -> Sheet:
+    def sheet(self, width: float, scene: Scene, page_label: str = "", legend_of=None,
+              with_sources: bool = True) -> Sheet:
+        """A sheet of `scene`; the sources of the whole document in its footer when
+        `with_sources` (once per document: the PDF puts them on its last page)."""
         caption = self.caption() if self.options.caption else ""
         header = text_block(self.fonts, width, [(self.title(), "title", False),
                                                 (caption, "body", True)])
-        if self.options.footer:
-            cited = sources_cited(self.timeline.dataset,
-                                  drawn_positions(self.timeline, scene).tolist())
-            footer = footer_block(self.fonts, width, _data_text(self.timeline.dataset),
-                                  sources_text(cited), page_label)
-        else:
-            footer = footer_block(self.fonts, width, "", "", page_label)
-        return Sheet(width, header, scene, legend_of, footer)
+        return Sheet(width, header, scene, legend_of, self.footer(width, page_label, with_sources))
+
+    def footer(self, width: float, page_label: str, with_sources: bool) -> Block:
+        if not self.options.footer:
+            return footer_block(self.fonts, width, "", "", page_label)
+        cited = self.cited
+        sources = sources_text(cited.sources, cited.more) if cited and with_sources else ""
+        return footer_block(self.fonts, width, _data_text(self.timeline.dataset), sources,
+                            page_label)
+
+    def sources_sheet(self, width: float, page_label: str) -> Sheet:
+        """A page of its own for the sources, when they do not fit under the last timeline."""
+        header = text_block(self.fonts, width, [(self.title(), "title", False),
+                                                ("Sources of the events drawn", "body", True)])
+        return Sheet(width, header, plain_scene(width, 0.0), None, self.footer(width, page_label, True))
 
 
 # -- PNG and SVG: one sheet ----------------------------------------------------------------
@@ -230,8 +245,8 @@ def _single_sheet(composer: _Composer, steps: _Steps) -> Sheet:
         scene = scene_of(timeline, timeline.first, timeline.after, width,
                          float(options.height), style.measure, style.metrics())
     else:
-        plan = choose_rows(timeline, [(timeline.first, timeline.after)], width, style.measure,
-                           style.metrics())
+        plan = packed_frame(timeline, timeline.first, timeline.after, width, style.measure,
+                            style.metrics())
         scene = scene_of(timeline, timeline.first, timeline.after, width, plan.height(),
                          style.measure, plan.metrics)
     steps.done(1.0)
@@ -357,9 +372,7 @@ def _pdf_sheets(composer: _Composer, steps: _Steps, layout: QPageLayout,
             steps.done(number / len(parts))
             scenes.append(tile_scene(timeline, tile, width, plan, style.measure))
         samples = samples_in(scenes)
-        sheets = [composer.sheet(width, scene, f"Page {number} of {len(scenes)}",
-                                 composer.legend(width, [scene], samples))
-                  for number, scene in enumerate(scenes, start=1)]
+        sheets = _with_sources_once(composer, width, room, scenes, samples)
         tallest = max(sheet.height for sheet in sheets)
         if tallest <= room:
             break
@@ -369,6 +382,26 @@ def _pdf_sheets(composer: _Composer, steps: _Steps, layout: QPageLayout,
         else:
             resolution = math.ceil(resolution * tallest / room)
     return sheets, resolution
+
+
+def _with_sources_once(composer: _Composer, width: float, room: float, scenes: list[Scene],
+                       samples) -> list[Sheet]:
+    """A sheet per page; the sources under the last timeline when they fit there, else on a
+    page of their own after it."""
+    cited = composer.cited
+    own_page = False
+    if cited is not None and cited.sources and composer.options.footer:
+        label = f"Page {len(scenes)} of {len(scenes)}"
+        last = composer.sheet(width, scenes[-1], label, composer.legend(width, [scenes[-1]], samples))
+        own_page = last.height > room
+    total = len(scenes) + own_page
+    sheets = [composer.sheet(width, scene, f"Page {number} of {total}",
+                             composer.legend(width, [scene], samples),
+                             with_sources=number == len(scenes) and not own_page)
+              for number, scene in enumerate(scenes, start=1)]
+    if own_page:
+        sheets.append(composer.sources_sheet(width, f"Page {total} of {total}"))
+    return sheets
 
 
 _ALPHA_MASK = re.compile(rb"<< /SMask << /S /Alpha /G (\d+) 0 R >> >>")
@@ -459,9 +492,18 @@ def export_timeline(
             # Fitted across every page, not one: the room for the last labels is a page's share.
             across = options.pages or auto_pages(timeline)
             timeline = with_range(timeline, options.first, options.after, width * across)
+        if kind != "pdf" and timeline.grouped and options.first is None and options.height is None:
+            # Lane titles sit at the start of their lanes' first rows: events start after them.
+            titles = [elide(lane.title, max(width / 3.0, 60.0), style.measure)
+                      for lane in timeline.lanes.lanes]
+            room = LANE_TITLE_INDENT + max(map(style.measure, titles), default=0.0) + 16.0
+            timeline = with_range(timeline, None, options.after, width, max(24.0, room))
     except RangeError as error:
         raise ExportError(str(error), usage=True) from None
-    composer = _Composer(timeline, options, style)
+    cited = citations(timeline) if options.footer else None
+    if cited is not None:
+        timeline = replace(timeline, notes=cited.notes)
+    composer = _Composer(timeline, options, style, cited)
     data, sheets, size = TARGETS[kind](composer, steps)
     steps.stage(0.9, 1.0)
     write_atomically(target, data, steps.cancelled, steps.done)

@@ -28,8 +28,6 @@ from explorer.qt.timeline.style import TimelineStyle
 from explorer.timescale.lanes import GroupBy
 from explorer.timescale.scene import Scene
 
-#: Sources named in a footer; the rest are counted.
-MAX_SOURCES = 30
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -85,15 +83,14 @@ def filter_caption(dataset: Dataset, event_filter: EventFilter, shown: int, grou
     return " · ".join(parts)
 
 
-def sources_text(sources: Sequence[Source]) -> str:
-    """"Sources: 1. Title, Publisher; 2. ..." for a footer ("" when there are none)."""
+def sources_text(sources: Sequence[Source], more: int = 0) -> str:
+    """"Sources: 1. Title, Publisher; 2. ..." for a footer, numbered as the labels cite them
+    ("" when there are none); `more` cited sources are counted, not named."""
     if not sources:
         return ""
     named = [f"{number}. {source.title}" + (f", {source.publisher}" if source.publisher else "")
-             for number, source in enumerate(sources[:MAX_SOURCES], start=1)]
-    rest = len(sources) - len(named)
-    more = f"; and {rest:,} more" if rest else ""
-    return "Sources: " + "; ".join(named) + more
+             for number, source in enumerate(sources, start=1)]
+    return "Sources: " + "; ".join(named) + (f"; and {more:,} more" if more else "")
 
 
 def footer_block(fonts: Fonts, width: float, data_text: str, sources: str,

@@ -15,8 +15,7 @@ from explorer.qt.timeline.style import TimelineStyle
 from explorer.timescale.geometry import Rect
 from explorer.timescale.labels import elide
 from explorer.timescale.lane_items import THIN_BAR_PX
-from explorer.timescale.scene import Badge, BadgeKind, DensityStrip, Item, Scene, Shape
-from explorer.timescale.viewport import Viewport
+from explorer.timescale.scene import Badge, BadgeKind, DensityStrip, Item, Scene, Shape, plain_scene
 
 #: Width of a legend sample shape.
 SAMPLE_PX = 30.0
@@ -61,16 +60,6 @@ def samples_in(scenes: Sequence[Scene]) -> list[Sample]:
         if scene.densities:
             found.add(Sample.DENSITY)
     return [sample for sample in Sample if sample in found]
-
-
-def lanes_in(scenes: Sequence[Scene]) -> list[tuple[str, int]]:
-    """(title, colour) of every lane the scenes show, each once, in order."""
-    seen: dict[int, tuple[str, int]] = {}
-    for scene in scenes:
-        for lane in scene.lanes:
-            if lane.header_rect is not None:
-                seen.setdefault(lane.number, (lane.title, lane.colour))
-    return list(seen.values())
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -119,9 +108,11 @@ def _sample(number: int, kind: Sample | None, x: float, y: float, row_h: float, 
 
 
 def legend(style: TimelineStyle, fonts: Fonts, width: float, samples: Sequence[Sample],
-           lanes: Sequence[tuple[str, int]]) -> Legend | None:
-    """The legend laid out in rows across `width`; None when there is nothing to explain."""
-    entries = [(kind.value, kind) for kind in samples] + [(title, colour) for title, colour in lanes]
+           grouped: bool = False) -> Legend | None:
+    """The legend of the marks laid out in rows across `width`; None when there is nothing to
+    explain. Lane colours need none: every lane is titled beside its colour where it is
+    drawn. With lanes, the samples are grey, the colour of no lane."""
+    entries = [(kind.value, kind) for kind in samples]
     if not entries:
         return None
     row_h = style.metrics().row_height
@@ -133,17 +124,14 @@ def legend(style: TimelineStyle, fonts: Fonts, width: float, samples: Sequence[S
     densities: list[DensityStrip] = []
     lines: list[Line] = []
     x, row = PAD, 0
-    shape_hue = NEUTRAL_HUE if lanes else 0
+    shape_hue = NEUTRAL_HUE if grouped else 0
     for number, (label, what) in enumerate(entries):
         label = elide(label, width - 3 * PAD - SAMPLE_PX, measure) or label[:3]
         wide = SAMPLE_PX + 6.0 + measure(label)
         if x > PAD and x + wide > width - PAD:
             x, row = PAD, row + 1
         y = row * row_h
-        if isinstance(what, Sample):
-            made = _sample(number, what, x, y, row_h, style, shape_hue)
-        else:
-            made = _sample(number, Sample.SPAN, x, y, row_h, style, what)
+        made = _sample(number, what, x, y, row_h, style, shape_hue)
         if isinstance(made, Item):
             items.append(made)
         elif isinstance(made, Badge):
@@ -153,11 +141,5 @@ def legend(style: TimelineStyle, fonts: Fonts, width: float, samples: Sequence[S
         lines.append(Line(label, x + SAMPLE_PX + 6.0, y + (row_h - text_h) / 2 + ascent, "body"))
         x += wide + 2 * PAD
     height = (row + 1) * row_h
-    area = Rect(0.0, 0.0, width, height)
-    empty = Rect(0.0, 0.0, width, 0.0)
-    scene = Scene(
-        width=width, height=height, viewport=Viewport(0.0, 1.0, width), axis_rect=empty,
-        minor=(), major=(), era_rect=empty, eras=(), lanes_rect=area, lanes=(),
-        items=tuple(items), badges=tuple(badges), densities=tuple(densities), tray_rect=None,
-        tray_title="", tray_note="", chips=(), today_x=None, content_height=height, scroll_y=0.0)
+    scene = plain_scene(width, height, tuple(items), tuple(badges), tuple(densities))
     return Legend(scene, Block(tuple(lines), height))

@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from explorer.qt.coalesced import Coalesced
 from explorer.qt.timeline.blocks import Fonts, paint_block
-from explorer.qt.timeline.legend import Legend, lanes_in, legend, samples_in
+from explorer.qt.timeline.legend import Legend, legend, samples_in
 from explorer.qt.timeline.painter import paint_timeline
 from explorer.qt.timeline.style import TimelineStyle
 from explorer.qt.timeline.widget import TimelineWidget
+from explorer.timescale.lanes import GroupBy
 
 
 class LegendStrip(QWidget):
@@ -45,7 +46,7 @@ class LegendStrip(QWidget):
         scene = self._timeline.current_scene()
         scenes = [scene] if scene is not None else []
         self.legend = legend(self._style, self._fonts, max(self.width(), 200), samples_in(scenes),
-                             lanes_in(scenes))
+                             self._timeline.group_by is not GroupBy.NONE)
         self.setFixedHeight(int(self.legend.block.height) + 4 if self.legend else 0)
         self.update()
 

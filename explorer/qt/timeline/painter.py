@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 
 from explorer.qt.timeline.style import Ink, TimelineStyle, best_text_on, composite, with_alpha
+from explorer.timescale.layout import LANE_TITLE_INDENT
 from explorer.timescale.scene import Item, Scene, Shape
 
 
@@ -74,7 +75,7 @@ def _paint_lane_titles(painter: QPainter, scene: Scene, style: TimelineStyle) ->
         swatch = QRectF(6, header.y + header.h / 2 - 4, 8, 8)
         painter.fillRect(swatch, style.hue(lane.colour))
         baseline = header.y + (header.h - style.bold_metrics.height()) / 2 + ascent
-        painter.drawText(QPointF(20, baseline), lane.title_text)
+        painter.drawText(QPointF(LANE_TITLE_INDENT, baseline), lane.title_text)
     painter.setFont(style.font)
 
 

@@ -3,6 +3,8 @@ the widget, and the words around the timeline."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtGui import QImage
 
@@ -19,6 +21,11 @@ from tests.helpers.days import day
 
 def words(sheet) -> str:
     return " ".join(line.text for block in (sheet.header, sheet.footer) for line in block.lines)
+
+
+def without_sources(label: str) -> str:
+    """A label without the source numbers an export adds (" [1, 3–5]")."""
+    return re.sub(r" \[[0-9, \u2013]+\]$", "", label)
 
 
 def test_a_png_has_the_asked_size_and_the_event_colour_at_its_day(qapp, blue_heart, tmp_path):
@@ -70,7 +77,8 @@ def test_a_range_outside_the_view_exports_the_events_of_that_range(qapp, blue_he
                              ExportOptions(first=day(1996), after=day(2001, 6)))
     drawn = {item.event_id for item in result.sheets[0].scene.items}
     assert drawn == {"unodc-founded", "tip-protocol-adopted", "unodc-becomes-guardian"}
-    assert "1 Jan 1996 to 31 May 2001" in words(result.sheets[0])
+    # The caption states the extent of the events drawn, not the margins around them.
+    assert "1 Jan 1997 to 31 Dec 2000" in words(result.sheets[0])
 
 
 def test_everything_fits_the_filtered_events_and_the_caption_states_the_filter(
@@ -107,15 +115,17 @@ def test_the_footer_names_the_file_and_only_the_sources_of_drawn_events(
         assert blue_heart.sources[source].title not in text
 
 
-def test_the_legend_explains_the_marks_drawn_and_the_lane_colours(qapp, blue_heart, tmp_path):
+def test_the_legend_explains_the_marks_drawn_and_lanes_are_titled_with_their_colour(
+        qapp, blue_heart, tmp_path):
     result = export_timeline(blue_heart, tmp_path / "t.png",
                              ExportOptions(group_by=GroupBy.KIND))
     sheet = result.sheets[0]
     legend = {line.text for line in sheet.legend.block.lines}
-    assert {"Event on a known day", "Possible days of an imprecise date",
-            "Organizations", "People", "Countries"} <= legend
-    lane_samples = {item.colour for item in sheet.legend.scene.items}
-    assert {lane.colour for lane in sheet.scene.lanes} <= lane_samples
+    assert {"Event on a known day", "Possible days of an imprecise date"} <= legend
+    # Each lane says what its colour is where it is drawn: its title beside a swatch.
+    assert {lane.title_text for lane in sheet.scene.lanes} >= {"Organizations", "People", "Countries"}
+    assert all(lane.header_rect is not None for lane in sheet.scene.lanes)
+    assert not legend & {"Organizations", "People", "Countries"}
     plain = export_timeline(blue_heart, tmp_path / "u.png",
                             ExportOptions(group_by=GroupBy.KIND, legend=False, title=None))
     assert plain.sheets[0].legend is None and not plain.sheets[0].header.lines[0].role == "title"
@@ -134,7 +144,7 @@ def test_every_lane_is_whole_and_labels_get_rows_without_a_height(qapp, blue_hea
     assert scene.content_height <= scene.lanes_rect.h  # nothing scrolled out
     assert not scene.badges
     titles = {e.id: e.title for e in blue_heart.events}
-    shortened = [i for i in scene.items if i.label != titles[i.event_id]]
+    shortened = [i for i in scene.items if without_sources(i.label) != titles[i.event_id]]
     # Only labels cut by the right edge may end in an ellipsis.
     assert all(i.label_rect.right > scene.width - 20 for i in shortened)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from explorer.model.calendar import days_from_civil
 from explorer.qt.export.render import ExportOptions, export_timeline
 from explorer.qt.main_window import MainWindow
+from explorer.qt.timeline.legend import NEUTRAL_HUE
 from explorer.timescale.lanes import GroupBy
 
 
@@ -22,15 +24,19 @@ def test_view_legend_shows_what_an_export_of_the_view_explains(shown, tmp_path, 
     assert words == exported
 
 
-def test_the_legend_names_the_lanes_and_follows_the_grouping(shown, qtbot):
+def test_the_legend_follows_the_view(shown, qtbot):
     shown.legend_action.trigger()
     strip = shown.timeline_pane.legend
+    qtbot.waitUntil(strip.isVisible)
+    before = strip.entries()
+    # A close view of the month of Spain's joining draws no diamond for a known day.
+    shown.timeline.zoom_to_range(days_from_civil(2010, 6, 1), days_from_civil(2010, 7, 1))
+    strip._refresh_later.flush()
+    assert strip.entries() != before and "Event on a known day" not in strip.entries()
     shown.timeline.set_group_by(GroupBy.KIND)
     strip._refresh_later.flush()
-    assert {"Organizations", "Countries"} <= set(strip.entries())
-    shown.timeline.set_group_by(GroupBy.NONE)
-    strip._refresh_later.flush()
-    assert "Organizations" not in strip.entries()
+    colours = {item.colour for item in strip.legend.scene.items}
+    assert colours == {NEUTRAL_HUE}  # with lanes, samples take the colour of no lane
 
 
 def test_the_legend_stays_on_after_a_restart(qtbot, settings):
