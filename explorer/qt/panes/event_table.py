@@ -45,41 +45,52 @@ HEADERS = ("Date", "Title", "Actors", "Tags")
 
 
 class SortKeys:
-    """Sort keys of every event of one data set, made on first use per column: a rank per
-    event, so sorting the filtered rows is one numpy argsort."""
+    """Every event of one data set in the order of each column, made on first use per
+    column: the filtered rows in that order are then one pass over it (no sort)."""
 
     def __init__(self, dataset: Dataset) -> None:
         self._dataset = dataset
-        self._ranks: dict[int, np.ndarray] = {}
+        self._orders: dict[int, np.ndarray] = {}
 
-    def rank(self, column: int) -> np.ndarray:
-        found = self._ranks.get(column)
+    def order(self, column: int) -> np.ndarray:
+        """Positions of every event, sorted by `column` (ties in file order)."""
+        found = self._orders.get(column)
         if found is None:
-            found = self._ranks[column] = self._make(column)
+            found = self._orders[column] = self._make(column)
         return found
+
+    def _words(self, column: int, combo: tuple[str, ...]) -> str:
+        """How a list of actors or tags sorts: as the table writes it, empty ones last."""
+        if not combo:
+            return "\uffff"
+        if column == ACTORS:
+            return ", ".join(self._dataset.label(actor) for actor in combo).casefold()
+        return ", ".join(combo).casefold()
 
     def _make(self, column: int) -> np.ndarray:
         dataset = self._dataset
         events = dataset.events
         if column == DATE:
-            low, high = filter_index(dataset).extents
-            # Undated last; then by first day, then by last day, then in file order.
-            first = np.where(np.isnan(low), np.inf, np.nan_to_num(low, nan=np.inf, neginf=-1e18))
-            last = np.nan_to_num(high, nan=np.inf, posinf=1e18)
-            order = np.lexsort((np.arange(len(events)), last, first))
+            low, _high = filter_index(dataset).extents
+            # By first day (open starts first), undated last, ties in file order.
+            first = np.nan_to_num(low, nan=np.inf, neginf=-1e18)
+            return np.argsort(first, kind="stable")
+        elif column == TITLE:
+            # Titles are mostly distinct: one sort of a million strings (timsort beats numpy's
+            # sort of fixed-width strings here).
+            titles = [event.title.casefold() for event in events]
+            return np.fromiter(sorted(range(len(titles)), key=titles.__getitem__),
+                               dtype=np.int64, count=len(titles))
         else:
-            if column == TITLE:
-                texts = [event.title.casefold() for event in events]
-            elif column == ACTORS:
-                texts = [", ".join(dataset.label(a) for a in event.actors).casefold()
-                         if event.actors else "\uffff" for event in events]
-            else:
-                texts = [", ".join(event.tags).casefold() if event.tags else "\uffff"
-                         for event in events]
-            order = np.argsort(np.array(texts, dtype=str), kind="stable")
-        rank = np.empty(len(events), dtype=np.int64)
-        rank[order] = np.arange(len(events))
-        return rank
+            # Few distinct actor (or tag) lists: sort those, then the events by their rank.
+            key = ((lambda e: e.actors) if column == ACTORS else (lambda e: e.tags))
+            codes: dict[tuple[str, ...], int] = {}
+            code_of = np.fromiter((codes.setdefault(key(event), len(codes)) for event in events),
+                                  dtype=np.int64, count=len(events))
+            words = [self._words(column, combo) for combo in codes]
+            ranks = np.empty(len(words), dtype=np.int64)
+            ranks[sorted(range(len(words)), key=words.__getitem__)] = np.arange(len(words))
+            return np.argsort(ranks[code_of], kind="stable")
 
 
 class EventTableModel(QAbstractTableModel):
@@ -120,12 +131,13 @@ class EventTableModel(QAbstractTableModel):
             self._rows = np.zeros(0, dtype=np.int64)
             self._row_of = np.zeros(0, dtype=np.int64)
             return
-        visible = np.asarray(self._document.visible_positions, dtype=np.int64)
-        rank = self._sort_keys(dataset).rank(self._column)[visible]
-        order = np.argsort(rank, kind="stable")
-        if self._order == Qt.SortOrder.DescendingOrder:
-            order = order[::-1]
-        self._rows = visible[order]
+        order = self._sort_keys(dataset).order(self._column)
+        visible = self._document.visible_positions
+        if len(visible) < len(dataset.events):
+            kept = np.zeros(len(dataset.events), dtype=bool)
+            kept[np.asarray(visible, dtype=np.int64)] = True
+            order = order[kept[order]]
+        self._rows = order[::-1] if self._order == Qt.SortOrder.DescendingOrder else order
         self._row_of = np.full(len(dataset.events), -1, dtype=np.int64)
         self._row_of[self._rows] = np.arange(len(self._rows))
 

@@ -9,12 +9,13 @@ methods are the seams the input handlers, the overview band, the panes and expor
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QAction, QPainter, QPen
 from PySide6.QtWidgets import QMenu, QScrollBar, QToolTip, QWidget
 
 from explorer.model.calendar import day_words, today
 from explorer.qt.citations import add_citation
 from explorer.qt.document import Document
+from explorer.qt.timeline.actions import HELP, STATUS_TIP, timeline_actions
 from explorer.qt.timeline.cluster_list import ClusterList
 from explorer.qt.timeline.input import (
     ZOOM_STEP,
@@ -32,26 +33,6 @@ from explorer.timescale.lanes import GroupBy
 from explorer.timescale.layout import FrameLayout, build_scene, era_rows, frame_layout
 from explorer.timescale.scene import Badge, Scene
 from explorer.timescale.viewport import MIN_SPAN, Viewport
-
-HELP = (
-    "Wheel: zoom at the pointer. Shift+wheel or horizontal wheel: pan. Alt+wheel: scroll lanes. "
-    "Drag: pan. Shift+drag or right-drag: zoom to a range. Double-click an event: zoom to it. "
-    "Ctrl++ / Ctrl+-: zoom, Ctrl+0: fit everything. Left/Right: previous/next event when one is "
-    "selected, otherwise pan; Ctrl+Left/Right: pan; Up/Down: scroll lanes; Tab/Shift+Tab: next/"
-    "previous event; Ctrl+Tab: leave the timeline; Esc: clear the selection. Click a count or "
-    "the density strip to zoom in."
-)
-
-STATUS_TIP = ("Wheel: zoom · drag: pan · Shift+drag: zoom to a range · Ctrl+0: fit · "
-              "Left/Right or Tab: previous/next event")
-
-GROUP_TITLES = {
-    GroupBy.NONE: "&No Lanes",
-    GroupBy.ACTOR: "Lanes by &Actor",
-    GroupBy.KIND: "Lanes by Actor &Kind",
-    GroupBy.TAG: "Lanes by &Tag",
-    GroupBy.TARGET: "Lanes by &Membership Target",
-}
 
 
 class TimelineWidget(QWidget):
@@ -98,7 +79,10 @@ class TimelineWidget(QWidget):
         self.vbar.setAccessibleName("Scroll lanes")
         self.vbar.valueChanged.connect(self._on_vbar)
         self._hbar_origin, self._hbar_unit = 0.0, 1.0
-        self._create_actions()
+        actions = timeline_actions(self)
+        self.zoom_in_action, self.zoom_out_action = actions.zoom_in, actions.zoom_out
+        self.fit_action = actions.fit
+        self.group_action_group, self.group_actions = actions.group_group, actions.group_by
 
         document.dataset_loaded.connect(self._on_dataset_loaded)
         document.filter_changed.connect(self._on_filter_changed)
@@ -108,35 +92,6 @@ class TimelineWidget(QWidget):
             self._on_dataset_loaded(document.dataset)
 
     # -- actions ------------------------------------------------------------------------
-
-    def _create_actions(self) -> None:
-        def action(name, text, shortcuts, slot, tip):
-            created = QAction(text, self)
-            created.setObjectName(name)
-            created.setShortcuts([QKeySequence(s) for s in shortcuts])
-            created.setStatusTip(tip)
-            created.triggered.connect(slot)
-            self.addAction(created)
-            return created
-
-        self.zoom_in_action = action(
-            "zoomInAction", "Zoom &In", [QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
-            self.zoom_in, "Zoom in at the centre of the timeline")
-        self.zoom_out_action = action(
-            "zoomOutAction", "Zoom &Out", [QKeySequence.StandardKey.ZoomOut],
-            self.zoom_out, "Zoom out from the centre of the timeline")
-        self.fit_action = action(
-            "fitAllAction", "&Fit Everything", ["Ctrl+0"], self.fit_all,
-            "Show every event the filter keeps")
-        self.group_action_group = QActionGroup(self)
-        self.group_actions: dict[GroupBy, QAction] = {}
-        for mode, title in GROUP_TITLES.items():
-            created = QAction(title, self.group_action_group)
-            created.setObjectName(f"groupBy{mode.value.title()}Action")
-            created.setCheckable(True)
-            created.setChecked(mode is self._group_by)
-            created.triggered.connect(lambda _checked=False, m=mode: self.set_group_by(m))
-            self.group_actions[mode] = created
 
     def view_actions(self) -> list[QAction]:
         """The zoom actions, for the main window's View menu."""
