@@ -217,6 +217,14 @@ def tooltip_at(timeline: TimelineWidget, x: float, y: float) -> str:
         return html.escape(badge.description) + "."
     if scene.density_at(x, y) is not None:
         return "Too many events to show one by one. Click to zoom in."
+    era = next((band for band in scene.eras if band.strip.contains(x, y)), None)
+    if era is not None:
+        found = next((e for e in index.dataset.eras if e.title == era.title), None)
+        when = ""
+        if found is not None and found.start is not None:
+            end = found.end.words() if found.end is not None else "today"
+            when = f"<br>{html.escape(found.start.words())} to {html.escape(end)}"
+        return f"<b>{html.escape(era.title)}</b>{when}"
     header = scene.lane_header_at(x, y)
     if header is not None:
         hint = "<br>Click to mark its events." if timeline.group_by is GroupBy.ACTOR and \
@@ -226,12 +234,9 @@ def tooltip_at(timeline: TimelineWidget, x: float, y: float) -> str:
 
 
 def event_tooltip(dataset, event) -> str:
-    """Title, the date in words and as written, and the actors of an event, as rich text."""
-    lines = [f"<b>{html.escape(event.title)}</b>"]
-    written = event.when_text()
-    when = html.escape(event.when_words())
-    lines.append(f"{when} <span style='color:gray'>({html.escape(written)})</span>"
-                 if written else when)
+    """Title, the date in words, and the actors and tags of an event, as rich text."""
+    # The date as written in the file is for Event Details, where it is asked for.
+    lines = [f"<b>{html.escape(event.title)}</b>", html.escape(event.when_words())]
     if event.actors:
         names = ", ".join(html.escape(dataset.label(actor)) for actor in event.actors)
         lines.append(f"Actors: {names}")

@@ -232,12 +232,28 @@ def test_grouping_by_actor_repeats_shared_events_in_each_lane(timeline, qtbot):
     assert lanes == {"UNODC", "Antonio Maria Costa"}
 
 
-def test_tooltips_say_what_when_in_words_and_as_written_and_who(timeline):
+def test_tooltips_say_what_when_in_words_and_who(timeline):
     where = item_point(timeline, "launch")
     text = timeline.tooltip_at(where.x(), where.y())
     assert "Blue Heart Campaign launched" in text
-    assert "March 2009" in text and "2009-03" in text
+    assert "March 2009" in text and "2009-03" not in text  # EDTF is for Event Details
     assert "UNODC" in text and "Antonio Maria Costa" in text
+
+
+def test_an_era_title_cut_in_its_band_is_whole_in_its_tooltip(qtbot, document):
+    dataset = given_events(point("a", "2000"), point("b", "2001"),
+                           eras=[("Trafficking in Persons Protocol adopted, not yet in force",
+                                  "2000-11-15", "2001-01-15"),
+                                 ("A following era", "2001-01-16", "2002")])
+    widget = TimelineWidget(document)
+    qtbot.addWidget(widget)
+    widget.resize(700, 400)
+    widget.show()
+    document.set_dataset(dataset)
+    band = next(b for b in widget.current_scene().eras if b.title.startswith("Trafficking"))
+    assert band.label != band.title  # no room in its band before the next era
+    text = widget.tooltip_at(band.strip.x + 3, band.strip.y + band.strip.h / 2)
+    assert band.title in text and "15 November 2000" in text
 
 
 def test_a_dense_view_aggregates_and_its_badges_list_what_they_count(qtbot, document):
