@@ -57,18 +57,24 @@ class Cluster:
         return f"+{len(self.members):,}"
 
 
+#: A "+n" badge gathers what did not fit over at least this stretch of its row.
+CLUSTER_STRETCH_PX = 60.0
+
+
 def cluster_overflow(
     lefts: Sequence[float], measure: Measure, gap: float, padding: float = 8.0
 ) -> list[Cluster]:
     """Gather items (by their left x, in increasing order) under badges that do not overlap.
 
-    An item joins the current badge when it starts before that badge's right edge plus `gap`.
+    An item joins the current badge when it starts before that badge's right edge (or the
+    end of its `CLUSTER_STRETCH_PX` stretch) plus `gap`: a crowded row gets a few badges one
+    can read and click, not a "+1" after every mark.
     """
     clusters: list[Cluster] = []
     for number, left in enumerate(lefts):
         if clusters:
             current = clusters[-1]
-            if left < current.left + current.width + gap:
+            if left < current.left + max(current.width, CLUSTER_STRETCH_PX) + gap:
                 members = (*current.members, number)
                 width = measure(f"+{len(members):,}") + padding
                 clusters[-1] = Cluster(current.left, width, members)

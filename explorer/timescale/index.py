@@ -225,6 +225,13 @@ class LaneIndex:
         low, high = table.bounds[group], table.bounds[group + 1]
         return table.keys[low:high], table.positions[low:high]
 
+    def holds(self, lane: int, position: int) -> bool:
+        """Whether the event at `position` is visible in lane `lane`."""
+        firsts, positions = self._slice(self._first, lane)
+        day = self.index.first[position]
+        low, high = np.searchsorted(firsts, day, "left"), np.searchsorted(firsts, day, "right")
+        return bool(np.any(positions[low:high] == position))
+
     def count(self, lane: int, lo: float, hi: float) -> int:
         """How many visible events of lane `lane` (a number into `all_lanes`) overlap [lo, hi)."""
         firsts, _ = self._slice(self._first, lane)
@@ -251,6 +258,69 @@ class LaneIndex:
         """Positions of the visible events of the lane overlapping [lo, hi) that last at least
         `at_least` days, by first day: the complement of `items(..., shorter_than=at_least)`."""
         return self._overlapping(lane, lo, hi, at_least, math.inf)
+
+    def count_short(self, lane: int, lo: float, hi: float, shorter_than: float) -> int:
+        """How many visible events of the lane overlap [lo, hi) and last less than
+        `shorter_than` days (without listing them: a frame asks for every lane in view)."""
+        total = 0
+        classes = len(DURATION_CLASSES)
+        bounds = self._class.bounds
+        first, after = self.index.first, self.index.after
+        lowest = 0.0
+        for number, longest in enumerate(DURATION_CLASSES.tolist()):
+            if lowest >= shorter_than:
+                break
+            group = lane * classes + number
+            low, high = bounds[group], bounds[group + 1]
+            if low != high:
+                firsts = self._class.keys[low:high]
+                start = np.searchsorted(firsts, lo - longest, "left")
+                stop = np.searchsorted(firsts, hi, "left")
+                if stop > start:
+                    candidates = self._class.positions[low + start:low + stop]
+                    keep = after[candidates] > lo
+                    if shorter_than <= longest:
+                        keep &= (after[candidates] - first[candidates]) < shorter_than
+                    total += int(np.count_nonzero(keep))
+            lowest = longest
+        return total
+
+    def shortest_long(self, lane: int, lo: float, hi: float, at_least: float,
+                      limit: int) -> np.ndarray:
+        """Positions of the `limit` shortest visible events of the lane overlapping [lo, hi)
+        that last at least `at_least` days (ties by first day), shortest first. The duration
+        classes are read from the shortest up and no further than needed."""
+        classes = len(DURATION_CLASSES)
+        bounds = self._class.bounds
+        first, after = self.index.first, self.index.after
+        found: list[np.ndarray] = []
+        held = 0
+        lowest = 0.0
+        for number, longest in enumerate(DURATION_CLASSES.tolist()):
+            if held >= limit:
+                break
+            if longest < at_least:
+                lowest = longest
+                continue
+            group = lane * classes + number
+            low, high = bounds[group], bounds[group + 1]
+            if low != high:
+                firsts = self._class.keys[low:high]
+                start = np.searchsorted(firsts, lo - longest, "left")
+                stop = np.searchsorted(firsts, hi, "left")
+                if stop > start:
+                    candidates = self._class.positions[low + start:low + stop]
+                    keep = after[candidates] > lo
+                    if at_least > lowest:
+                        keep &= (after[candidates] - first[candidates]) >= at_least
+                    found.append(candidates[keep])
+                    held += int(np.count_nonzero(keep))
+            lowest = longest
+        if not found:
+            return np.zeros(0, dtype=np.int64)
+        positions = np.concatenate(found)
+        order = np.lexsort((first[positions], after[positions] - first[positions]))
+        return positions[order[:limit]]
 
     def _overlapping(self, lane: int, lo: float, hi: float, at_least: float,
                      shorter_than: float) -> np.ndarray:

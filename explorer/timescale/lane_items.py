@@ -154,16 +154,25 @@ def lane_items(lane_index: LaneIndex, frame: LaneFrame, viewport: Viewport, meas
     rows = frame.rows
     if rows >= LONG_ROWS_FROM:
         positions = lane_index.items(frame.lane_no, lo, hi, shorter_than=long_days)
-        long_positions = lane_index.long_items(frame.lane_no, lo, hi, at_least=long_days)
+        long_count = lane_index.count(frame.lane_no, lo, hi) - len(positions)
     else:
         positions = lane_index.items(frame.lane_no, lo, hi)
-        long_positions = np.zeros(0, dtype=np.int64)
+        long_count = 0
     # Long spans get a share of the rows, and every row the others cannot need (one each).
     spare = rows - len(positions) - 1
-    long_rows = min(len(long_positions), max(1, rows // LONG_ROW_SHARE, spare))
+    long_rows = min(long_count, max(1, rows // LONG_ROW_SHARE, spare))
+    chosen = np.zeros(0, dtype=np.int64)
+    if long_rows:
+        chosen = lane_index.shortest_long(frame.lane_no, lo, hi, long_days, long_rows)
+        selected = keep_position
+        if (selected is not None and selected not in chosen.tolist()
+                and lane_index.holds(frame.lane_no, selected)
+                and index.first[selected] < hi and index.after[selected] > lo
+                and index.after[selected] - index.first[selected] >= long_days):
+            chosen = np.concatenate([[selected], chosen[:long_rows - 1]]).astype(np.int64)
     top = frame.band.y + frame.header
-    items, badges = _long_rows(index, frame, long_positions, long_rows, top, viewport,
-                               measure, metrics, today, keep_position)
+    items, badges = _long_rows(index, frame, chosen, long_count - len(chosen), top, viewport,
+                               measure, metrics, today, (lo, hi, long_days))
     candidates = []
     notes = frame.notes or {}
     for position in positions.tolist():
@@ -245,34 +254,29 @@ def _item(found: _Candidate, placed: Placed, rows_top: float, frame: LaneFrame,
     )
 
 
-def _long_rows(index, frame: LaneFrame, positions: np.ndarray, rows: int, top: float,
+def _long_rows(index, frame: LaneFrame, chosen: np.ndarray, rest: int, top: float,
                viewport: Viewport, measure: Measure, metrics: SceneMetrics,
-               today: float, keep_position: int | None) -> tuple[list[Item], list[Badge]]:
-    """Thin bars for spans longer than the view, one per long row, the shortest first (and
-    the event at `keep_position` among them); a badge at the end of the last row counts the
-    rest."""
+               today: float, counted: tuple[float, float, float]) -> tuple[list[Item], list[Badge]]:
+    """Thin bars for the `chosen` spans longer than the view (the shortest, and the selected
+    one), one per long row, in time order; a badge at the end of the last row counts the
+    `rest` (`explorer.timescale.clusters` lists them when it is clicked): of the events
+    overlapping `counted` = (first day, last day, shortest duration)."""
+    rows = len(chosen)
     if rows <= 0:
         return [], []
     width = viewport.width_px
-    durations = index.after[positions] - index.first[positions]
-    order = np.lexsort((index.first[positions], durations))
-    if keep_position is not None:
-        kept = np.flatnonzero(positions[order] == keep_position)
-        if len(kept):
-            order = np.concatenate([order[kept], np.delete(order, kept)])
-    chosen = positions[order[:rows]]
     chosen = chosen[np.argsort(index.first[chosen], kind="stable")]
-    rest = positions[order[rows:]]
     badge = None
-    if len(rest):
-        text = f"+{len(rest):,} longer"
+    if rest > 0:
+        text = f"+{rest:,} longer"
         badge_width = measure(text) + 10.0
         row_y = top + (rows - 1) * metrics.row_height
         # Above the thin bar of the row, at its right end.
         rect = Rect(width - badge_width - 4.0, row_y + 1.0, badge_width,
                     metrics.row_height - THIN_BAR_PX - 3.0)
-        badge = Badge(rect, text, len(rest), viewport.start, viewport.end, frame.band_no,
-                      BadgeKind.LONG, rest[np.argsort(index.first[rest], kind="stable")])
+        first, last, at_least = counted
+        badge = Badge(rect, text, rest, first, last, frame.band_no, BadgeKind.LONG,
+                      at_least=at_least)
     start, scale = viewport.start, 1.0 / viewport.days_per_px
     low, high = -2.0 * metrics.fade_px, width + 2.0 * metrics.fade_px
     items = []

@@ -314,8 +314,7 @@ def build_scene(
         in_view = lane_index.count(lane_no, lo, viewport.end)
         if rows >= LONG_ROWS_FROM and in_view:
             # Spans longer than the view go to rows of their own: they do not crowd the rest.
-            long_days = long_span_days(viewport)
-            in_view -= len(lane_index.long_items(lane_no, lo, viewport.end, long_days))
+            in_view = lane_index.count_short(lane_no, lo, viewport.end, long_span_days(viewport))
         capacity = min(lane_capacity(rows, width), budget)
         aggregated = in_view > capacity
         if aggregated:

@@ -139,6 +139,8 @@ class Badge:
     positions: np.ndarray | None = None
     #: Density badges of later stretches count events starting in them, not overlapping.
     starting: bool = False
+    #: A long badge counts events lasting at least this many days.
+    at_least: float = 0.0
 
     @property
     def description(self) -> str:

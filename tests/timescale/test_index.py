@@ -117,3 +117,30 @@ def test_stepping_walks_visible_dated_events_in_time_order():
     assert ids[index.step(None, -1)].id == "late"
     assert ids[index.step(3, -1)].id == "early"
     assert index.step(2, 1) == 1  # from an undated event: the first one
+
+
+def test_short_counts_and_the_shortest_long_events_agree_with_the_full_lists():
+    import numpy as np
+
+    from explorer.timescale.index import TimelineIndex
+    from tests.helpers.builders import TODAY, given_events, point, span
+
+    events = [point(f"d{n}", f"2005-06-{1 + n % 28:02d}") for n in range(40)]
+    events += [point(f"m{n}", f"2005-{1 + n % 12:02d}") for n in range(30)]
+    events += [point(f"y{n}", f"{1990 + n}") for n in range(30)]
+    events += [span(f"s{n}", f"{1950 + n}-01-01", f"{2010 + n}-12-31") for n in range(10)]
+    lanes = TimelineIndex(given_events(*events), TODAY).lanes("none")
+    index = lanes.index
+    for lo, hi in ((day(2005, 6, 10), day(2005, 6, 11)), (day(2005, 6, 1), day(2005, 7, 1)),
+                   (day(2005), day(2006)), (day(1900), day(2030))):
+        for threshold in (1.0, 31.0, 366.0, 20000.0):
+            short = lanes.items(0, lo, hi, shorter_than=threshold)
+            long = lanes.long_items(0, lo, hi, at_least=threshold)
+            assert lanes.count_short(0, lo, hi, threshold) == len(short)
+            assert len(short) + len(long) == lanes.count(0, lo, hi)
+            durations = index.after[long] - index.first[long]
+            for limit in (1, 3, 50):
+                found = lanes.shortest_long(0, lo, hi, threshold, limit)
+                assert len(found) == min(limit, len(long))
+                assert sorted(index.after[found] - index.first[found]) == \
+                    sorted(np.sort(durations))[:len(found)]

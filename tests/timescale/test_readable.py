@@ -147,3 +147,20 @@ def test_the_treaty_data_reads_at_every_zoom():
             scene = scene_of(dataset, first, after, group_by, width=1600.0, height=900.0)
             assert scene.items or scene.densities
             assert_readable(scene)
+
+
+def test_a_long_badge_lists_the_long_events_its_rows_do_not_draw(synthetic_100k):
+    from explorer.timescale.clusters import badge_positions
+
+    index = TimelineIndex(synthetic_100k, TODAY)
+    first = busiest_day(index, 2005)
+    lanes = index.lanes("none")
+    scene = build_scene(lanes, Viewport(first, first + 1.0, 1600.0), 1600.0, 800.0, measure,
+                        METRICS, today=TODAY)
+    (badge,) = [b for b in scene.badges if b.kind is BadgeKind.LONG]
+    listed = badge_positions(lanes, scene, badge)
+    drawn = {i.position for i in scene.items if i.thin}
+    assert len(listed) == badge.count and not drawn & set(listed.tolist())
+    long_days = long_span_days(Viewport(first, first + 1.0, 1600.0))
+    assert all(index.after[p] - index.first[p] >= long_days for p in listed.tolist())
+    assert list(index.first[listed]) == sorted(index.first[listed])
