@@ -35,7 +35,6 @@ def paint_timeline(painter: QPainter, rect: QRectF, scene: Scene, style: Timelin
     try:
         painter.translate(rect.topLeft())
         painter.setClipRect(QRectF(0, 0, scene.width, scene.height))
-        painter.fillRect(QRectF(0, 0, scene.width, scene.height), style.background)
         painter.setFont(style.font)
         _paint_eras(painter, scene, style)
         _paint_lanes(painter, scene, style)
@@ -96,11 +95,21 @@ def _paint_eras(painter: QPainter, scene: Scene, style: TimelineStyle) -> None:
     """Era bands behind the lanes. Overlaps are blended here and filled opaque: a translucent
     fill over the full height costs a blend per pixel on every frame."""
     top, bottom = scene.axis_rect.bottom, scene.lanes_rect.bottom
+    # The background only where no era is: a fill of the whole frame costs as much as the
+    # eras' own (the era strip, axis and tray are filled by their painters).
+    covered = 0.0
     for left, right, active in era_segments(scene):
+        if left > covered:
+            painter.fillRect(QRectF(covered, top, left - covered, bottom - top), style.background)
         colour = style.background
         for number in active:
             colour = composite(colour, style.era_fill(scene.eras[number].colour))
         painter.fillRect(QRectF(left, top, right - left, bottom - top), colour)
+        covered = right
+    if covered < scene.width:
+        painter.fillRect(QRectF(covered, top, scene.width - covered, bottom - top), style.background)
+    if top > 0 and not scene.eras:
+        painter.fillRect(QRectF(0, 0, scene.width, top), style.background)
     for era in scene.eras:
         pen = QPen(with_alpha(style.hue(era.colour), 150), 1.0)
         if era.fuzzy:
