@@ -85,7 +85,7 @@ class ProblemBanner(QFrame):
             item.setToolTip(str(diagnostic))
             self.list.addItem(item)
         if len(errors) > MAX_LISTED:
-            more = QListWidgetItem(f"… and {len(errors) - MAX_LISTED} more (Copy All lists them)")
+            more = QListWidgetItem(f"… and {len(errors) - MAX_LISTED:,} more (Copy All lists them)")
             more.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(more)
         rows = min(self.list.count(), MAX_LISTED + 1)

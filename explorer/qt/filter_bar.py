@@ -290,7 +290,7 @@ class FilterBar(QWidget):
             with QSignalBlocker(action):
                 action.setChecked(action.text() in event_filter.tags)
         count = len(event_filter.tags)
-        self.tags_button.setText(f"Tags ({count})" if count else "Tags")
+        self.tags_button.setText(f"Tags ({count:,})" if count else "Tags")
         if self.search_edit.text() != event_filter.text and not self._search_later.pending:
             self.search_edit.setText(event_filter.text)
         self._show_bound(self.from_edit, event_filter.date_from, end=False)

@@ -22,6 +22,7 @@ from explorer import __version__
 from explorer.collector import paused_collections, settle
 from explorer.model.dataset import Dataset
 from explorer.model.diagnostics import DatasetError
+from explorer.model.queries import count_text, counted
 from explorer.qt.banners import ProblemBanner
 from explorer.qt.dialogs import DiagnosticsDialog
 from explorer.qt.document import Document
@@ -243,11 +244,9 @@ class MainWindow(QMainWindow):
         self.settings.set_last_folder(str(Path(self.path).parent), "open")
         self._update_title()
         if dataset.warnings:
-            count = len(dataset.warnings)
             self.statusBar().showMessage(
-                f"Opened with {count} warning{'s' * (count != 1)}: {dataset.warnings[0].short()}",
-                10000,
-            )
+                f"Opened with {counted(len(dataset.warnings), 'warning')}: "
+                f"{dataset.warnings[0].short()}", 10000)
         self.file_opened.emit(self.path)
 
     def show_diagnostics(self, path: str, error: DatasetError) -> None:
@@ -281,8 +280,7 @@ class MainWindow(QMainWindow):
         dataset = self.document.dataset
         total = len(dataset.events) if dataset else 0
         shown = len(self.document.visible_positions)
-        text = f"{total} events" if shown == total else f"{shown} of {total} events"
-        self.count_label.setText(text)
+        self.count_label.setText(count_text(shown, total))
 
     # -- help ---------------------------------------------------------------------------
 
