@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.document = Document(self)
         self.path: str | None = None
 
-        self.banner = ProblemBanner()
+        self.banner = ProblemBanner(self.settings)
         self.event_list = EventListView(self.document)
         self._central_layout = QVBoxLayout()
         self._central_layout.setContentsMargins(0, 0, 0, 0)

@@ -17,11 +17,11 @@ def events_text(count: int, title: str = "Generated") -> str:
 
 
 def broken_text(errors: int) -> str:
-    """A file with `errors` impossible days (30 February), one event each, and a valid event."""
+    """A file with a valid event and `errors` events naming an unknown actor, one a line from
+    line 5 (the message, with its hint, is longer than a narrow window is wide)."""
     lines = ["timeline: 1", "title: Broken", "events:", "  - {title: Fine, date: 2009-03}"]
     for n in range(errors):
-        lines.append(f"  - {{title: Impossible day {n + 1} whose date no calendar ever had, "
-                     f"date: {2010 + n}-02-30}}")
+        lines.append(f"  - {{title: Event {n + 1}, date: {2010 + n}, actors: [nobody-{n + 1}]}}")
     return "\n".join(lines) + "\n"
 
 
