@@ -31,6 +31,7 @@ from explorer.qt.export.dialog import export_image_action
 from explorer.qt.file_watcher import FileWatcher
 from explorer.qt.load_worker import FileLoads, cache_for
 from explorer.qt.panes.install import install_panes
+from explorer.qt.printing import Printing
 from explorer.qt.settings import WINDOW_STATE_VERSION, Settings
 from explorer.qt.timeline.pane import TimelinePane
 
@@ -134,6 +135,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.auto_reload_action)
         self.export_action = export_image_action(self)
         self.file_menu.addAction(self.export_action)
+        self.printing = Printing(self)
+        self.file_menu.addAction(self.printing.action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
