@@ -138,7 +138,19 @@ class ProblemBanner(QFrame):
         if len(errors) > MAX_LISTED:
             rows.append(f"<p>… and {len(errors) - MAX_LISTED:,} more (Copy All lists them)</p>")
         self.list.setHtml("".join(rows))
+        for part in (self.list, self.editor_button, self.copy_all):
+            part.show()
         self._update_tip()
+        self.show()
+
+    def show_message(self, html: str) -> None:
+        """Show a sentence about the file and no list (a file that is missing or unreadable)."""
+        self.diagnostics = ()
+        self._listed = []
+        self.list.clear()
+        for part in (self.list, self.editor_button, self.copy_all):
+            part.hide()
+        self.headline.setText(html)
         self.show()
 
     def clear_problems(self) -> None:

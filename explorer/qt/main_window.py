@@ -28,6 +28,7 @@ from explorer.qt.dialogs import DiagnosticsDialog
 from explorer.qt.document import Document
 from explorer.qt.event_list import EventListView
 from explorer.qt.export.dialog import export_image_action
+from explorer.qt.failed_open import FailedOpen, cannot_open, open_hint, unopenable
 from explorer.qt.file_watcher import FileWatcher
 from explorer.qt.load_worker import FileLoads, cache_for
 from explorer.qt.panes.install import install_panes
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
 
         self.watcher = FileWatcher(self)
         self.watcher.file_changed.connect(self._on_file_changed_on_disk)
+        self.timeline.empty_text = open_hint()
+        self.failed_open = FailedOpen(self)
 
         self._create_actions()
         self.loads = FileLoads(self, cache_for(self.settings), self.document.shown_for)
@@ -187,16 +190,27 @@ class MainWindow(QMainWindow):
         if path:
             self.open_file(path)
 
-    def open_file(self, path: str) -> bool:
-        """Load and show a file; on failure keep what is shown and explain every problem.
-        The file loads in a worker thread while the window stays responsive (`load_worker`);
-        False, changing nothing, when cancelled or while another load runs."""
+    def open_file(self, path: str, explain: bool = True) -> bool:
+        """Load and show a file; on failure keep what is shown, explain every problem (a
+        dialog unless `explain` is False; the banner always) and watch the file until it
+        opens (`failed_open`). The file loads in a worker thread while the window stays
+        responsive (`load_worker`); False, changing nothing, when cancelled or while another
+        load runs."""
+        unreadable = unopenable(path)
+        if unreadable is not None:
+            problem, worth_watching = unreadable
+            if explain:
+                self.cannot_open_message = cannot_open(self, problem)
+            self.failed_open.failed(path, problem=problem, watch=worth_watching)
+            return False
         with paused_collections():  # see `explorer.collector`
             outcome = self.loads.load(path, [self.open_action, self.reload_action])
             if outcome is None or outcome.cancelled:
                 return False
             if outcome.error is not None:
-                self.show_diagnostics(path, outcome.error)
+                if explain:
+                    self.show_diagnostics(path, outcome.error)
+                self.failed_open.failed(path, outcome.error.diagnostics)
                 return False
             if outcome.dataset is None:
                 return False
@@ -206,7 +220,10 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> bool:
         """Read the open file again; on errors keep the last good data and show the banner.
-        Asked for during a load, it runs once that load is over."""
+        Asked for during a load, it runs once that load is over. After a failed open it
+        tries that file again."""
+        if self.failed_open.path is not None and not self.loads.loading:
+            return self.failed_open.retry()
         if self.path is None:
             return False
         if self.loads.loading:

@@ -9,7 +9,7 @@ SVG are the same picture.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QFontMetricsF, QGuiApplication, QImage, QPainter, QPainterPath, QPen
@@ -40,6 +40,7 @@ class ChartContent:
     as_of: float | None
     first: float
     after: float
+    empty: str = ""  # what to say when there is nothing to chart
 
 
 def chart_range(curves: StageCurves | None) -> tuple[float, float]:
@@ -52,9 +53,10 @@ def chart_range(curves: StageCurves | None) -> tuple[float, float]:
     return float(days_from_civil(first_year)), float(days_from_civil(last_year + 1))
 
 
-def chart_content(title: str, curves: StageCurves | None, as_of: float | None) -> ChartContent:
+def chart_content(title: str, curves: StageCurves | None, as_of: float | None,
+                  empty: str = "") -> ChartContent:
     first, after = chart_range(curves)
-    return ChartContent(title, curves, as_of, first, after)
+    return ChartContent(title, curves, as_of, first, after, empty)
 
 
 def nice_step(peak: int, lines: int = MAX_COUNT_LINES) -> int:
@@ -117,8 +119,8 @@ def paint_chart(painter: QPainter, rect: QRectF, content: ChartContent, style: T
         curves = content.curves
         if curves is None or not curves.stages():
             painter.setPen(style.muted)
-            message = ("No campaign or protocol has members yet" if curves is None
-                       else "No member has a dated action")
+            message = content.empty or ("No campaign or protocol has members yet" if curves is None
+                                        else "No member has a dated action")
             painter.drawText(QRectF(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, message)
             return None
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -302,25 +304,26 @@ class MemberChart(QWidget):
         return self._geometry
 
     def set_members(self, members: TargetMembers | None, title: str, as_of: float | None,
-                    labels: dict[str, str] | None = None) -> None:
-        """Chart these members; `labels` names members for the tooltips."""
+                    labels: dict[str, str] | None = None, empty: str = "") -> None:
+        """Chart these members; `labels` names members for the tooltips, `empty` says why
+        there are none."""
         self._members = members
         self._labels = labels or {}
         curves = members.curves() if members is not None else None
-        self._content = chart_content(title, curves, as_of)
+        self._content = chart_content(title, curves, as_of, empty)
         self.setAccessibleDescription(self._description())
         self.update()
 
     def set_as_of(self, day: float | None) -> None:
         content = self._content
-        self._content = ChartContent(content.title, content.curves, day, content.first, content.after)
+        self._content = replace(content, as_of=day)
         self.setAccessibleDescription(self._description())
         self.update()
 
     def _description(self) -> str:
         curves = self._content.curves
         if curves is None:
-            return "No campaign or protocol with members"
+            return self._content.empty or "No campaign or protocol with members"
         text = f"Members of {self._content.title} by stage over time."
         if self._content.as_of is not None:
             counts = curves.at(self._content.as_of)
