@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -30,6 +30,8 @@ from explorer.qt.event_list import EventListView
 from explorer.qt.export.dialog import export_image_action
 from explorer.qt.failed_open import FailedOpen, cannot_open, open_hint, unopenable
 from explorer.qt.file_watcher import FileWatcher
+from explorer.qt.first_run import install_first_run_hint
+from explorer.qt.help_window import Help
 from explorer.qt.load_worker import FileLoads, cache_for
 from explorer.qt.panes.install import install_panes
 from explorer.qt.printing import Printing
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self.document.filter_changed.connect(self._update_counts)
         self._update_title()
         self.panes = install_panes(self)
+        self.first_run_hint = install_first_run_hint(self)
         self._restore_window()
 
     # -- construction -----------------------------------------------------------------
@@ -120,9 +123,8 @@ class MainWindow(QMainWindow):
             "quitAction", "&Quit", self.close, QKeySequence.StandardKey.Quit, "Quit the explorer"
         )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.format_action = self._action(
-            "formatAction", "Timeline &Format Reference", self._open_format_reference
-        )
+        self.help = Help(self)
+        self.format_action = self.help.format_action
         self.about_action = self._action("aboutAction", "&About Timeline Explorer", self._about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -161,7 +163,8 @@ class MainWindow(QMainWindow):
 
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.setObjectName("helpMenu")
-        self.help_menu.addAction(self.format_action)
+        self.help_menu.addActions(self.help.actions())
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
     def add_above_view(self, widget: QWidget) -> None:
@@ -303,17 +306,6 @@ class MainWindow(QMainWindow):
         self.count_label.setText(count_text(shown, total))
 
     # -- help ---------------------------------------------------------------------------
-
-    def _open_format_reference(self) -> None:
-        reference = Path(__file__).resolve().parents[2] / "docs" / "format.md"
-        if reference.exists():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(reference)))
-        else:
-            QMessageBox.information(
-                self,
-                "Timeline Format Reference",
-                "The format reference is docs/format.md in the Timeline Explorer source.",
-            )
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -130,6 +130,13 @@ class Settings:
     def set_editor_command(self, command: str) -> None:
         self._store.setValue("behaviour/editorCommand", command)
 
+    def hint_dismissed(self, hint: str) -> bool:
+        """Whether the person closed a hint for good (the first-run hint...)."""
+        return self._bool(f"hints/{hint}Dismissed", False)
+
+    def dismiss_hint(self, hint: str) -> None:
+        self._store.setValue(f"hints/{hint}Dismissed", True)
+
     def options(self, group: str) -> dict:
         """A JSON-able dict of options for one feature (e.g. the export dialog)."""
         return self._json(f"options/{group}", {})
