@@ -35,6 +35,7 @@ from explorer.qt.help_window import Help
 from explorer.qt.load_worker import FileLoads, cache_for
 from explorer.qt.panes.install import install_panes
 from explorer.qt.printing import Printing
+from explorer.qt.remembered import ViewMemory
 from explorer.qt.settings import WINDOW_STATE_VERSION, Settings
 from explorer.qt.timeline.pane import TimelinePane
 
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.panes = install_panes(self)
         self.first_run_hint = install_first_run_hint(self)
+        self.view_memory = ViewMemory(self)
         self._restore_window()
 
     # -- construction -----------------------------------------------------------------
