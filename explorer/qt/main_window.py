@@ -26,6 +26,7 @@ from explorer.model.queries import count_text, counted
 from explorer.qt.banners import ProblemBanner
 from explorer.qt.dialogs import DiagnosticsDialog
 from explorer.qt.document import Document
+from explorer.qt.edit_menu import EditMenu
 from explorer.qt.event_list import EventListView
 from explorer.qt.export.dialog import export_image_action
 from explorer.qt.failed_open import FailedOpen, cannot_open, open_hint, unopenable
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.document.filter_changed.connect(self._update_counts)
         self._update_title()
         self.panes = install_panes(self)
+        self.edit.add_find(self.panes.filter_bar.find_action)
         self.first_run_hint = install_first_run_hint(self)
         self.view_memory = ViewMemory(self)
         self._restore_window()
@@ -111,7 +113,7 @@ class MainWindow(QMainWindow):
             "Open a timeline file",
         )
         self.reload_action = self._action(
-            "reloadAction", "&Reload", self.reload, Qt.Key.Key_F5,
+            "reloadAction", "&Reload", self.reload, QKeySequence.StandardKey.Refresh,
             "Read the file again from disk",
         )
         self.reload_action.setEnabled(False)
@@ -146,6 +148,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.printing.action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+
+        self.edit = EditMenu(self)
+        bar.addMenu(self.edit.menu)
 
         self.view_menu = bar.addMenu("&View")
         self.view_menu.setObjectName("viewMenu")
