@@ -33,6 +33,7 @@ from explorer.qt.failed_open import FailedOpen, cannot_open, open_hint, unopenab
 from explorer.qt.file_watcher import FileWatcher
 from explorer.qt.first_run import install_first_run_hint
 from explorer.qt.help_window import Help
+from explorer.qt.initial_layout import InitialLayout
 from explorer.qt.load_worker import FileLoads, cache_for
 from explorer.qt.panes.install import install_panes
 from explorer.qt.printing import Printing
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.edit.add_find(self.panes.filter_bar.find_action)
         self.first_run_hint = install_first_run_hint(self)
         self.view_memory = ViewMemory(self)
+        self.initial_layout = InitialLayout(self)
         self._restore_window()
 
     # -- construction -----------------------------------------------------------------

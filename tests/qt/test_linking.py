@@ -14,6 +14,7 @@ from tests.helpers.days import day
 from tests.helpers.windows import (
     click_entity_row,
     click_link,
+    focus,
     given_shipped_window,
     headless_popup,
     settle,
@@ -45,8 +46,10 @@ def is_marked(pane, entity_id: str) -> bool:
 
 def pick_actor(qtbot, window, text: str) -> None:
     picker = window.findChild(type(window.panes.filter_bar.actor_edit), "actorFilter")
+    # Esc is a shortcut of the filter bar: it needs the focus, in the active window (a slow
+    # load's progress dialog may have been the active window meanwhile).
+    focus(qtbot, picker)
     qtbot.mouseClick(picker, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(picker.hasFocus)  # Esc is a shortcut of the filter bar: it needs the focus
     qtbot.keyClicks(picker, text)
     qtbot.keyClick(picker, Qt.Key.Key_Return)
 
