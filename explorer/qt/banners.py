@@ -78,6 +78,7 @@ class ProblemBanner(QFrame):
         self.headline = QLabel()
         self.headline.setObjectName("problemHeadline")
         self.headline.setWordWrap(True)
+        self.headline.setTextFormat(Qt.TextFormat.RichText)
         self.editor_button = QToolButton()
         self.editor_button.setObjectName("problemEditor")
         self.editor_button.setText("Text Editor…")
@@ -96,6 +97,7 @@ class ProblemBanner(QFrame):
         self.list.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
         self.list.viewport().setAutoFillBackground(False)
         self.list.setStyleSheet("QTextBrowser { background: transparent; }")
+        self.list.document().setDocumentMargin(0)  # lined up with the headline
         self.list.anchorClicked.connect(self._on_link)
         # The list lays its text out at its own width; follow that height, not a guess.
         self.list.document().documentLayout().documentSizeChanged.connect(self._fit_height)

@@ -83,7 +83,8 @@ class FailedOpen(QObject):
         else:
             window.banner.show_problems(
                 name, diagnostics,
-                note=f"{fix_them(diagnostics)} and it opens as soon as it is saved.{meanwhile}")
+                note=f"{fix_them(diagnostics).lower()} and it opens as soon as it is saved."
+                     f"{meanwhile}")
         if not watch:
             return
         self.path = str(Path(path).absolute())
