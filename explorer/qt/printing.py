@@ -95,6 +95,8 @@ class Printing(QObject):
         dialog = QPrintPreviewDialog(self.printer, self._window)
         dialog.setObjectName("printPreview")
         dialog.setWindowTitle("Print Preview")
+        size = self._window.size()
+        dialog.resize(int(size.width() * 0.8), int(size.height() * 0.85))
         dialog.paintRequested.connect(self._paint_requested)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
