@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from tests.helpers.days import day
 from tests.helpers.files import broken_text, events_text, write
 from tests.helpers.windows import click_entity_row, settle
 
@@ -49,3 +50,13 @@ def test_an_entity_with_one_event_is_not_spoken_of_as_many(shown, qtbot):
     assert "1 event;" in text and "to its event." in text and "them" not in text
     tooltip = organizations.model.index_of(entity.id).data(Qt.ItemDataRole.ToolTipRole)
     assert "1 event" in tooltip and "to its event." in tooltip
+
+
+def test_one_member_of_the_campaign_is_one_member_in_the_chart(shown, qtbot):
+    settle(shown)
+    chart = shown.findChild(QWidget, "memberChart")
+    chart.grab()  # paints it: the plot's place is known from then on
+    x = chart.plot_point(day(2010, 5, 1), 1).x()  # Mexico has joined, Spain not yet
+
+    assert chart.tooltip_at(x).startswith("1 May 2010: 1 member")
+    assert "1 members" not in chart.tooltip_at(x)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QSizePolicy, QToolTip, QWidget
 from explorer.model.calendar import civil_from_days, day_words, days_from_civil
 from explorer.model.memberships import HELD_STAGES, Stage, StageCurves, TargetMembers, count_at
 from explorer.qt.export.files import ExportError, format_of, write_atomically
-from explorer.qt.panes.stages import STAGE_TITLES, stage_colour
+from explorer.qt.panes.stages import STAGE_TITLES, stage_colour, stage_count
 from explorer.qt.timeline.style import TimelineStyle, with_alpha
 from explorer.timescale.ticks import axis_ticks
 from explorer.timescale.viewport import Viewport
@@ -327,7 +327,7 @@ class MemberChart(QWidget):
         text = f"Members of {self._content.title} by stage over time."
         if self._content.as_of is not None:
             counts = curves.at(self._content.as_of)
-            parts = [f"{counts[s][0]:,} {STAGE_TITLES[s]}" for s in curves.stages()]
+            parts = [stage_count(counts[s][0], s) for s in curves.stages()]
             text += " As of the chosen day: " + ", ".join(parts) + "."
         return text
 
@@ -355,7 +355,7 @@ class MemberChart(QWidget):
             return ""
         counts = curves.at(day)
         lines = [day_words(day) + ": " + ", ".join(
-            f"{sure:,} {STAGE_TITLES[s]}" + (f" ({possible:,} possibly)" if possible != sure else "")
+            stage_count(sure, s) + (f" ({possible:,} possibly)" if possible != sure else "")
             for s, (sure, possible) in counts.items() if s in curves.stages())]
         step, changed = members.step_at(day)
         if step is not None and changed:
