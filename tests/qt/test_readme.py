@@ -1,5 +1,5 @@
-"""What the README says the explorer has, it has: every menu entry it names is in the real
-window's menus, every shortcut it names is bound, every benchmark and test file it names
+"""What the README says the explorer has, it has: every menu entry it names (and the user
+guide names) is in the real window's menus, every shortcut it names is bound, every benchmark and test file it names
 exists, every command-line option it names is an option of that command. (Its speed figures
 are measured by the benchmarks it names.)"""
 
@@ -32,12 +32,14 @@ def menu_entries(window) -> dict[str, list[str]]:
     return entries
 
 
-def test_every_menu_entry_the_readme_names_is_in_the_window(shown):
+@pytest.mark.parametrize("page", ["README.md", "docs/guide.md"])
+def test_every_menu_entry_the_readme_and_the_guide_name_is_in_the_window(shown, page):
     entries = menu_entries(shown)
-    named = re.finditer(r"\b(File|Edit|View|Filter|Help) > ", FLAT)
+    flat = " ".join((ROOT / page).read_text(encoding="utf-8").split())
+    named = re.finditer(r"\b(File|Edit|View|Filter|Help) > ", flat)
     found = 0
     for match in named:
-        after = FLAT[match.end():]
+        after = flat[match.end():]
         assert any(after.startswith(entry) for entry in entries[match.group(1)]), \
             f"{match.group(0)}{after[:40]}…"
         found += 1
