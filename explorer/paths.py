@@ -15,3 +15,12 @@ def resource_dir() -> Path:
 def shipped_dataset() -> Path:
     """The Blue Heart data set that opens when no file is given."""
     return resource_dir() / "blue_heart.yaml"
+
+
+def docs_dir() -> Path:
+    """The pages Help shows (the user guide, the format reference and its examples):
+    `resources/docs`, a link to docs/ in a checkout and a copy in an installed wheel."""
+    docs = resource_dir() / "docs"
+    if docs.is_dir():
+        return docs
+    return resource_dir().parents[1] / "docs"  # a checkout without links (Windows)

@@ -6,12 +6,13 @@ tool's file to format v1 and `explorer export-data` writes events as data."""
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from typing import Sequence
 
 from explorer import __version__
-from explorer.cli.report import EXIT_DATA_ERROR
+from explorer.cli.report import EXIT_DATA_ERROR, EXIT_USAGE
 from explorer.collector import paused_collections
 
 
@@ -74,9 +75,34 @@ def _app_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The subcommands, for the hint at a mistyped one.
+COMMANDS = ("check", "export", "members")
+
+
+def unknown_command(args: Sequence[str]) -> str | None:
+    """The message for a first argument that reads as a mistyped command rather than a file:
+    no option, no such file, no extension, and close to a command or followed by more
+    arguments (`explorer exprot a.yaml -o a.png`); None otherwise."""
+    if not args or args[0].startswith("-") or os.path.exists(args[0]) or os.path.splitext(args[0])[1]:
+        return None
+    word = args[0]
+    near = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    if near:
+        return f"unknown command {word!r}; did you mean 'explorer {near[0]}'?"
+    if len(args) > 1:
+        return f"unknown command {word!r}; the commands are {', '.join(COMMANDS)} (see explorer --help)"
+    return None
+
+
 def run_app(args: Sequence[str]) -> int:
     """`explorer [FILE]`: the window."""
-    options = _app_parser().parse_args(args)
+    parser = _app_parser()
+    mistyped = unknown_command(args)
+    if mistyped is not None:
+        parser.print_usage(sys.stderr)
+        print(f"explorer: error: {mistyped}", file=sys.stderr)
+        return EXIT_USAGE
+    options = parser.parse_args(args)
     from explorer.qt.app import run
 
     return run(options.file)

@@ -56,7 +56,7 @@ class DatasetError(Exception):
         summary = str(first) if first else "the data set could not be loaded"
         more = len(errors) - 1
         if more > 0:
-            summary += f" (and {more} more error{'s' if more > 1 else ''})"
+            summary += f" (and {more:,} more error{'s' if more > 1 else ''})"
         super().__init__(summary)
 
     @property

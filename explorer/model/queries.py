@@ -65,9 +65,13 @@ def extent_of(dataset: Dataset, positions: Sequence[int]) -> tuple[float, float]
     return low, max(high, low + 1.0)
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """"1 event", "100,000 events", "2 countries" (with `plural` for nouns that need it)."""
+    return f"{count:,} {noun if count == 1 else plural or f'{noun}s'}"
+
+
 def count_text(shown: int, total: int, noun: str = "event") -> str:
     """"12 of 31 events" while a filter hides some, "31 events" when all are shown."""
-    plural = noun if total == 1 else f"{noun}s"
     if shown == total:
-        return f"{total:,} {plural}"
-    return f"{shown:,} of {total:,} {plural}"
+        return counted(total, noun)
+    return f"{shown:,} of {counted(total, noun)}"

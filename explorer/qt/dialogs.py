@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Sequence
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model.diagnostics import Diagnostic
+from explorer.model.queries import counted
 
 
 def diagnostics_text(diagnostics: Sequence[Diagnostic]) -> str:
@@ -28,14 +30,20 @@ def diagnostics_text(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def diagnostics_summary(diagnostics: Sequence[Diagnostic]) -> str:
+    """"1 error", "3 errors and 1 warning", "no problems"."""
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     parts = []
     if errors:
-        parts.append(f"{errors} error{'s' * (errors != 1)}")
+        parts.append(counted(errors, "error"))
     if warnings:
-        parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+        parts.append(counted(warnings, "warning"))
     return " and ".join(parts) or "no problems"
+
+
+def fix_them(diagnostics: Sequence[Diagnostic]) -> str:
+    """"Fix it" for one problem, "Fix them" for several."""
+    return "Fix it" if len(diagnostics) == 1 else "Fix them"
 
 
 class DiagnosticsDialog(QDialog):
@@ -49,9 +57,9 @@ class DiagnosticsDialog(QDialog):
         self.setWindowTitle(f"Cannot open {name}")
 
         summary = QLabel(
-            f"<b>{name}</b> has {diagnostics_summary(self.diagnostics)}. "
-            "Fix them in your text editor and open the file again. "
-            "Nothing has been changed."
+            f"<b>{escape(name)}</b> has {diagnostics_summary(self.diagnostics)}. "
+            f"{fix_them(self.diagnostics)} in your text editor: the file opens as soon as it "
+            "is saved without errors (or use File > Reload). Nothing has been changed."
         )
         summary.setWordWrap(True)
         summary.setTextFormat(Qt.TextFormat.RichText)

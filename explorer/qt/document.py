@@ -162,6 +162,8 @@ class Document(QObject):
             self.set_dataset(self._loaded)
 
     def set_filter(self, event_filter: EventFilter) -> None:
+        """Filter the events. A mark set before is dropped: it would dim what the new filter
+        was asked to show."""
         if event_filter == self._filter:
             return
         if event_filter.include_children != self._filter.include_children:
@@ -169,6 +171,7 @@ class Document(QObject):
         self._filter = event_filter
         self._refilter()
         self.filter_changed.emit(event_filter)
+        self.clear_mark()
 
     def clear_filter(self) -> None:
         self.set_filter(EventFilter())
@@ -186,6 +189,10 @@ class Document(QObject):
 
     def select_entity(self, entity_id: str | None) -> None:
         self.select(Selection(event_id=None, entity_id=entity_id))
+
+    def clear_mark(self) -> None:
+        """Stop marking the selected entity's events; the selected event stays."""
+        self.select(Selection(event_id=self._selection.event_id))
 
     def set_as_of(self, day: float | None) -> None:
         if day == self._as_of:

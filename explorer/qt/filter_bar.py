@@ -1,5 +1,6 @@
 """The filter bar above the timeline: actors (type-ahead, any or all, with sub-organizations),
-tags, free text (Ctrl+F), a date range, a one-click clear (or Esc) and "12 of 31 events".
+tags, free text (Ctrl+F), a date range, a one-click clear (or Esc, once the mark is cleared)
+and "12 of 31 events", with the chip of the mark (`marks.MarkChip`).
 
 Every control writes a new `EventFilter` into the document and follows the document's
 filter back, so a filter set elsewhere (a pane's context menu, a remembered file) shows here.
@@ -7,6 +8,7 @@ filter back, so a filter set elsewhere (a pane's context menu, a remembered file
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, QTimer
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,9 +30,10 @@ from PySide6.QtWidgets import (
 from explorer.model.dataset import Dataset
 from explorer.model.dates import DateError, day_text, parse_edtf
 from explorer.model.filters import EventFilter, Match, fold
-from explorer.model.queries import count_text
+from explorer.model.queries import count_text, counted
 from explorer.qt.coalesced import Coalesced
 from explorer.qt.document import Document
+from explorer.qt.marks import MarkChip, escape
 
 #: Typing in the search field applies after this pause (Enter applies at once).
 SEARCH_DELAY_MS = 250
@@ -127,6 +131,7 @@ class FilterBar(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("filterCount")
         self.count_label.setAccessibleName("Events shown")
+        self.mark_chip = MarkChip(document)
         self._layout()
 
         self.find_action = QAction("&Find in Titles and Summaries…", self)
@@ -138,9 +143,9 @@ class FilterBar(QWidget):
         self.clear_action = QAction("&Clear Filter", self)
         self.clear_action.setObjectName("clearFilterAction")
         self.clear_action.triggered.connect(self.clear)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.clear)
+        escape_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape_key.activated.connect(lambda: escape(document, include_event=False))
 
         self._search_later = Coalesced(self._apply_search, self, SEARCH_DELAY_MS)
         self.completer.activated[str].connect(self._add_actor_text)  # type: ignore[index]  # the text overload
@@ -150,38 +155,47 @@ class FilterBar(QWidget):
         self.children_check.toggled.connect(self._on_children)
         self.search_edit.textEdited.connect(lambda _t: self._search_later.schedule())
         self.search_edit.returnPressed.connect(self._search_later.flush)
-        self.from_edit.editingFinished.connect(self._apply_dates)
-        self.to_edit.editingFinished.connect(self._apply_dates)
+        for edit in (self.from_edit, self.to_edit):
+            edit.editingFinished.connect(self._apply_dates)
+            edit.textEdited.connect(lambda text, e=edit: self._on_date_edited(e, text))
         self.clear_button.clicked.connect(self.clear)
         document.dataset_loaded.connect(self._on_dataset_loaded)
         document.filter_changed.connect(self._follow_filter)
         self._on_dataset_loaded(document.dataset)
 
     def _layout(self) -> None:
+        # The controls keep their places whatever the filter holds: the actor chips and the
+        # mark take the room left at the end of the first row, and the count has the room of
+        # its longest text.
         actors_label = QLabel("&Actors:")
         actors_label.setBuddy(self.actor_edit)
-        self._chip_row = QHBoxLayout()
+        chips = QWidget()
+        chips.setObjectName("actorChips")
+        chips.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._chip_row = QHBoxLayout(chips)
+        self._chip_row.setContentsMargins(0, 0, 0, 0)
         self._chip_row.setSpacing(4)
+        self._chip_row.addStretch(1)
         first = QHBoxLayout()
         first.addWidget(actors_label)
-        first.addLayout(self._chip_row)
-        first.addWidget(self.actor_edit, 2)
+        first.addWidget(self.actor_edit)
         first.addWidget(self.match_combo)
         first.addWidget(self.children_check)
         first.addWidget(self.tags_button)
-        first.addStretch(1)
+        first.addWidget(chips, 1)
+        first.addWidget(self.mark_chip)
         search_label = QLabel("&Search:")
         search_label.setBuddy(self.search_edit)
         dates_label = QLabel("&Dates:")
         dates_label.setBuddy(self.from_edit)
         second = QHBoxLayout()
         second.addWidget(search_label)
-        second.addWidget(self.search_edit, 3)
+        second.addWidget(self.search_edit, 1)
         second.addSpacing(8)
         second.addWidget(dates_label)
-        second.addWidget(self.from_edit, 1)
+        second.addWidget(self.from_edit)
         second.addWidget(QLabel("–"))
-        second.addWidget(self.to_edit, 1)
+        second.addWidget(self.to_edit)
         second.addSpacing(8)
         second.addWidget(self.clear_button)
         second.addSpacing(8)
@@ -222,6 +236,13 @@ class FilterBar(QWidget):
         self.add_actor(entity_id)
         # The completer writes its text into the field after this signal; clear after it.
         QTimer.singleShot(0, self.actor_edit.clear)
+
+    def _on_date_edited(self, edit: QLineEdit, text: str) -> None:
+        # A problem shown for the old text is stale once the text changes; an emptied field
+        # (its clear button) applies at once.
+        self._mark(edit, None)
+        if not text.strip():
+            self._apply_dates()
 
     def _on_match(self, _row: int) -> None:
         self._set(match=Match(self.match_combo.currentData()))
@@ -269,6 +290,9 @@ class FilterBar(QWidget):
 
     def _on_dataset_loaded(self, dataset: Dataset | None) -> None:
         self._entries = actor_entries(dataset) if dataset is not None else {}
+        total = len(dataset.events) if dataset is not None else 0
+        widest = re.sub(r"\d", "8", f"{total:,} of {counted(total, 'event')}")
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest) + 4)
         self._completions.setStringList(sorted(self._entries, key=str.casefold))
         self.tags_menu.clear()
         for tag in dataset.tags() if dataset is not None else ():
@@ -290,7 +314,7 @@ class FilterBar(QWidget):
             with QSignalBlocker(action):
                 action.setChecked(action.text() in event_filter.tags)
         count = len(event_filter.tags)
-        self.tags_button.setText(f"Tags ({count})" if count else "Tags")
+        self.tags_button.setText(f"Tags ({count:,})" if count else "Tags")
         if self.search_edit.text() != event_filter.text and not self._search_later.pending:
             self.search_edit.setText(event_filter.text)
         self._show_bound(self.from_edit, event_filter.date_from, end=False)
@@ -313,6 +337,7 @@ class FilterBar(QWidget):
             return
         for chip in self._chips:
             self._chip_row.removeWidget(chip)
+            chip.hide()
             chip.deleteLater()
         self._chips = []
         for entity_id in wanted:
@@ -325,7 +350,7 @@ class FilterBar(QWidget):
             chip.setToolTip(f"Remove {label} from the filter")
             chip.clicked.connect(lambda _c=False, e=entity_id: self._document.set_filter(
                 self._document.filter.without_actor(e)))
-            self._chip_row.addWidget(chip)
+            self._chip_row.insertWidget(self._chip_row.count() - 1, chip)  # before the stretch
             self._chips.append(chip)
 
     def chips(self) -> list[str]:

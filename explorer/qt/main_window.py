@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -22,14 +22,22 @@ from explorer import __version__
 from explorer.collector import paused_collections, settle
 from explorer.model.dataset import Dataset
 from explorer.model.diagnostics import DatasetError
+from explorer.model.queries import count_text, counted
 from explorer.qt.banners import ProblemBanner
 from explorer.qt.dialogs import DiagnosticsDialog
 from explorer.qt.document import Document
+from explorer.qt.edit_menu import EditMenu
 from explorer.qt.export.dialog import export_image_action
+from explorer.qt.failed_open import FailedOpen, cannot_open, open_hint, unopenable
 from explorer.qt.file_watcher import FileWatcher
+from explorer.qt.first_run import install_first_run_hint
+from explorer.qt.help_window import Help
 from explorer.qt.importing import OPEN_FILTER, install_importing
+from explorer.qt.initial_layout import InitialLayout
 from explorer.qt.load_worker import FileLoads, cache_for
 from explorer.qt.panes.install import install_panes
+from explorer.qt.printing import Printing
+from explorer.qt.remembered import ViewMemory
 from explorer.qt.settings import WINDOW_STATE_VERSION, Settings
 from explorer.qt.timeline.pane import TimelinePane
 
@@ -47,7 +55,7 @@ class MainWindow(QMainWindow):
         self.document = Document(self)
         self.path: str | None = None
 
-        self.banner = ProblemBanner()
+        self.banner = ProblemBanner(self.settings)
         self._central_layout = QVBoxLayout()
         self._central_layout.setContentsMargins(0, 0, 0, 0)
         self._central_layout.setSpacing(0)
@@ -62,6 +70,8 @@ class MainWindow(QMainWindow):
 
         self.watcher = FileWatcher(self)
         self.watcher.file_changed.connect(self._on_file_changed_on_disk)
+        self.timeline.empty_text = open_hint()
+        self.failed_open = FailedOpen(self)
 
         self._create_actions()
         self.loads = FileLoads(self, cache_for(self.settings), self.document.shown_for)
@@ -74,6 +84,10 @@ class MainWindow(QMainWindow):
         self.document.filter_changed.connect(self._update_counts)
         self._update_title()
         self.panes = install_panes(self)
+        self.edit.add_find(self.panes.filter_bar.find_action)
+        self.first_run_hint = install_first_run_hint(self)
+        self.view_memory = ViewMemory(self)
+        self.initial_layout = InitialLayout(self)
         self._restore_window()
 
     # -- construction -----------------------------------------------------------------
@@ -94,7 +108,7 @@ class MainWindow(QMainWindow):
             "Open a timeline file",
         )
         self.reload_action = self._action(
-            "reloadAction", "&Reload", self.reload, Qt.Key.Key_F5,
+            "reloadAction", "&Reload", self.reload, QKeySequence.StandardKey.Refresh,
             "Read the file again from disk",
         )
         self.reload_action.setEnabled(False)
@@ -108,9 +122,8 @@ class MainWindow(QMainWindow):
             "quitAction", "&Quit", self.close, QKeySequence.StandardKey.Quit, "Quit the explorer"
         )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.format_action = self._action(
-            "formatAction", "Timeline &Format Reference", self._open_format_reference
-        )
+        self.help = Help(self)
+        self.format_action = self.help.format_action
         self.about_action = self._action("aboutAction", "&About Timeline Explorer", self._about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -126,8 +139,13 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.auto_reload_action)
         self.export_action = export_image_action(self)
         self.file_menu.addAction(self.export_action)
+        self.printing = Printing(self)
+        self.file_menu.addAction(self.printing.action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+
+        self.edit = EditMenu(self)
+        bar.addMenu(self.edit.menu)
 
         self.view_menu = bar.addMenu("&View")
         self.view_menu.setObjectName("viewMenu")
@@ -154,7 +172,8 @@ class MainWindow(QMainWindow):
 
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.setObjectName("helpMenu")
-        self.help_menu.addAction(self.format_action)
+        self.help_menu.addActions(self.help.actions())
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
     def _show_legend(self, shown: bool) -> None:
@@ -187,16 +206,27 @@ class MainWindow(QMainWindow):
         if path:
             self.open_file(path)
 
-    def open_file(self, path: str) -> bool:
-        """Load and show a file; on failure keep what is shown and explain every problem.
-        The file loads in a worker thread while the window stays responsive (`load_worker`);
-        False, changing nothing, when cancelled or while another load runs."""
+    def open_file(self, path: str, explain: bool = True) -> bool:
+        """Load and show a file; on failure keep what is shown, explain every problem (a
+        dialog unless `explain` is False; the banner always) and watch the file until it
+        opens (`failed_open`). The file loads in a worker thread while the window stays
+        responsive (`load_worker`); False, changing nothing, when cancelled or while another
+        load runs."""
+        unreadable = unopenable(path)
+        if unreadable is not None:
+            problem, worth_watching = unreadable
+            if explain:
+                self.cannot_open_message = cannot_open(self, problem)
+            self.failed_open.failed(path, problem=problem, watch=worth_watching)
+            return False
         with paused_collections():  # see `explorer.collector`
             outcome = self.loads.load(path, [self.open_action, self.reload_action])
             if outcome is None or outcome.cancelled:
                 return False
             if outcome.error is not None:
-                self.show_diagnostics(path, outcome.error)
+                if explain:
+                    self.show_diagnostics(path, outcome.error)
+                self.failed_open.failed(path, outcome.error.diagnostics)
                 return False
             if outcome.dataset is None:
                 return False
@@ -207,7 +237,10 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> bool:
         """Read the open file again; on errors keep the last good data and show the banner.
-        Asked for during a load, it runs once that load is over."""
+        Asked for during a load, it runs once that load is over. After a failed open it
+        tries that file again."""
+        if self.failed_open.path is not None and not self.loads.loading:
+            return self.failed_open.retry()
         if self.path is None:
             return False
         if self.loads.loading:
@@ -249,11 +282,9 @@ class MainWindow(QMainWindow):
         self.settings.set_last_folder(str(Path(self.path).parent), "open")
         self._update_title()
         if dataset.warnings:
-            count = len(dataset.warnings)
             self.statusBar().showMessage(
-                f"Opened with {count} warning{'s' * (count != 1)}: {dataset.warnings[0].short()}",
-                10000,
-            )
+                f"Opened with {counted(len(dataset.warnings), 'warning')}: "
+                f"{dataset.warnings[0].short()}", 10000)
         self.file_opened.emit(self.path)
 
     def show_diagnostics(self, path: str, error: DatasetError) -> None:
@@ -287,21 +318,9 @@ class MainWindow(QMainWindow):
         dataset = self.document.dataset
         total = len(dataset.events) if dataset else 0
         shown = len(self.document.visible_positions)
-        text = f"{total} events" if shown == total else f"{shown} of {total} events"
-        self.count_label.setText(text)
+        self.count_label.setText(count_text(shown, total))
 
     # -- help ---------------------------------------------------------------------------
-
-    def _open_format_reference(self) -> None:
-        reference = Path(__file__).resolve().parents[2] / "docs" / "format.md"
-        if reference.exists():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(reference)))
-        else:
-            QMessageBox.information(
-                self,
-                "Timeline Format Reference",
-                "The format reference is docs/format.md in the Timeline Explorer source.",
-            )
 
     def _about(self) -> None:
         QMessageBox.about(

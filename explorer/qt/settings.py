@@ -130,6 +130,20 @@ class Settings:
     def set_auto_reload(self, enabled: bool) -> None:
         self._store.setValue("behaviour/autoReload", enabled)
 
+    def editor_command(self) -> str:
+        """The command that opens a file at a line (`code --goto {file}:{line}`), or ""."""
+        return self._text("behaviour/editorCommand")
+
+    def set_editor_command(self, command: str) -> None:
+        self._store.setValue("behaviour/editorCommand", command)
+
+    def hint_dismissed(self, hint: str) -> bool:
+        """Whether the person closed a hint for good (the first-run hint...)."""
+        return self._bool(f"hints/{hint}Dismissed", False)
+
+    def dismiss_hint(self, hint: str) -> None:
+        self._store.setValue(f"hints/{hint}Dismissed", True)
+
     def options(self, group: str) -> dict:
         """A JSON-able dict of options for one feature (e.g. the export dialog)."""
         return self._json(f"options/{group}", {})

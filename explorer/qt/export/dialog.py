@@ -1,11 +1,12 @@
 """File > Export Image… (Ctrl+E): the timeline as PNG, SVG or PDF, for the current view, every
-filtered event, or a range of dates, with the last folder and options remembered."""
+filtered event, or a range of dates, with the last folder and options remembered, a live
+preview of what will be written, and a message with Open and Show in Folder once it is."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,8 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model.dates import DateError, parse_edtf
+from explorer.paths import resource_dir
 from explorer.qt.document import Document
+from explorer.qt.export.done import export_done
 from explorer.qt.export.files import FORMATS
+from explorer.qt.export.preview import ExportPreview
 from explorer.qt.export.render import (
     PAGE_SIZES,
     ExportCancelled,
@@ -48,6 +52,20 @@ RANGES = ("view", "all", "dates")
 PROBLEM_STYLE = "color: #c0392b;"
 
 
+def default_folder(last: str = "") -> str:
+    """Where an export goes unless the person says otherwise: the folder of the last export
+    while it exists, else their Pictures or Documents folder, else their home; never inside
+    the installed program."""
+    program = resource_dir().parent
+    candidates = [last] + [QStandardPaths.writableLocation(location) for location in (
+        QStandardPaths.StandardLocation.PicturesLocation,
+        QStandardPaths.StandardLocation.DocumentsLocation)]
+    for folder in candidates:
+        if folder and Path(folder).is_dir() and not Path(folder).resolve().is_relative_to(program):
+            return folder
+    return str(Path.home())
+
+
 class ExportDialog(QDialog):
     """Asks where and how to export, then exports with a progress dialog that can cancel."""
 
@@ -64,6 +82,8 @@ class ExportDialog(QDialog):
         self.result_: ExportResult | None = None
         self._build()
         self._restore(settings.options(OPTIONS_GROUP))
+        self._follow_choices()
+        self.preview.schedule()
 
     # -- building ---------------------------------------------------------------------
 
@@ -158,10 +178,31 @@ class ExportDialog(QDialog):
         form.addRow(self.caption_check)
         form.addRow(self.footer_check)
         self._form = form
+        self.preview = ExportPreview(lambda: self._document.dataset, self.choices,
+                                     self._timeline.font())
+        columns = QHBoxLayout()
+        columns.addLayout(form)
+        columns.addSpacing(12)
+        columns.addWidget(self.preview, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(columns)
         layout.addWidget(self.problem_label)
         layout.addWidget(buttons)
+
+    def _follow_choices(self) -> None:
+        """Redraw the preview when any choice changes."""
+        later = self.preview.schedule
+        for combo in (self.format_combo, self.page_combo, self.orientation_combo,
+                      self.theme_combo):
+            combo.currentIndexChanged.connect(later)
+        for spin in (self.width_spin, self.scale_spin, self.pages_spin):
+            spin.valueChanged.connect(later)
+        for edit in (self.from_edit, self.to_edit, self.title_edit):
+            edit.textChanged.connect(later)
+        for check in (self.title_check, self.legend_check, self.caption_check,
+                      self.footer_check):
+            check.toggled.connect(later)
+        self.range_group.buttonToggled.connect(later)
 
     def _restore(self, saved: dict) -> None:
         def get(key, default):
@@ -171,8 +212,7 @@ class ExportDialog(QDialog):
 
         kind = get("format", "png")
         kind = kind if kind in FILE_FILTERS else "png"
-        folder = self._settings.last_folder(OPTIONS_GROUP) or (
-            str(Path(self._data_path).parent) if self._data_path else str(Path.home()))
+        folder = default_folder(self._settings.last_folder(OPTIONS_GROUP))
         stem = Path(self._data_path).stem if self._data_path else "timeline"
         self.path_edit.setText(str(Path(folder) / f"{stem}-timeline.{kind}"))
         self.format_combo.setCurrentIndex(self.format_combo.findData(kind))
@@ -210,6 +250,10 @@ class ExportDialog(QDialog):
 
     def format(self) -> str:
         return self.format_combo.currentData()
+
+    def choices(self) -> tuple[str, ExportOptions]:
+        """The format and the options asked for (ExportError when a date does not read)."""
+        return self.format(), self.options()
 
     def _range(self) -> str:
         return next(key for key, button in self.range_buttons.items() if button.isChecked())
@@ -337,6 +381,8 @@ def export_image_action(window) -> QAction:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exported.connect(
             lambda path: window.statusBar().showMessage(f"Exported {path}", 5000))
+        dialog.exported.connect(lambda _path: setattr(
+            window, "export_done", export_done(window, dialog.result_)))
         window.export_dialog = dialog
         dialog.open()
 

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QFontInfo,
     QGuiApplication,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -71,7 +72,7 @@ from explorer.timescale.pages import (
 from explorer.timescale.scene import Scene, plain_scene
 
 __all__ = ["ExportCancelled", "ExportError", "ExportOptions", "ExportResult", "PAGE_SIZES",
-           "export_timeline"]
+           "Pages", "compose", "export_timeline", "paint_pages"]
 
 Progress = Callable[[float], None]
 Cancelled = Callable[[], bool]
@@ -185,10 +186,12 @@ class _Composer:
     """Puts the header, a scene, the legend and the footer together into sheets."""
 
     def __init__(self, timeline: Timeline, options: ExportOptions, style: TimelineStyle,
-                 cited: Citations | None = None) -> None:
+                 cited: Citations | None = None, layout: QPageLayout | None = None) -> None:
         self.timeline, self.options, self.style = timeline, options, style
         self.fonts = Fonts(style)
         self.cited = cited
+        #: The pages of a PDF or a printer (None for one image).
+        self.layout = layout
 
     def title(self) -> str:
         """The title asked for, or the data set's; "" when the title is turned off."""
@@ -419,9 +422,8 @@ def luminosity_masks(pdf: bytes) -> bytes:
 
 
 def _pdf(composer: _Composer, steps: _Steps) -> tuple[bytes, tuple[Sheet, ...], tuple[int, int]]:
-    options, style = composer.options, composer.style
     dpi = measuring_dpi()
-    layout = page_layout(options.page, options.landscape)
+    layout = composer.layout or page_layout(composer.options.page, composer.options.landscape)
     sheets, resolution = _pdf_sheets(composer, steps, layout, dpi)
     steps.stage(0.3, 0.9)
     buffer = QBuffer()
@@ -431,23 +433,54 @@ def _pdf(composer: _Composer, steps: _Steps) -> tuple[bytes, tuple[Sheet, ...], 
     writer.setPageLayout(layout)
     writer.setTitle(composer.title() or composer.timeline.dataset.title)
     writer.setCreator("Timeline Explorer")
+    paint_pages(writer, Pages(composer, tuple(sheets), layout, resolution), steps.done)
+    buffer.close()
+    size = layout.fullRectPixels(dpi)
+    return luminosity_masks(bytes(buffer.data())), tuple(sheets), (size.width(), size.height())
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Pages:
+    """What an export draws, ready to paint: its sheets, and for pages (PDF, printing) their
+    layout and the resolution the sheets were laid out at."""
+
+    composer: _Composer
+    sheets: tuple[Sheet, ...]
+    layout: QPageLayout | None
+    resolution: int
+
+    @property
+    def style(self) -> TimelineStyle:
+        return self.composer.style
+
+
+def paint_pages(device: QPagedPaintDevice, pages: Pages,
+                done: Callable[[float], None] | None = None) -> None:
+    """Paint the pages on a `QPdfWriter` or a `QPrinter`, one sheet a page, with their top
+    left at the device's printable area. A device of another resolution than the one the
+    pages were laid out at (a printer that keeps its own) gets them scaled."""
+    layout = pages.layout
+    if layout is None:
+        raise ValueError("paint_pages needs the pages of a page layout")
+    resolution, style, fonts = pages.resolution, pages.style, pages.composer.fonts
     content = layout.paintRectPixels(resolution)
     # The painter's origin is the top left of the margins; the page's background goes under
     # the margins too (a dark theme would otherwise print a white frame).
     page = QRectF(layout.fullRectPixels(resolution)).translated(-content.x(), -content.y())
-    painter = QPainter(writer)
+    painter = QPainter(device)
     try:
-        for number, sheet in enumerate(sheets):
+        scale = device.logicalDpiX() / resolution
+        if abs(scale - 1.0) > 1e-6:
+            painter.scale(scale, scale)
+        for number, sheet in enumerate(pages.sheets):
             if number:
-                writer.newPage()
+                device.newPage()
             painter.fillRect(page, style.background)
-            paint_sheet(painter, sheet, style, composer.fonts)
-            steps.done((number + 1) / len(sheets))
+            paint_sheet(painter, sheet, style, fonts)
+            if done is not None:
+                done((number + 1) / len(pages.sheets))
     finally:
         painter.end()
-    buffer.close()
-    size = layout.fullRectPixels(dpi)
-    return luminosity_masks(bytes(buffer.data())), tuple(sheets), (size.width(), size.height())
 
 
 TARGETS = {"png": _png, "svg": _svg, "pdf": _pdf}
@@ -474,17 +507,56 @@ def export_timeline(
     """
     target = check_target(path, [*inputs, *([dataset.path] if dataset.path else [])])
     kind = format_of(target)
+    steps = _Steps(progress, cancelled)
+    composer = _composer(dataset, options, kind, font, palette, today, None, steps)
+    data, sheets, size = TARGETS[kind](composer, steps)
+    steps.stage(0.9, 1.0)
+    write_atomically(target, data, steps.cancelled, steps.done)
+    return ExportResult(target, kind, size, len(sheets), len(data), sheets,
+                        composer.timeline.first, composer.timeline.after)
+
+
+def compose(
+    dataset: Dataset,
+    options: ExportOptions = ExportOptions(),
+    kind: str = "pdf",
+    *,
+    layout: QPageLayout | None = None,
+    font: QFont | None = None,
+    palette: QPalette | None = None,
+    today: float | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Pages:
+    """What an export of `kind` would draw, without writing anything: one sheet for "png"
+    and "svg"; for "pdf" the pages of `layout` (by default the options' page), as a PDF
+    export cuts them. For previews and printing; ExportError as `export_timeline`."""
+    if kind not in TARGETS:
+        raise ExportError(f"Unknown export format {kind!r}", usage=True)
+    steps = _Steps(progress, cancelled)
+    if kind == "pdf":
+        layout = layout or page_layout(options.page, options.landscape)
+    composer = _composer(dataset, options, kind, font, palette, today, layout, steps)
+    if kind != "pdf" or layout is None:
+        return Pages(composer, (_single_sheet(composer, steps),), None, measuring_dpi())
+    sheets, resolution = _pdf_sheets(composer, steps, layout, measuring_dpi())
+    return Pages(composer, tuple(sheets), layout, resolution)
+
+
+def _composer(dataset: Dataset, options: ExportOptions, kind: str, font: QFont | None,
+              palette: QPalette | None, today: float | None, layout: QPageLayout | None,
+              steps: _Steps) -> _Composer:
+    """The checked options, the style and the range of an export of `kind`."""
     if not (options.scale > 0 and options.width >= 1 and (options.height or 1) >= 1):
         raise ExportError("Width, height and scale must be positive", usage=True)
     if options.pages is not None and options.pages < 1:
         raise ExportError("A PDF needs at least one page across", usage=True)
-    steps = _Steps(progress, cancelled)
     steps.stage(0.0, 0.05)
     style = TimelineStyle(palette or theme_palette(options.dark), export_font(font, kind))
     width = options.width
     if kind == "pdf":
-        width = page_layout(options.page, options.landscape).paintRectPixels(
-            measuring_dpi()).width()
+        layout = layout or page_layout(options.page, options.landscape)
+        width = layout.paintRectPixels(measuring_dpi()).width()
     try:
         timeline = prepare(dataset, options.event_filter, options.group_by, options.first,
                            options.after, width, today)
@@ -503,9 +575,4 @@ def export_timeline(
     cited = citations(timeline) if options.footer else None
     if cited is not None:
         timeline = replace(timeline, notes=cited.notes)
-    composer = _Composer(timeline, options, style, cited)
-    data, sheets, size = TARGETS[kind](composer, steps)
-    steps.stage(0.9, 1.0)
-    write_atomically(target, data, steps.cancelled, steps.done)
-    return ExportResult(target, kind, size, len(sheets), len(data), sheets, timeline.first,
-                        timeline.after)
+    return _Composer(timeline, options, style, cited, layout)

@@ -21,6 +21,7 @@ from explorer.model.entities import (
     Person,
     Protocol,
 )
+from explorer.model.queries import count_text, counted
 
 ENTITY_SCHEME = "entity"
 TAG_SCHEME = "tag"
@@ -98,8 +99,10 @@ def overview_html(dataset: Dataset | None, muted: str = "#777777") -> str:
     parts = [_style(muted), f"<h3>{escape(dataset.title or 'Timeline')}</h3>"]
     if dataset.description:
         parts.append(f"<p>{escape(dataset.description)}</p>")
-    counts = (f"{len(dataset.events)} events, {len(dataset.actors())} actors, "
-              f"{len(dataset.protocols)} protocols, {len(dataset.memberships)} memberships")
+    counts = ", ".join((counted(len(dataset.events), "event"),
+                        counted(len(dataset.actors()), "actor"),
+                        counted(len(dataset.protocols), "protocol"),
+                        counted(len(dataset.memberships), "membership")))
     parts.append(f"<p class='muted'>{counts}</p>{hint}")
     return "".join(parts)
 
@@ -146,9 +149,9 @@ def _events_line(count: tuple[int, int] | None) -> str:
     if count is None:
         return ""
     shown, total = count
-    noun = "event" if total == 1 else "events"
-    text = f"{total} {noun}" if shown == total else f"{shown} of {total} {noun} shown"
-    return f"<p class='muted'>{text}; double-click it in the list to zoom to them.</p>"
+    text = count_text(shown, total) + ("" if shown == total else " shown")
+    which = "its event" if total == 1 else "its events"
+    return f"<p class='muted'>{text}; double-click it in the list to zoom the timeline to {which}.</p>"
 
 
 def entity_html(dataset: Dataset, entity: Entity, events: tuple[int, int] | None = None,

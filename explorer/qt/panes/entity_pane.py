@@ -39,7 +39,7 @@ class EntityPane(QDockWidget):
         self.tree.setObjectName(f"{name}Tree")
         self.tree.setAccessibleName(f"{title} list")
         self.tree.setAccessibleDescription(
-            f"Select {noun} to mark its events; double-click to zoom the timeline to them.")
+            f"Select {noun} to mark its events; double-click to zoom the timeline to its events.")
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)

@@ -18,11 +18,15 @@ from explorer.qt.panes.common import (
 )
 from explorer.qt.panes.details_html import ENTITY_SCHEME, event_html, internal_link, overview_html
 
+#: The link of the notice over an event the filter hides.
+SHOW_HIDDEN = "show:hidden-event"
+
 
 class EventDetailsPane(QDockWidget):
     """Shows the document's selected event. An actor or protocol link selects that entity
     while the event stays shown (its events are marked and its pane comes forward); a tag
-    link adds the tag to the filter; a source URL opens in the browser."""
+    link adds the tag to the filter; a source URL opens in the browser. An event the filter
+    hides says so first, with a link that clears the filter."""
 
     def __init__(self, context: PaneContext, parent=None) -> None:
         super().__init__("Event Details", parent)
@@ -55,8 +59,9 @@ class EventDetailsPane(QDockWidget):
         if event is None:
             self.browser.setHtml(overview_html(dataset, muted))
             return
-        note = ("<p class='muted'><i>The filter hides this event.</i></p>" if hidden else "")
-        self.browser.setHtml(event_html(dataset, event, muted=muted) + note)
+        note = (f"<p><i>The filter hides this event.</i> <a href='{SHOW_HIDDEN}'>Clear the "
+                "filter to show it</a></p>" if hidden else "")
+        self.browser.setHtml(note + event_html(dataset, event, muted=muted))
 
     def _is_visible(self, dataset, event) -> bool:
         """Whether the filter keeps `event` (its position is looked up once per event)."""
@@ -68,6 +73,9 @@ class EventDetailsPane(QDockWidget):
         return at < len(visible) and visible[at] == position
 
     def _on_link(self, url: QUrl) -> None:
+        if url.toString() == SHOW_HIDDEN:
+            self._document.clear_filter()
+            return
         entity_id = follow_link(self._document, url, keep_event=True)
         if entity_id is not None:
             self._context.entity_shown.emit(entity_id)

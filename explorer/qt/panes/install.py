@@ -117,7 +117,7 @@ def install_panes(window: MainWindow) -> Panes:
     window.resizeDocks([details], [height * 34], Qt.Orientation.Horizontal)
     window.resizeDocks([details, organizations], [height * 16, height * 22],
                        Qt.Orientation.Vertical)
-    window.resizeDocks([memberships], [height * 21], Qt.Orientation.Vertical)
+    window.resizeDocks([events], [height * 21], Qt.Orientation.Vertical)
 
     panes_by_kind = {EntityKind.ORGANIZATION: organizations, EntityKind.PROTOCOL: protocols,
                      EntityKind.PERSON: actors, EntityKind.COUNTRY: actors}

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from explorer.model.dataset import Dataset
 from explorer.model.dates import EdtfValue
 from explorer.model.entities import Entity
+from explorer.model.queries import count_text
 
 #: The role a proxy sorts by: numbers for dates and counts, folded text otherwise.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -224,7 +225,7 @@ class EntityTreeModel(QAbstractItemModel):
             return entity
         if entity is None:  # a group heading
             if role == Role.DisplayRole and column == 0:
-                return f"{node.title} ({len(node.children)})"
+                return f"{node.title} ({len(node.children):,})"
             return self._bold if role == Role.FontRole else None
         if role in (Role.DisplayRole, Role.AccessibleTextRole):
             if column < len(self._columns):
@@ -245,12 +246,12 @@ class EntityTreeModel(QAbstractItemModel):
     def _count_text(self, entity_id: str) -> str:
         total = self._totals.get(entity_id, 0)
         if not self._filtered:
-            return str(total)
-        return f"{self._shown.get(entity_id, 0)} of {total}"
+            return f"{total:,}"
+        return f"{self._shown.get(entity_id, 0):,} of {total:,}"
 
     def _tooltip(self, entity: Entity) -> str:
         total = self._totals.get(entity.id, 0)
         shown = self._shown.get(entity.id, 0) if self._filtered else total
-        noun = "event" if total == 1 else "events"
-        counts = f"{total} {noun}" if shown == total else f"{shown} of {total} {noun} shown"
-        return f"{entity.name}\n{counts}\nDouble-click to zoom the timeline to them."
+        counts = count_text(shown, total) + ("" if shown == total else " shown")
+        which = "its event" if total == 1 else "its events"
+        return f"{entity.name}\n{counts}\nDouble-click to zoom the timeline to {which}."

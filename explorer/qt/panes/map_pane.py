@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDockWidget
 
 from explorer.qt.coalesced import Coalesced
+from explorer.qt.failed_open import open_hint
 from explorer.qt.panes.common import PaneContext
 from explorer.qt.panes.member_map import MapContent, MapPanel, Placement, placement
 
@@ -48,7 +49,8 @@ class MembershipMapPane(QDockWidget):
         target_id = self._document.membership_target
         if dataset is None or members is None or target_id is None:
             self._placement = None
-            self.view.set_content(MapContent("No memberships", None, {}, None), {})
+            empty = open_hint() if dataset is None else "This file lists no memberships"
+            self.view.set_content(MapContent(empty, None, {}, None), {})
             self.panel.set_unplaced([])
             self.panel.set_history(None, None)
             return

@@ -9,7 +9,7 @@ SVG are the same picture.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QFontMetricsF, QGuiApplication, QImage, QPainter, QPainterPath, QPen
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QSizePolicy, QToolTip, QWidget
 from explorer.model.calendar import civil_from_days, day_words, days_from_civil
 from explorer.model.memberships import HELD_STAGES, Stage, StageCurves, TargetMembers, count_at
 from explorer.qt.export.files import ExportError, format_of, write_atomically
-from explorer.qt.panes.stages import STAGE_TITLES, stage_colour
+from explorer.qt.panes.stages import STAGE_TITLES, stage_colour, stage_count
 from explorer.qt.timeline.style import TimelineStyle, with_alpha
 from explorer.timescale.ticks import axis_ticks
 from explorer.timescale.viewport import Viewport
@@ -40,6 +40,7 @@ class ChartContent:
     as_of: float | None
     first: float
     after: float
+    empty: str = ""  # what to say when there is nothing to chart
 
 
 def chart_range(curves: StageCurves | None) -> tuple[float, float]:
@@ -52,9 +53,10 @@ def chart_range(curves: StageCurves | None) -> tuple[float, float]:
     return float(days_from_civil(first_year)), float(days_from_civil(last_year + 1))
 
 
-def chart_content(title: str, curves: StageCurves | None, as_of: float | None) -> ChartContent:
+def chart_content(title: str, curves: StageCurves | None, as_of: float | None,
+                  empty: str = "") -> ChartContent:
     first, after = chart_range(curves)
-    return ChartContent(title, curves, as_of, first, after)
+    return ChartContent(title, curves, as_of, first, after, empty)
 
 
 def nice_step(peak: int, lines: int = MAX_COUNT_LINES) -> int:
@@ -117,8 +119,8 @@ def paint_chart(painter: QPainter, rect: QRectF, content: ChartContent, style: T
         curves = content.curves
         if curves is None or not curves.stages():
             painter.setPen(style.muted)
-            message = ("No campaign or protocol has members yet" if curves is None
-                       else "No member has a dated action")
+            message = content.empty or ("No campaign or protocol has members yet" if curves is None
+                                        else "No member has a dated action")
             painter.drawText(QRectF(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, message)
             return None
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -302,29 +304,30 @@ class MemberChart(QWidget):
         return self._geometry
 
     def set_members(self, members: TargetMembers | None, title: str, as_of: float | None,
-                    labels: dict[str, str] | None = None) -> None:
-        """Chart these members; `labels` names members for the tooltips."""
+                    labels: dict[str, str] | None = None, empty: str = "") -> None:
+        """Chart these members; `labels` names members for the tooltips, `empty` says why
+        there are none."""
         self._members = members
         self._labels = labels or {}
         curves = members.curves() if members is not None else None
-        self._content = chart_content(title, curves, as_of)
+        self._content = chart_content(title, curves, as_of, empty)
         self.setAccessibleDescription(self._description())
         self.update()
 
     def set_as_of(self, day: float | None) -> None:
         content = self._content
-        self._content = ChartContent(content.title, content.curves, day, content.first, content.after)
+        self._content = replace(content, as_of=day)
         self.setAccessibleDescription(self._description())
         self.update()
 
     def _description(self) -> str:
         curves = self._content.curves
         if curves is None:
-            return "No campaign or protocol with members"
+            return self._content.empty or "No campaign or protocol with members"
         text = f"Members of {self._content.title} by stage over time."
         if self._content.as_of is not None:
             counts = curves.at(self._content.as_of)
-            parts = [f"{counts[s][0]:,} {STAGE_TITLES[s]}" for s in curves.stages()]
+            parts = [stage_count(counts[s][0], s) for s in curves.stages()]
             text += " As of the chosen day: " + ", ".join(parts) + "."
         return text
 
@@ -352,7 +355,7 @@ class MemberChart(QWidget):
             return ""
         counts = curves.at(day)
         lines = [day_words(day) + ": " + ", ".join(
-            f"{sure:,} {STAGE_TITLES[s]}" + (f" ({possible:,} possibly)" if possible != sure else "")
+            stage_count(sure, s) + (f" ({possible:,} possibly)" if possible != sure else "")
             for s, (sure, possible) in counts.items() if s in curves.stages())]
         step, changed = members.step_at(day)
         if step is not None and changed:

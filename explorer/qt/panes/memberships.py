@@ -30,6 +30,7 @@ from explorer.model.calendar import day_words
 from explorer.model.dates import DateError, day_text, parse_day
 from explorer.model.memberships import MemberStanding, membership_targets
 from explorer.qt.coalesced import Coalesced
+from explorer.qt.failed_open import open_hint
 from explorer.qt.panes.common import PaneContext, entity_menu
 from explorer.qt.panes.item_models import SORT_ROLE
 from explorer.qt.panes.member_chart import MemberChart
@@ -216,9 +217,9 @@ class MembershipsPane(QDockWidget):
         day = self._context.membership_day()
         if dataset is None or members is None or target_id is None:
             self.model.set_rows(None, [])
-            self.chart.set_members(None, "", self._document.as_of)
-            self.summary.setText("Open a timeline (Ctrl+O)." if dataset is None else
-                                 "This file lists no memberships.")
+            empty = open_hint() if dataset is None else "This file lists no memberships"
+            self.chart.set_members(None, "", self._document.as_of, empty=empty)
+            self.summary.setText(f"{empty}.")
             return
         label = dataset.label(target_id)
         self.model.set_rows(dataset, members.as_of(day))

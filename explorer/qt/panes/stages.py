@@ -19,6 +19,19 @@ STAGE_TITLES = {
     Stage.LEFT: "left",
 }
 
+#: What one member at each stage is called.
+STAGE_TITLE_ONE = {
+    Stage.PARTY: "party",
+    Stage.SIGNATORY: "signatory, not (yet) a party",
+    Stage.MEMBER: "member",
+    Stage.LEFT: "left",
+}
+
+
+def stage_count(count: int, stage: Stage) -> str:
+    """"1 party", "147 parties", "1,204 members"."""
+    return f"{count:,} {STAGE_TITLE_ONE[stage] if count == 1 else STAGE_TITLES[stage]}"
+
 
 def stage_colour(style: TimelineStyle, stage: Stage) -> QColor:
     """The colour of a stage; a member that left is drawn in the muted text colour."""

@@ -16,8 +16,8 @@ HELP = (
     "Drag: pan. Shift+drag or right-drag: zoom to a range. Double-click an event: zoom to it. "
     "Ctrl++ / Ctrl+-: zoom, Ctrl+0: fit everything. Left/Right: previous/next event when one is "
     "selected, otherwise pan; Ctrl+Left/Right: pan; Up/Down: scroll lanes; Tab/Shift+Tab: next/"
-    "previous event; Ctrl+Tab: leave the timeline; Esc: clear the selection. Click a count to "
-    "list its events; click the density strip to zoom in."
+    "previous event; Ctrl+Tab: leave the timeline; Esc: clear the mark, then the selection, then "
+    "the filter. Click a count to list its events; click the density strip to zoom in."
 )
 
 STATUS_TIP = ("Wheel: zoom · drag: pan · Shift+drag: zoom to a range · Ctrl+0: fit · "

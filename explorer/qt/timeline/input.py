@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
+from explorer.qt.marks import escape
 from explorer.timescale.lanes import GroupBy
 from explorer.timescale.viewport import Viewport
 
@@ -195,7 +196,7 @@ def key_pressed(timeline: TimelineWidget, event: QKeyEvent) -> bool:
         timeline.leave_focus(forward)
     elif key == Qt.Key.Key_Escape:
         if not timeline.input_handler.cancel():
-            timeline.document.select_event(None)
+            escape(timeline.document)  # the mark, then the selected event, then the filter
     else:
         return False
     return True

@@ -69,6 +69,8 @@ class TimelineWidget(QWidget):
         self._fit_pending = False
         #: The list of a badge's events, while one is open.
         self.cluster_list: ClusterList | None = None
+        #: What the empty timeline says (the window says what to do).
+        self.empty_text = "No timeline loaded"
 
         self.hbar = QScrollBar(Qt.Orientation.Horizontal, self)
         self.hbar.setObjectName("timelineScrollBar")
@@ -319,7 +321,7 @@ class TimelineWidget(QWidget):
             if scene is None:
                 painter.fillRect(self.rect(), self._style.background)
                 painter.setPen(self._style.muted)
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "No timeline loaded")
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.empty_text)
                 return
             paint_timeline(painter, rect, scene, self._style)
             corner = QRectF(rect.right(), rect.bottom(), self.width() - rect.right(),

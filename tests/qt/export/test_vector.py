@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import unicodedata
 import xml.etree.ElementTree as ElementTree
 
 import pytest
@@ -15,6 +14,7 @@ from explorer.timescale.lanes import GroupBy
 from explorer.timescale.pages import prepare
 from tests.helpers.builders import given_events, point
 from tests.helpers.days import day
+from tests.helpers.pdf import page_count, pdf_text
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -22,20 +22,6 @@ SVG = "{http://www.w3.org/2000/svg}"
 def svg_texts(path) -> list[str]:
     root = ElementTree.parse(path).getroot()
     return ["".join(element.itertext()) for element in root.iter(f"{SVG}text")]
-
-
-def page_count(data: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
-
-
-def pdf_text(path, page: int | None = None) -> str:
-    """The PDF's text as `pdftotext` extracts it, whitespace made single spaces."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (Debian package poppler-utils) is not installed")
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    found = subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True,
-                           text=True, check=True).stdout
-    return " ".join(unicodedata.normalize("NFC", found).split())
 
 
 def test_an_svg_is_xml_holding_every_drawn_title_as_text(qapp, blue_heart, tmp_path):
