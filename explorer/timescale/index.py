@@ -261,28 +261,52 @@ class LaneIndex:
 
     def count_short(self, lane: int, lo: float, hi: float, shorter_than: float) -> int:
         """How many visible events of the lane overlap [lo, hi) and last less than
-        `shorter_than` days (without listing them: a frame asks for every lane in view)."""
-        total = 0
+        `shorter_than` days (without listing them: a frame asks for every lane in view).
+
+        The short classes' candidates are counted, or the long classes' and taken from the
+        lane's count, whichever side has fewer to look at (a view of all time has nearly
+        every event in its short classes)."""
+        ranges = self._class_ranges(lane, lo, hi)
+        short_cost = sum(stop - start for low, _high, start, stop, _at in ranges
+                         if low < shorter_than)
+        long_cost = sum(stop - start for _low, high, start, stop, _at in ranges
+                        if high >= shorter_than)
+        if short_cost <= long_cost:
+            return self._count_in(ranges, lo, 0.0, shorter_than)
+        return self.count(lane, lo, hi) - self._count_in(ranges, lo, shorter_than, math.inf)
+
+    def _class_ranges(self, lane: int, lo: float, hi: float) -> list[tuple[float, float, int, int, int]]:
+        """Per duration class of the lane: (shortest, longest, start, stop, offset) where
+        the class's candidates for [lo, hi) are `_class` entries offset+start..offset+stop."""
         classes = len(DURATION_CLASSES)
         bounds = self._class.bounds
-        first, after = self.index.first, self.index.after
+        found = []
         lowest = 0.0
         for number, longest in enumerate(DURATION_CLASSES.tolist()):
-            if lowest >= shorter_than:
-                break
             group = lane * classes + number
-            low, high = bounds[group], bounds[group + 1]
+            low, high = int(bounds[group]), int(bounds[group + 1])
             if low != high:
                 firsts = self._class.keys[low:high]
-                start = np.searchsorted(firsts, lo - longest, "left")
-                stop = np.searchsorted(firsts, hi, "left")
-                if stop > start:
-                    candidates = self._class.positions[low + start:low + stop]
-                    keep = after[candidates] > lo
-                    if shorter_than <= longest:
-                        keep &= (after[candidates] - first[candidates]) < shorter_than
-                    total += int(np.count_nonzero(keep))
+                start = int(np.searchsorted(firsts, lo - longest, "left"))
+                stop = int(np.searchsorted(firsts, hi, "left"))
+                found.append((lowest, longest, start, stop, low))
             lowest = longest
+        return found
+
+    def _count_in(self, ranges, lo: float, at_least: float, shorter_than: float) -> int:
+        """How many candidates of `ranges` overlap from `lo` on and last from `at_least` up
+        to (not including) `shorter_than` days."""
+        first, after = self.index.first, self.index.after
+        total = 0
+        for lowest, longest, start, stop, offset in ranges:
+            if stop <= start or lowest >= shorter_than or longest < at_least:
+                continue
+            candidates = self._class.positions[offset + start:offset + stop]
+            keep = after[candidates] > lo
+            if at_least > lowest or shorter_than <= longest:
+                duration = after[candidates] - first[candidates]
+                keep &= (duration >= at_least) & (duration < shorter_than)
+            total += int(np.count_nonzero(keep))
         return total
 
     def shortest_long(self, lane: int, lo: float, hi: float, at_least: float,
