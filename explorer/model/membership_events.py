@@ -36,16 +36,26 @@ def verb(status: str) -> str:
     return _VERBS.get(" ".join(status.casefold().split()), status)
 
 
-def _told(dataset: Dataset, membership: Membership) -> bool:
+def _told_actions(dataset: Dataset) -> set[tuple[str, str, str]]:
+    """(member, target, date as written) of every action an event of the file already tells:
+    each member's events are looked at once, however many actions it has."""
+    targets = set(dataset.memberships_by_target)
+    members = {membership.member for membership in dataset.memberships if membership.date is not None}
+    told: set[tuple[str, str, str]] = set()
+    for member in members:
+        for position in dataset.events_by_actor.get(member, ()):
+            event = dataset.events[position]
+            if event.start is None:
+                continue
+            for name in (*event.actors, *event.protocols):
+                if name in targets:
+                    told.add((member, name, event.start.text))
+    return told
+
+
+def _is_told(told: set[tuple[str, str, str]], membership: Membership) -> bool:
     """Whether an event of the file already tells this action."""
-    if membership.date is None:
-        return False
-    for position in dataset.events_by_actor.get(membership.member, ()):
-        event = dataset.events[position]
-        names = (*event.actors, *event.protocols)
-        if membership.of in names and event.start is not None and event.start.text == membership.date.text:
-            return True
-    return False
+    return membership.date is not None and (membership.member, membership.of, membership.date.text) in told
 
 
 def _first_day(value: EdtfValue | None) -> float:
@@ -62,6 +72,7 @@ def membership_events(dataset: Dataset) -> list[tuple[Event, tuple[int, ...]]]:
     its actions in `dataset.memberships`."""
     made: list[tuple[Event, tuple[int, ...]]] = []
     taken = set(dataset.events_by_id)
+    told = _told_actions(dataset)
     number = 0
     for target_id in dataset.memberships_by_target:
         target = dataset.label(target_id)
@@ -71,7 +82,7 @@ def membership_events(dataset: Dataset) -> list[tuple[Event, tuple[int, ...]]]:
             by_member.setdefault(dataset.memberships[position].member, []).append(position)
         for member_id, positions in by_member.items():
             member = dataset.label(member_id)
-            actions = [(p, dataset.memberships[p]) for p in positions if not _told(dataset, dataset.memberships[p])]
+            actions = [(p, dataset.memberships[p]) for p in positions if not _is_told(told, dataset.memberships[p])]
             dated = sorted((pair for pair in actions if pair[1].date is not None),
                            key=lambda pair: _first_day(pair[1].date))
             undated = [pair for pair in actions if pair[1].date is None]
