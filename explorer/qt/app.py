@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from explorer.collector import paused_collections
 from explorer.paths import resource_dir, shipped_dataset
 from explorer.qt.compat import broken_pyside_message
 
@@ -17,26 +18,35 @@ def run(file: str | None = None) -> int:
         print(f"explorer: {message}", file=sys.stderr)
         return 1
 
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
-
-    from explorer.qt.main_window import MainWindow, application_settings
-
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationDisplayName("Timeline Explorer")
-    icon = resource_dir() / "icons" / "blue-heart.svg"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
-
-    from explorer.qt.crash_guard import CrashGuard
-
-    window = MainWindow(application_settings())
-    CrashGuard(parent=window).install()
-    window.restore_layout()
-    window.show()
     path = file if file is not None else str(shipped_dataset())
-    if file is not None and not Path(file).exists():
-        print(f"explorer: {file}: no such file", file=sys.stderr)
-    window.open_file(path)
+    with paused_collections():  # see `explorer.collector`; resumed before the event loop
+        from explorer.model.load.cache import DatasetCache
+        from explorer.qt.head_start import HeadStart
+
+        # the file loads while the window is built (its settings keep the cache where
+        # `DatasetCache` does by default; the window takes the head start only if so)
+        head_start = HeadStart.begin(path, DatasetCache())
+
+        from PySide6.QtGui import QIcon
+        from PySide6.QtWidgets import QApplication
+
+        from explorer.qt.main_window import MainWindow, application_settings
+
+        existing = QApplication.instance()
+        app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+        app.setApplicationDisplayName("Timeline Explorer")
+        icon = resource_dir() / "icons" / "blue-heart.svg"
+        if icon.exists():
+            app.setWindowIcon(QIcon(str(icon)))
+
+        from explorer.qt.crash_guard import CrashGuard
+
+        window = MainWindow(application_settings())
+        CrashGuard(parent=window).install()
+        window.restore_layout()
+        window.show()
+        if file is not None and not Path(file).exists():
+            print(f"explorer: {file}: no such file", file=sys.stderr)
+        window.loads.head_start = head_start
+        window.open_file(path)
     return app.exec()

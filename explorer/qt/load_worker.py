@@ -24,10 +24,11 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from explorer.model.dataset import Dataset
 from explorer.model.diagnostics import DatasetError
-from explorer.model.filters import FilterIndex, adopt_index, prepared_index
+from explorer.model.filters import FilterIndex, adopt_index
 from explorer.model.importers.registry import Conversion, convert_file, is_importable
 from explorer.model.load.cache import DatasetCache
 from explorer.model.load.loader import LoadCancelled, load_dataset
+from explorer.qt.head_start import HeadStart
 
 #: The progress dialog appears only for loads that take longer than this.
 SHOW_AFTER_MS = 300
@@ -59,6 +60,22 @@ def cache_for(settings) -> DatasetCache:
     return DatasetCache()
 
 
+def index_for_showing(dataset: Dataset) -> FilterIndex:
+    """The filter index of a data set about to be shown, with what the first frame reads
+    (the events' extents) built; the rest waits (`prepare_in_background`)."""
+    index = FilterIndex(dataset)
+    index.extents  # noqa: B018 - built here, in the loading thread
+    return index
+
+
+def prepare_in_background(index: FilterIndex) -> threading.Thread:
+    """Build every part of a search index in a thread of its own (a filter asked for meanwhile
+    builds the part it needs itself: the parts are published whole)."""
+    thread = threading.Thread(target=index.prepare, daemon=True, name="search index")
+    thread.start()
+    return thread
+
+
 class LoadJob(QObject):
     """One load in a worker thread; its signals arrive in the thread that made the job."""
 
@@ -68,11 +85,13 @@ class LoadJob(QObject):
     ended = Signal(object)
 
     def __init__(self, path: str, cache: DatasetCache | None, parent: QObject | None = None,
-                 prepare: Callable[[Dataset], Dataset] | None = None) -> None:
+                 prepare: Callable[[Dataset], Dataset] | None = None,
+                 head_start: HeadStart | None = None) -> None:
         super().__init__(parent)
         self.path = path
         self.cache = cache
         self.prepare = prepare
+        self.head_start = head_start
         self._cancel = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True, name=f"load {Path(path).name}")
         self._reported = -1
@@ -103,18 +122,22 @@ class LoadJob(QObject):
             self._import()
             return
         try:
-            dataset = load_dataset(
-                self.path, progress=self._report, cancelled=self._cancel.is_set, cache=self.cache
-            )
+            if self.head_start is not None:  # begun before the window was built
+                dataset = self.head_start.result(self._report, self._cancel.is_set)
+            else:
+                dataset = load_dataset(
+                    self.path, progress=self._report, cancelled=self._cancel.is_set, cache=self.cache
+                )
         except DatasetError as error:
             outcome = LoadOutcome(error=error)
         except LoadCancelled:
             outcome = LoadOutcome(cancelled=True)
         else:
-            # what the views show (membership events) and its search index take seconds for a
-            # large file: here, not at the first search in the window
+            # what the views show (membership events) and the extents of its events (the
+            # timeline's first frame needs them) take a while for a large file: here, not in the
+            # window; its search index is built after the first paint (`FileLoads`)
             shown = self.prepare(dataset) if self.prepare is not None else dataset
-            outcome = LoadOutcome(dataset=dataset, index=prepared_index(shown), shown=shown)
+            outcome = LoadOutcome(dataset=dataset, index=index_for_showing(shown), shown=shown)
             self.progressed.emit(1.0)
         self.ended.emit(outcome)
 
@@ -127,7 +150,7 @@ class LoadJob(QObject):
             outcome = LoadOutcome(error=DatasetError(conversion.report.diagnostics()), conversion=conversion)
         else:
             shown = self.prepare(conversion.dataset) if self.prepare is not None else conversion.dataset
-            outcome = LoadOutcome(dataset=conversion.dataset, index=prepared_index(shown), shown=shown,
+            outcome = LoadOutcome(dataset=conversion.dataset, index=index_for_showing(shown), shown=shown,
                                   conversion=conversion)
             self.progressed.emit(1.0)
         self.ended.emit(outcome)
@@ -153,6 +176,8 @@ class FileLoads(QObject):
         self._loop: QEventLoop | None = None
         self._outcome: LoadOutcome | None = None
         self._after: Callable[[], object] | None = None
+        #: A load begun before the window was built (`head_start`), for the first load of its file.
+        self.head_start: HeadStart | None = None
 
     @property
     def loading(self) -> bool:
@@ -172,7 +197,7 @@ class FileLoads(QObject):
             action.setEnabled(False)
         self._outcome = None
         self._retire()
-        job = self.job = LoadJob(path, self.cache, self, self.prepare)
+        job = self.job = LoadJob(path, self.cache, self, self.prepare, self._head_start_for(path))
         job.progressed.connect(self._on_progress)
         job.ended.connect(self._on_ended)
         dialog = self.dialog = self._progress_dialog(path)
@@ -203,7 +228,20 @@ class FileLoads(QObject):
         if self._after is not None:
             after, self._after = self._after, None
             QTimer.singleShot(0, after)
+        if outcome.index is not None:
+            # the search index waits until the data set is on screen (the next turn of the
+            # event loop, after the paint the caller's showing it asks for)
+            QTimer.singleShot(0, lambda index=outcome.index: prepare_in_background(index))
         return outcome
+
+    def _head_start_for(self, path: str) -> HeadStart | None:
+        """The head start, when it is of this file and reads through the same cache."""
+        head, self.head_start = self.head_start, None
+        if head is None or not head.take(path):
+            return None
+        same_cache = (head.cache is None) == (self.cache is None) and (
+            head.cache is None or self.cache is None or head.cache.folder == self.cache.folder)
+        return head if same_cache else None
 
     def cancel(self) -> None:
         """Stop the load in progress: it ends as cancelled at once and changes nothing."""

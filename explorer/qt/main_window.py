@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
                 return False
             self.show_dataset(outcome.dataset, path, outcome.shown)
             self.importing.shown(outcome, path)
-            settle()
+            self._paint_then_settle()
         return True
 
     def reload(self) -> bool:
@@ -259,9 +259,16 @@ class MainWindow(QMainWindow):
                 return False
             self.show_dataset(outcome.dataset, self.path, outcome.shown)
             self.importing.shown(outcome, self.path)
-            settle()
+            self._paint_then_settle()
         self.statusBar().showMessage("Reloaded", 3000)
         return True
+
+    def _paint_then_settle(self) -> None:
+        """The new data set on screen first, then the one collection after a load (a fifth of
+        a second at 100,000 events): the timeline is painted now rather than after it."""
+        if self.timeline.isVisible():
+            self.timeline.repaint()
+        settle()
 
     def _on_file_changed_on_disk(self, path: str) -> None:
         if self.auto_reload_action.isChecked() and path == self.path:

@@ -165,12 +165,70 @@ def test_file_open_offers_and_opens_json(window, tmp_path):
     assert window.document.dataset.title == "From JSON"
 
 
-def test_the_search_index_is_built_while_loading_not_at_the_first_search(window):
+def test_the_extents_are_built_while_loading_and_the_search_index_after_the_first_paint(window, qtbot):
+    """What the first frame reads is built in the loading thread; the search index follows
+    once the data set is on screen, in a thread of its own, without any search asking."""
     from explorer.model.filters import filter_index
 
     given_the_shipped_file(window)
     index = filter_index(window.document.dataset)
-    assert index._lines is not None and index._extents is not None  # built in the worker
+    assert index._extents is not None  # built in the worker, before the data set was shown
+    assert window.document.filter.is_empty
+    qtbot.waitUntil(lambda: index._lines is not None, timeout=5000)
+
+
+def test_the_first_load_of_a_file_takes_the_head_start_begun_before_the_window(window, qtbot,
+                                                                                 blue_heart_copy):
+    """`explorer FILE` begins reading the file before building the window; the window's
+    first load of it takes that result instead of reading it again, and a later load reads
+    the file anew."""
+    from explorer.model.load import loader
+    from explorer.qt.head_start import HeadStart
+
+    reads = []
+    original = loader.read_file
+
+    def counting(*args, **kwargs):
+        reads.append(args[0])
+        return original(*args, **kwargs)
+
+    head = HeadStart.begin(str(blue_heart_copy), window.loads.cache)
+    assert head is not None
+    head.result()  # the head start has read the file
+    loader.read_file = counting
+    try:
+        window.loads.head_start = head
+        assert window.open_file(str(blue_heart_copy))
+        assert reads == []  # the head start's data set, not a second reading
+        assert window.document.dataset.title
+        assert window.reload()
+        assert len(reads) == 1  # a reload reads the file again
+    finally:
+        loader.read_file = original
+
+
+def test_a_head_start_of_another_file_is_not_taken(window, tmp_path, blue_heart_copy):
+    from explorer.qt.head_start import HeadStart
+
+    other = tmp_path / "other.yaml"
+    other.write_text(blue_heart_copy.read_text(encoding="utf-8").replace(
+        "title:", "title: Other", 1), encoding="utf-8")
+    head = HeadStart.begin(str(other), window.loads.cache)
+    window.loads.head_start = head
+    assert window.open_file(str(blue_heart_copy))
+    assert window.document.dataset.title == "Blue Heart Campaign against Human Trafficking"
+    assert not head.take(str(blue_heart_copy))
+    assert window.loads.head_start is None
+
+
+def test_no_head_start_for_what_the_window_explains_itself(tmp_path):
+    from explorer.qt.head_start import HeadStart
+
+    assert HeadStart.begin(str(tmp_path / "missing.yaml"), None) is None
+    assert HeadStart.begin(str(tmp_path), None) is None
+    table = tmp_path / "events.csv"
+    table.write_text("title,date\nA,2001\n", encoding="utf-8")
+    assert HeadStart.begin(str(table), None) is None
 
 
 def test_the_window_has_the_keyboard_again_after_the_progress_dialog(window, qtbot, blue_heart_copy,

@@ -1,0 +1,91 @@
+"""A file named on the command line starts loading before the window is built.
+
+Building the window (importing the panes, the export and import machinery, Qt's widgets) takes
+about half a second; reading a large file takes longer, and its parsers let go of the
+interpreter while they work. `HeadStart.begin(path)` starts the load in a thread of its own at
+once, with only the loader imported; the window's first load of that path then takes its
+result (`FileLoads` hands it to the load job) instead of reading the file again, reporting the
+head start's progress and able to cancel it. A head start that nobody takes costs nothing but
+its thread, which ends with the load.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Callable
+
+from explorer.model.dataset import Dataset
+from explorer.model.load.cache import DatasetCache
+from explorer.model.load.loader import load_dataset
+
+
+class HeadStart:
+    """One load begun before anyone asked for it; `take` hands it to the first who does."""
+
+    def __init__(self, path: str, cache: DatasetCache | None) -> None:
+        self.path = path
+        self.cache = cache
+        self._future: Future[Dataset] = Future()
+        self._lock = threading.Lock()
+        self._progress: Callable[[float], None] | None = None
+        self._cancelled: Callable[[], bool] | None = None
+        self._last = 0.0
+        self._taken = False
+        self._thread = threading.Thread(target=self._run, daemon=True, name=f"head start {Path(path).name}")
+
+    @classmethod
+    def begin(cls, path: str, cache: DatasetCache | None) -> HeadStart | None:
+        """A head start on `path`, already running; None for anything but a regular timeline
+        file (format v1, by its name): the window explains every other case itself."""
+        if not path.lower().endswith((".yaml", ".yml", ".json")):
+            return None
+        try:
+            if not Path(path).is_file():
+                return None
+        except OSError:
+            return None
+        head = cls(path, cache)
+        head._thread.start()
+        return head
+
+    def take(self, path: str) -> bool:
+        """Whether this head start serves a load of `path` (once: a later load reads the
+        file anew, as it may have changed)."""
+        with self._lock:
+            if self._taken or Path(path).resolve() != Path(self.path).resolve():
+                return False
+            self._taken = True
+            return True
+
+    def result(self, progress: Callable[[float], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> Dataset:
+        """Wait for the load, reporting its progress to `progress` from now on and stopping it
+        once `cancelled()` is True; raises what `load_dataset` raises."""
+        with self._lock:
+            self._progress, self._cancelled = progress, cancelled
+            last = self._last
+        if progress is not None:
+            progress(last)
+        return self._future.result()
+
+    def _report(self, fraction: float) -> None:
+        with self._lock:
+            self._last = fraction
+            progress = self._progress
+        if progress is not None:
+            progress(fraction)
+
+    def _is_cancelled(self) -> bool:
+        cancelled = self._cancelled
+        return cancelled is not None and cancelled()
+
+    def _run(self) -> None:
+        try:
+            dataset = load_dataset(self.path, progress=self._report, cancelled=self._is_cancelled,
+                                   cache=self.cache)
+        except BaseException as error:  # noqa: BLE001 - handed to whoever takes the result
+            self._future.set_exception(error)
+        else:
+            self._future.set_result(dataset)
