@@ -61,39 +61,42 @@ path = sys.argv[1]
 now = time.monotonic
 marks, stages, gaps, opened = {}, {}, {}, {}
 main_thread = threading.get_ident()
+windows = []
+
 
 def mark(name):
     marks.setdefault(name, now() - started)
 
+
 def timed(owner, attribute, stage):
-    """Wrap owner.attribute so its seconds add up under `stage` (the first call's start and
-    end are kept too)."""
+    # Wrap owner.attribute so that its seconds add up under `stage`, with the first call's start.
     original = inspect.getattr_static(owner, attribute)
     is_class = isinstance(original, classmethod)
     function = original.__func__ if is_class else original
-    try:
-        accepts = len(inspect.signature(function).parameters)
-        varargs = any(p.kind is p.VAR_POSITIONAL for p in inspect.signature(function).parameters.values())
-    except (TypeError, ValueError):
-        accepts, varargs = None, True
+    parameters = inspect.signature(function).parameters.values()
+    varargs = any(p.kind is p.VAR_POSITIONAL for p in parameters)
+    accepts = len(parameters)
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
-        if not varargs and accepts is not None:
+        if not varargs:
             args = args[:accepts]  # Qt passes a signal's arguments to slots that take fewer
         begun = now()
         try:
             return function(*args, **kwargs)
         finally:
-            took = now() - begun
-            entry = stages.setdefault(stage, [0.0, 0, begun - started, "ui" if threading.get_ident() == main_thread else "worker"])
-            entry[0] += took
+            thread = "ui" if threading.get_ident() == main_thread else "worker"
+            entry = stages.setdefault(stage, [0.0, 0, begun - started, thread])
+            entry[0] += now() - begun
             entry[1] += 1
     setattr(owner, attribute, classmethod(wrapper) if is_class else wrapper)
 
+
+# The loader, timed before anything reads a file.
 import explorer.model.load.loader as loader
 import explorer.model.load.cache as cache_module
 from explorer.model.dataset import Dataset
+from explorer.model.filters import FilterIndex
 timed(loader, "read_file", "read the file")
 timed(loader, "read_yaml_fast", "parse (fast path)")
 timed(loader, "read_json_fast", "parse (fast path)")
@@ -102,145 +105,164 @@ timed(loader, "_node_fields", "node path (parse and validate, placed)")
 timed(Dataset, "build", "build the data set and its indexes")
 timed(cache_module.DatasetCache, "get", "cache: read an entry")
 timed(cache_module.DatasetCache, "put", "cache: store (a thread)")
-from explorer.model.filters import FilterIndex
-timed(FilterIndex, "prepare", "search index")
-from explorer.qt.document import Document
-timed(Document, "shown_for", "what the views show (membership events)")
-timed(Document, "set_dataset", "views take the data set (all slots)")
-import explorer.qt.timeline.widget as widget_module
-timed(widget_module, "build_scene", "scene")
-timed(widget_module, "paint_timeline", "paint")
-from explorer.qt.timeline.widget import TimelineWidget
-from explorer.qt.timeline.overview import OverviewBand
-from explorer.qt.panes.entity_pane import EntityPane
-from explorer.qt.panes.map_pane import MembershipMapPane
-from explorer.qt.panes.event_table import EventTableModel
-from explorer.qt.panes.event_details import EventDetailsPane
-from explorer.qt.panes.memberships import MembershipsPane
-from explorer.qt.filter_bar import FilterBar
-import explorer.collector as collector
-import explorer.qt.main_window as main_window
-for owner, attribute, stage in (
-        (TimelineWidget, "_on_dataset_loaded", "timeline takes the data set"),
-        (EntityPane, "_on_dataset_loaded", "pane: organizations, protocols, people"),
-        (EntityPane, "_refresh_counts", "pane: organizations, protocols, people (counts)"),
-        (MembershipMapPane, "refresh", "pane: membership map"),
-        (EventTableModel, "_reset", "pane: events table"),
-        (EventDetailsPane, "_follow", "pane: event details"),
-        (MembershipsPane, "_on_dataset_loaded", "pane: memberships"),
-        (MembershipsPane, "_refresh", "pane: memberships (list and chart)"),
-        (FilterBar, "_on_dataset_loaded", "filter bar"),
-        (main_window, "settle", "one collection after the load"),
-):
-    if inspect.getattr_static(owner, attribute, None) is not None:
-        timed(owner, attribute, stage)
+timed(FilterIndex, "prepare", "search index (after the first paint)")
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-from explorer.qt.coalesced import Coalesced
-import weakref
-pending_refreshes = weakref.WeakSet()
-original_init = Coalesced.__init__
-def coalesced_init(self, *args, **kwargs):
-    original_init(self, *args, **kwargs)
-    pending_refreshes.add(self)
-Coalesced.__init__ = coalesced_init
 
-original_paint = TimelineWidget.paintEvent
-def paint_event(self, event):
-    original_paint(self, event)
-    document = self._document
-    if document.dataset is not None and len(document.dataset.events):
-        if "first frame" not in marks:
+def patch_window():
+    # The window's modules, timed; imported when `run` would import them (after the head start).
+    global QTimer, QApplication
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+    from explorer.qt.document import Document
+    import explorer.qt.timeline.widget as widget_module
+    from explorer.qt.timeline.widget import TimelineWidget
+    from explorer.qt.panes.entity_pane import EntityPane
+    from explorer.qt.panes.map_pane import MembershipMapPane
+    from explorer.qt.panes.event_table import EventTableModel
+    from explorer.qt.panes.event_details import EventDetailsPane
+    from explorer.qt.panes.memberships import MembershipsPane
+    from explorer.qt.filter_bar import FilterBar
+    from explorer.qt.coalesced import Coalesced
+    import explorer.qt.main_window as main_window
+    for owner, attribute, stage in (
+            (Document, "shown_for", "what the views show (membership events)"),
+            (Document, "set_dataset", "views take the data set (all their slots)"),
+            (widget_module, "build_scene", "scene"),
+            (widget_module, "paint_timeline", "paint"),
+            (TimelineWidget, "_on_dataset_loaded", "  timeline"),
+            (EntityPane, "_on_dataset_loaded", "  organizations, protocols, people"),
+            (EntityPane, "_refresh_counts", "pane: organizations, protocols, people (counts)"),
+            (MembershipMapPane, "refresh", "pane: membership map"),
+            (EventTableModel, "_reset", "pane: events table"),
+            (EventDetailsPane, "_follow", "pane: event details"),
+            (MembershipsPane, "_on_dataset_loaded", "  memberships"),
+            (MembershipsPane, "_refresh", "pane: memberships (list and chart)"),
+            (FilterBar, "_on_dataset_loaded", "  filter bar"),
+            (main_window, "settle", "one collection after the load"),
+    ):
+        if inspect.getattr_static(owner, attribute, None) is not None:
+            timed(owner, attribute, stage)
+
+    import weakref
+    refreshes = weakref.WeakSet()
+    original_init = Coalesced.__init__
+
+    def coalesced_init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        refreshes.add(self)
+    Coalesced.__init__ = coalesced_init
+
+    def check_filled():
+        if any(refresh.pending for refresh in list(refreshes)):
+            QTimer.singleShot(0, check_filled)
+            return
+        mark("panes filled")
+        opened.update({stage: list(entry) for stage, entry in stages.items()})
+        QTimer.singleShot(0, reload_and_filter)
+
+    original_paint = TimelineWidget.paintEvent
+
+    def paint_event(self, event):
+        original_paint(self, event)
+        dataset = self._document.dataset
+        if dataset is not None and len(dataset.events) and "first frame" not in marks:
             mark("first frame")
             QTimer.singleShot(0, check_filled)
-TimelineWidget.paintEvent = paint_event
+    TimelineWidget.paintEvent = paint_event
 
-class Shown(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and "window shown" not in marks:
-            window = getattr(watched, "window", None)
-            if callable(window) and type(window()).__name__ == "MainWindow":
-                mark("window shown")
-        return False
+    class Shown(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and "window shown" not in marks:
+                window = getattr(watched, "window", None)
+                if callable(window) and isinstance(window(), main_window.MainWindow):
+                    mark("window shown")
+            return False
+
+    original_show = main_window.MainWindow.show
+
+    def show(self):
+        global probe, shown
+        windows.append(self)
+        shown = Shown()
+        QApplication.instance().installEventFilter(shown)
+        probe = Probe()
+        QTimer.singleShot(280_000, give_up)
+        original_show(self)
+    main_window.MainWindow.show = show
+
 
 class Probe:
-    """The longest gap between ticks of a 5 ms timer, per phase."""
+    # The longest gap between ticks of a 5 ms timer, per phase (load, reload, filter).
     def __init__(self):
         self.phase, self.last = "load", now()
         self.timer = QTimer()
         self.timer.setInterval(5)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
+
     def tick(self):
         moment = now()
-        gap = moment - self.last
-        self.last = moment
+        gap, self.last = moment - self.last, moment
         if gap > gaps.get(self.phase, 0.0):
             gaps[self.phase] = gap
+
     def enter(self, phase):
         self.tick()
-        self.phase = phase
-        self.last = now()
+        self.phase, self.last = phase, now()
 
-def check_filled():
-    if any(refresh.pending for refresh in list(pending_refreshes)):
-        QTimer.singleShot(0, check_filled)
-        return
-    mark("panes filled")
-    opened.update({stage: list(entry) for stage, entry in stages.items()})
-    QTimer.singleShot(0, reload_and_filter)
 
 def reload_and_filter():
-    window = windows[0]
     probe.enter("reload")
-    window.reload()
+    windows[0].reload()
     QTimer.singleShot(50, filter_changes)
+
 
 def filter_changes():
     from explorer.model.filters import EventFilter
-    window = windows[0]
-    document = window.document
+    document = windows[0].document
     probe.enter("filter")
     actors = [actor.id for actor in document.dataset.actors()[:1]]
+    document.set_filter(EventFilter(actors=frozenset(actors)))
+    QApplication.processEvents()
+    document.set_filter(EventFilter(text="police"))
+    QApplication.processEvents()
+    document.clear_filter()
+    QTimer.singleShot(100, finish)
+
+
+def peak_mb():
     try:
-        document.set_filter(EventFilter(actors=frozenset(actors)))
-        QApplication.processEvents()
-        document.set_filter(EventFilter(text="police"))
-        QApplication.processEvents()
-        document.clear_filter()
-    finally:
-        QTimer.singleShot(100, finish)
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        return 0.0
+
 
 def finish():
     probe.tick()
-    window = windows[0]
-    try:
-        with open("/proc/self/status") as status:
-            rss = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
-    except (OSError, StopIteration):
-        rss = 0.0
-    dataset = window.document.dataset
-    print(json.dumps({"marks": marks, "stages": opened, "gaps": gaps, "rss_mb": rss,
-                      "events": len(dataset.events) if dataset is not None else 0,
-                      "warnings": len(dataset.warnings) if dataset is not None else 0}), flush=True)
+    dataset = windows[0].document.dataset
+    print(json.dumps({"marks": marks, "stages": opened, "gaps": gaps, "rss_mb": peak_mb(),
+                      "events": len(dataset.events), "warnings": len(dataset.warnings)}), flush=True)
     os._exit(0)
 
-windows = []
-import explorer.qt.main_window as mw
-original_show = mw.MainWindow.show
-def show(self):
-    windows.append(self)
-    original_show(self)
-mw.MainWindow.show = show
 
-app = QApplication(sys.argv[:1])
-shown = Shown()
-app.installEventFilter(shown)
-probe = Probe()
-QTimer.singleShot(120_000, lambda: (print(json.dumps({"error": "no first frame in 120 s", "marks": marks})), os._exit(1)))
-from explorer.qt.app import run
-run(path)
+def give_up():
+    print(json.dumps({"error": "no first frame in 280 s", "marks": marks}), flush=True)
+    os._exit(1)
+
+
+import explorer.qt.head_start as head_start
+original_begin = head_start.HeadStart.begin.__func__
+
+
+def begin(cls, *args, **kwargs):
+    head = original_begin(cls, *args, **kwargs)
+    patch_window()
+    return head
+head_start.HeadStart.begin = classmethod(begin)
+
+from explorer.cli.main import main
+main([path])
 '''
 
 
@@ -251,7 +273,7 @@ def child(path: Path, home: Path) -> dict:
                XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"))
     started = time.monotonic()
     done = subprocess.run([sys.executable, "-c", CHILD, str(path), repr(started)], capture_output=True,
-                          text=True, cwd=ROOT, env=env, timeout=300)
+                          text=True, cwd=ROOT, env=env, timeout=330)
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
         raise SystemExit(f"the app did not open {path.name}: {done.stdout[-500:]} {done.stderr[-1500:]}")
