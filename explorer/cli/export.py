@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import sys
 from typing import Sequence
 
-from explorer.cli.report import EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, print_report
+from explorer.cli.report import EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, print_report, say
 from explorer.model.dataset import Dataset
 from explorer.model.dates import DateError, parse_edtf
 from explorer.model.diagnostics import DatasetError
@@ -175,7 +174,7 @@ def event_filter(dataset: Dataset, options: argparse.Namespace) -> EventFilter:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"explorer export: error: {message}", file=sys.stderr)
+    say(f"explorer export: error: {message}", error=True)
     return code
 
 
@@ -198,7 +197,7 @@ def run_export(args: Sequence[str]) -> int:
         print_report(options.data, error.diagnostics)
         return EXIT_FAILED
     for warning in dataset.warnings:
-        print(warning, file=sys.stderr)
+        say(warning, error=True)
     if not options.no_memberships:  # as the window shows them
         dataset = with_membership_events(dataset)
     try:
@@ -226,6 +225,6 @@ def run_export(args: Sequence[str]) -> int:
     except ExportError as error:
         return _fail(error.message, EXIT_USAGE if error.usage else EXIT_FAILED)
     pages = f", {result.pages} page{'s' * (result.pages != 1)}" if result.format == "pdf" else ""
-    print(f"{result.path}: {result.format.upper()} {result.size[0]} x {result.size[1]} px"
-          f"{pages}, {result.bytes:,} bytes", file=sys.stderr)
+    say(f"{result.path}: {result.format.upper()} {result.size[0]} x {result.size[1]} px"
+          f"{pages}, {result.bytes:,} bytes", error=True)
     return EXIT_OK

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import numpy as np
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRect, QRectF, QSize
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize
 from PySide6.QtGui import (
     QFont,
     QFontInfo,
@@ -30,7 +30,6 @@ from PySide6.QtGui import (
     QPalette,
     QPdfWriter,
 )
-from PySide6.QtSvg import QSvgGenerator
 
 from explorer.model.dataset import Dataset
 from explorer.model.filters import EventFilter
@@ -49,6 +48,7 @@ from explorer.qt.export.sheet import (
     sources_text,
     theme_palette,
 )
+from explorer.qt.export.svg import SvgDocument
 from explorer.qt.timeline.blocks import Block, Fonts, text_block
 from explorer.qt.timeline.legend import legend, samples_in
 from explorer.qt.timeline.style import TimelineStyle
@@ -288,22 +288,15 @@ def _svg(composer: _Composer, steps: _Steps) -> tuple[bytes, tuple[Sheet, ...], 
     sheet = _single_sheet(composer, steps)
     steps.stage(0.3, 0.9)
     width, height = math.ceil(sheet.width), math.ceil(sheet.height)
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    generator.setSize(QSize(width, height))
-    generator.setViewBox(QRect(0, 0, width, height))
-    generator.setResolution(measuring_dpi())
-    generator.setTitle(composer.title() or composer.timeline.dataset.title)
-    generator.setDescription(composer.caption())
-    painter = QPainter(generator)
+    svg = SvgDocument(QSize(width, height), QRectF(0, 0, width, height),
+                      composer.title() or composer.timeline.dataset.title, composer.caption(),
+                      measuring_dpi())
+    painter = QPainter(svg.generator)
     try:
         paint_sheet(painter, sheet, composer.style, composer.fonts)
     finally:
         painter.end()
-    buffer.close()
-    return bytes(buffer.data()), (sheet,), (width, height)
+    return svg.data(), (sheet,), (width, height)
 
 
 # -- PDF: pages ------------------------------------------------------------------------------
