@@ -31,8 +31,9 @@ SUBCOMMANDS = {
 WRITERS = ("export", "import", "export-data")
 
 
-class Terminated(BaseException):
-    """SIGTERM arrived: unwinds like Ctrl+C, so temporary files are removed on the way out."""
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived: unwinds as Ctrl+C does (what lets Ctrl+C through lets it through),
+    so temporary files are removed on the way out."""
 
 
 def _terminated(signum: int, frame: object) -> None:
@@ -59,10 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return status
     except BrokenPipeError:
         return _reader_gone()
-    except KeyboardInterrupt:
-        return _stopped(name, "interrupted", EXIT_INTERRUPTED)
     except Terminated:
         return _stopped(name, "terminated", EXIT_TERMINATED)
+    except KeyboardInterrupt:
+        return _stopped(name, "interrupted", EXIT_INTERRUPTED)
     except OSError as error:
         if not _is_output_error(error):
             raise

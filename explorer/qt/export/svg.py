@@ -9,6 +9,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
 from PySide6.QtSvg import QSvgGenerator
 
 from explorer.model.safe_text import for_xml, xml_bytes
+from explorer.timescale.labels import clipped
 
 
 class SvgDocument:
@@ -26,9 +27,9 @@ class SvgDocument:
         if resolution is not None:
             self.generator.setResolution(resolution)
         if title:
-            self.generator.setTitle(for_xml(title))
+            self.generator.setTitle(for_xml(clipped(title)))
         if description:
-            self.generator.setDescription(for_xml(description))
+            self.generator.setDescription(for_xml(clipped(description)))
 
     def data(self) -> bytes:
         """The document, without any character XML 1.0 cannot hold."""
