@@ -45,12 +45,30 @@ def describe_os_error(error: OSError, path: Path) -> str:
     return f"{path}: {error.strerror or error}"
 
 
+#: What `mkstemp` adds to the prefix: eight random characters, then the suffix.
+_RANDOM_AND_SUFFIX = 8 + len(".part")
+
+
+def temporary_prefix(target: Path) -> str:
+    """".NAME." for the temporary file beside `target`, NAME shortened so that the whole
+    temporary name stays within the file system's limit on a name (255 bytes, usually)."""
+    try:
+        limit = os.pathconf(target.parent, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        limit = 255
+    room = max(limit, 32) - _RANDOM_AND_SUFFIX - 2
+    name = os.fsencode(target.name)
+    if len(name) > room:
+        name = name[:room]
+    return f".{os.fsdecode(name)}."
+
+
 def write_atomically(path: str | os.PathLike, data: bytes, cancelled: Cancelled | None = None,
                      progress: Callable[[float], None] | None = None) -> None:
     """Write `data` to `path` whole or not at all; WriteFailed or WriteCancelled otherwise."""
     target = Path(path)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+        handle, temporary = tempfile.mkstemp(prefix=temporary_prefix(target), suffix=".part",
                                              dir=target.parent)
     except OSError as error:
         raise WriteFailed(describe_os_error(error, target)) from error

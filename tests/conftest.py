@@ -14,7 +14,17 @@ import pytest
 from explorer.model.dataset import Dataset
 from explorer.model.load.loader import load_dataset
 from explorer.paths import shipped_dataset
+from tests.helpers.outputs import every_svg_is_xml
 from tests.helpers.paths import DATA_DIR
+
+
+@pytest.fixture(autouse=True)
+def svg_written_is_xml(request):
+    """Every SVG a spec writes under its `tmp_path` is parsed as XML once the spec is done."""
+    folder = request.getfixturevalue("tmp_path") if "tmp_path" in request.fixturenames else None
+    yield
+    if folder is not None:
+        every_svg_is_xml(folder)
 
 
 @pytest.fixture

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Sequence
 
-from explorer.cli.report import EXIT_DATA_ERROR, EXIT_OK, print_report
+from explorer.cli.report import EXIT_DATA_ERROR, EXIT_OK, print_report, say_json
 from explorer.model.diagnostics import DatasetError
 from explorer.model.load.loader import load_dataset
 
@@ -51,7 +50,7 @@ def run_check(args: Sequence[str]) -> int:
             }
             for file, diagnostics, events in reports
         ]
-        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        say_json(payload)
     else:
         for file, diagnostics, events in reports:
             print_report(file, diagnostics, events)

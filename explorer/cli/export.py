@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import sys
 from typing import Sequence
 
-from explorer.cli.report import EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, print_report
+from explorer.cli.report import EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, print_report, say
 from explorer.model.dataset import Dataset
 from explorer.model.dates import DateError, parse_edtf
 from explorer.model.diagnostics import DatasetError
@@ -22,6 +21,7 @@ from explorer.model.filters import EventFilter, Match
 from explorer.model.load.loader import load_dataset
 from explorer.model.membership_events import with_membership_events
 from explorer.timescale.lanes import GroupBy
+from explorer.timescale.pages import MAX_PDF_PAGES, MAX_WIDTH_PX
 
 #: Data errors and failed writes share one status.
 EXIT_FAILED = EXIT_DATA_ERROR
@@ -47,6 +47,20 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+def _width(text: str) -> int:
+    value = _positive_int(text)
+    if value > MAX_WIDTH_PX:
+        raise argparse.ArgumentTypeError(f"at most {MAX_WIDTH_PX:,} pixels: {text!r}")
+    return value
+
+
+def _pages(text: str) -> int:
+    value = _positive_int(text)
+    if value > MAX_PDF_PAGES:
+        raise argparse.ArgumentTypeError(f"a PDF has at most {MAX_PDF_PAGES:,} pages: {text!r}")
     return value
 
 
@@ -89,14 +103,14 @@ def parser() -> argparse.ArgumentParser:
                       "(\"quoted phrases\" kept together), as the window's search does")
     made.add_argument("--group-by", choices=[g.value for g in GroupBy], default="none",
                       help="lanes: none, one per actor, per actor kind, per tag")
-    made.add_argument("--width", type=_positive_int, default=1600, metavar="PX",
+    made.add_argument("--width", type=_width, default=1600, metavar="PX",
                       help="timeline width in pixels for PNG and SVG (default 1600)")
     made.add_argument("--scale", type=_scale, default=1.0, metavar="N",
                       help="pixels per pixel of a PNG, for high-DPI screens and print (default 1)")
     made.add_argument("--page", type=_page, default="A4", metavar="A4|A3|letter",
                       help="PDF page size (default A4)")
     made.add_argument("--portrait", action="store_true", help="PDF pages upright, not landscape")
-    made.add_argument("--pages", type=_positive_int, metavar="N",
+    made.add_argument("--pages", type=_pages, metavar="N",
                       help="PDF pages across the range (default: by the number of events)")
     made.add_argument("--theme", choices=["light", "dark"], default="light")
     made.add_argument("--title", metavar="TEXT", help="title (default: the data file's title)")
@@ -175,7 +189,7 @@ def event_filter(dataset: Dataset, options: argparse.Namespace) -> EventFilter:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"explorer export: error: {message}", file=sys.stderr)
+    say(f"explorer export: error: {message}", error=True)
     return code
 
 
@@ -198,7 +212,7 @@ def run_export(args: Sequence[str]) -> int:
         print_report(options.data, error.diagnostics)
         return EXIT_FAILED
     for warning in dataset.warnings:
-        print(warning, file=sys.stderr)
+        say(warning, error=True)
     if not options.no_memberships:  # as the window shows them
         dataset = with_membership_events(dataset)
     try:
@@ -226,6 +240,6 @@ def run_export(args: Sequence[str]) -> int:
     except ExportError as error:
         return _fail(error.message, EXIT_USAGE if error.usage else EXIT_FAILED)
     pages = f", {result.pages} page{'s' * (result.pages != 1)}" if result.format == "pdf" else ""
-    print(f"{result.path}: {result.format.upper()} {result.size[0]} x {result.size[1]} px"
-          f"{pages}, {result.bytes:,} bytes", file=sys.stderr)
+    say(f"{result.path}: {result.format.upper()} {result.size[0]} x {result.size[1]} px"
+          f"{pages}, {result.bytes:,} bytes", error=True)
     return EXIT_OK

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from typing import Sequence
 
 from explorer.atomic import WriteFailed, write_atomically
 from explorer.cli.export import UsageError, _day, event_filter
-from explorer.cli.report import EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, plural, print_report
+from explorer.cli.report import EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, plural, print_report, say
 from explorer.model.diagnostics import DatasetError
 from explorer.model.exporters.formats import UnknownFormat, export_data, format_of
 from explorer.model.filters import apply_filter
@@ -42,7 +41,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"explorer export-data: error: {message}", file=sys.stderr)
+    say(f"explorer export-data: error: {message}", error=True)
     return code
 
 
@@ -78,11 +77,11 @@ def run_export_data(args: Sequence[str]) -> int:
     positions = apply_filter(dataset, chosen)
     exported = export_data(dataset, positions, output, "filtered" if not chosen.is_empty else "")
     for note in exported.notes[:50]:
-        print(f"{options.data}: note: {note}", file=sys.stderr)
+        say(f"{options.data}: note: {note}", error=True)
     try:
         write_atomically(output, exported.text.encode("utf-8"))
     except WriteFailed as error:
         return _fail(error.message, EXIT_DATA_ERROR)
-    print(f"{output}: {exported.format}, {plural(exported.events, 'event')} of "
-          f"{len(dataset.events):,}", file=sys.stderr)
+    say(f"{output}: {exported.format}, {plural(exported.events, 'event')} of "
+          f"{len(dataset.events):,}", error=True)
     return EXIT_OK

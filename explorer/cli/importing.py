@@ -9,13 +9,11 @@ usage errors, and for an output that exists (without --force) or is the source i
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import sys
 from typing import Sequence
 
 from explorer.atomic import WriteFailed, write_atomically
-from explorer.cli.report import EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, plural
+from explorer.cli.report import EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, plural, say, say_json
 from explorer.model.importers.base import Options
 from explorer.model.importers.registry import FORMAT_NAMES, convert_file
 
@@ -55,7 +53,7 @@ def _columns(text: str) -> dict[str, str]:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"explorer import: error: {message}", file=sys.stderr)
+    say(f"explorer import: error: {message}", error=True)
     return code
 
 
@@ -82,14 +80,14 @@ def run_import(args: Sequence[str]) -> int:
     conversion = convert_file(options.source, Options(columns, options.target), options.format)
     report = conversion.report
     if options.json:
-        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+        say_json(report.as_json())
     else:
         for diagnostic in report.diagnostics():
-            print(diagnostic)
+            say(diagnostic)
         for line in report.summary():
-            print(f"{options.source}: {line}", file=sys.stderr)
+            say(f"{options.source}: {line}", error=True)
     if conversion.text is None:
-        print(f"{options.source}: {plural(report.errors, 'error')}; nothing was written", file=sys.stderr)
+        say(f"{options.source}: {plural(report.errors, 'error')}; nothing was written", error=True)
         return EXIT_DATA_ERROR
     try:
         write_atomically(output, conversion.text.encode("utf-8"))
@@ -100,6 +98,6 @@ def run_import(args: Sequence[str]) -> int:
     if dataset is not None and dataset.memberships:
         counts.append(plural(len(dataset.memberships), "membership"))
     warnings = sum(not d.is_error for d in report.diagnostics())
-    print(f"{output}: written from {conversion.format}, {', '.join(counts)}, "
-          f"{plural(warnings, 'warning')}", file=sys.stderr)
+    say(f"{output}: written from {conversion.format}, {', '.join(counts)}, "
+          f"{plural(warnings, 'warning')}", error=True)
     return EXIT_OK

@@ -7,57 +7,110 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import errno
+import importlib
 import os
+import signal
 import sys
+import threading
 from typing import Sequence
 
 from explorer import __version__
-from explorer.cli.report import EXIT_DATA_ERROR, EXIT_USAGE
+from explorer.cli.report import EXIT_DATA_ERROR, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, say
 from explorer.collector import paused_collections
+
+#: The subcommands and the module and function that run each.
+SUBCOMMANDS = {
+    "check": ("explorer.cli.check", "run_check"),
+    "export": ("explorer.cli.export", "run_export"),
+    "members": ("explorer.cli.members", "run_members"),
+    "import": ("explorer.cli.importing", "run_import"),
+    "export-data": ("explorer.cli.export_data", "run_export_data"),
+}
+#: The subcommands that write a file (atomically: stopped, they leave nothing).
+WRITERS = ("export", "import", "export-data")
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived: unwinds as Ctrl+C does (what lets Ctrl+C through lets it through),
+    so temporary files are removed on the way out."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `explorer` command; returns the process exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] == "check":
-        from explorer.cli.check import run_check
-
-        try:
-            # A command runs one load after another and ends: collections can wait.
-            with paused_collections():
-                return run_check(args[1:])
-        except BrokenPipeError:
-            return _reader_gone()
-    if args and args[0] == "members":
-        from explorer.cli.members import run_members
-
-        try:
-            with paused_collections():
-                return run_members(args[1:])
-        except BrokenPipeError:
-            return _reader_gone()
-    if args and args[0] == "export":
-        from explorer.cli.export import run_export
-
+    if not args or args[0] not in SUBCOMMANDS:
+        return run_app(args)
+    name = args[0]
+    module, function = SUBCOMMANDS[name]
+    previous = signal.getsignal(signal.SIGTERM)
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    if on_main_thread:
+        signal.signal(signal.SIGTERM, _terminated)
+    try:
+        run = getattr(importlib.import_module(module), function)
+        # A command runs one load after another and ends: collections can wait.
         with paused_collections():
-            return run_export(args[1:])
-    if args and args[0] == "import":
-        from explorer.cli.importing import run_import
+            status = run(args[1:])
+            sys.stdout.flush()
+            return status
+    except BrokenPipeError:
+        return _reader_gone()
+    except Terminated:
+        return _stopped(name, "terminated", EXIT_TERMINATED)
+    except KeyboardInterrupt:
+        return _stopped(name, "interrupted", EXIT_INTERRUPTED)
+    except OSError as error:
+        if not _is_output_error(error):
+            raise
+        return _output_failed(name, error)
+    finally:
+        if on_main_thread:
+            signal.signal(signal.SIGTERM, previous)
 
-        with paused_collections():
-            return run_import(args[1:])
-    if args and args[0] == "export-data":
-        from explorer.cli.export_data import run_export_data
 
-        with paused_collections():
-            return run_export_data(args[1:])
-    return run_app(args)
+def _stopped(name: str, how: str, status: int) -> int:
+    """Ctrl+C or SIGTERM: one line, no traceback (what was being written is already gone)."""
+    _quiet_stdout()
+    written = "; nothing was written" if name in WRITERS else ""
+    say(f"explorer {name}: {how}{written}", error=True)
+    return status
+
+
+def _is_output_error(error: OSError) -> bool:
+    """An error writing standard output (a full disk, a closed terminal), not reading a file."""
+    return error.errno in (errno.ENOSPC, errno.EIO, errno.EPIPE, getattr(errno, "EDQUOT", errno.ENOSPC)) \
+        and getattr(error, "filename", None) is None
+
+
+def _output_failed(name: str, error: OSError) -> int:
+    _quiet_stdout()
+    reason = "the disk is full" if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)) \
+        else (error.strerror or str(error))
+    try:
+        say(f"explorer {name}: cannot write the standard output: {reason}", error=True)
+    except OSError:
+        pass
+    return EXIT_DATA_ERROR
+
+
+def _quiet_stdout() -> None:
+    """Standard output to /dev/null, so what is still buffered does not fail again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _reader_gone() -> int:
     """The reader went away (`explorer check ... | head`): stop quietly, like other tools."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    _quiet_stdout()
     return EXIT_DATA_ERROR
 
 
@@ -76,7 +129,7 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 #: The subcommands, for the hint at a mistyped one.
-COMMANDS = ("check", "export", "members")
+COMMANDS = tuple(SUBCOMMANDS)
 
 
 def unknown_command(args: Sequence[str]) -> str | None:
@@ -100,7 +153,7 @@ def run_app(args: Sequence[str]) -> int:
     mistyped = unknown_command(args)
     if mistyped is not None:
         parser.print_usage(sys.stderr)
-        print(f"explorer: error: {mistyped}", file=sys.stderr)
+        say(f"explorer: error: {mistyped}", error=True)
         return EXIT_USAGE
     options = parser.parse_args(args)
     from explorer.qt.app import run

@@ -12,11 +12,9 @@ import argparse
 import csv
 import difflib
 import io
-import json
-import sys
 from typing import Sequence
 
-from explorer.cli.report import EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, print_report
+from explorer.cli.report import EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, print_report, say, say_json
 from explorer.model.calendar import day_words, today
 from explorer.model.dataset import Dataset
 from explorer.model.dates import DateError, day_text, parse_day
@@ -124,15 +122,15 @@ def run_members(args: Sequence[str]) -> int:
         print_report(options.data, error.diagnostics)
         return EXIT_DATA_ERROR
     for warning in dataset.warnings:
-        print(warning, file=sys.stderr)
+        say(warning, error=True)
     try:
         target = resolve_target(dataset, options.of)
         day = today() if options.as_of is None else parse_day(options.as_of)
     except UsageError as error:
-        print(f"explorer members: error: {error}", file=sys.stderr)
+        say(f"explorer members: error: {error}", error=True)
         return EXIT_USAGE
     except DateError as error:
-        print(f"explorer members: error: --as-of: {error.message}", file=sys.stderr)
+        say(f"explorer members: error: --as-of: {error.message}", error=True)
         return EXIT_USAGE
     members = target_members(dataset, target)
     standings = members.as_of(day)
@@ -142,14 +140,14 @@ def run_members(args: Sequence[str]) -> int:
     counts = members.counts(day)
     when = "today" if options.as_of is None else day_words(day)
     if options.format == "json":
-        print(json.dumps({"target": target, "name": dataset.label(target), "as_of": day_text(day),
+        say_json({"target": target, "name": dataset.label(target), "as_of": day_text(day),
                           "counts": {"sure": {s.value: n for s, n in counts.sure.items()},
                                      "possible": {s.value: n for s, n in counts.possible.items()},
                                      "signed": counts.signed, "undated": counts.undated},
-                          "members": made}, indent=2, ensure_ascii=False))
+                  "members": made})
     elif options.format == "csv":
-        print(_csv(made))
+        say(_csv(made), lines=True)
     else:
-        print(_table(made))
-    print(f"{dataset.label(target)} as of {when}: {counts.text()}; {counts.signed:,} signed", file=sys.stderr)
+        say(_table(made), lines=True)
+    say(f"{dataset.label(target)} as of {when}: {counts.text()}; {counts.signed:,} signed", error=True)
     return EXIT_OK

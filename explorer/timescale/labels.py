@@ -19,13 +19,26 @@ Measure = Callable[[str], float]
 ELLIPSIS = "…"
 #: A shortened label keeps at least this many characters, or is hidden.
 MIN_LABEL_CHARS = 3
+#: No text is measured or drawn longer than this: a title of ten million characters costs
+#: what a long one does (and its width in pixels would overflow the toolkit's fixed point).
+MAX_DRAWN_CHARS = 1000
+
+
+def clipped(text: str, limit: int = MAX_DRAWN_CHARS) -> str:
+    """`text`, or its first `limit` characters and an ellipsis."""
+    return text if len(text) <= limit else text[:limit].rstrip() + ELLIPSIS
 
 
 def elide(text: str, max_width: float, measure: Measure) -> str:
     """`text`, or its longest prefix plus an ellipsis, that measures at most `max_width`;
     "" when fewer than `MIN_LABEL_CHARS` characters would remain."""
-    if measure(text) <= max_width:
+    cut = len(text) > MAX_DRAWN_CHARS
+    if cut:
+        text = text[:MAX_DRAWN_CHARS]
+    elif measure(text) <= max_width:
         return text
+    if cut and measure(text + ELLIPSIS) <= max_width:
+        return text.rstrip() + ELLIPSIS
     low, high = 0, len(text)
     while low < high:
         middle = (low + high + 1) // 2

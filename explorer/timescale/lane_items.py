@@ -17,7 +17,7 @@ import numpy as np
 from explorer.timescale.aggregate import cluster_overflow
 from explorer.timescale.geometry import EventGeometry, Rect
 from explorer.timescale.index import LaneIndex
-from explorer.timescale.labels import LABEL_PAD, Box, Placed, Side, elide, pack_rows
+from explorer.timescale.labels import LABEL_PAD, Box, Placed, Side, clipped, elide, pack_rows
 from explorer.timescale.scene import Badge, BadgeKind, Item, SceneMetrics, Shape
 from explorer.timescale.viewport import Viewport
 
@@ -39,8 +39,8 @@ def long_span_days(viewport: Viewport) -> float:
 
 def label_text(event, geometry: EventGeometry, note: str = "") -> str:
     """An event's label: its title, with "~" when approximate and "?" when uncertain, and
-    `note` after it (an export's source numbers, " [2, 5]")."""
-    text = event.title
+    `note` after it (an export's source numbers, " [2, 5]"); a very long title clipped."""
+    text = clipped(event.title)
     if geometry.approximate:
         text += " ~"
     if geometry.uncertain:

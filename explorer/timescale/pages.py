@@ -36,6 +36,12 @@ PACKED_TIGHTER = 3.0
 LABELS_PER_LANE_ROW = 1
 #: Rows tried past the best so far before the search for rows gives up.
 PATIENCE = 6
+#: Widest and tallest timeline of an export, in pixels (a PNG has its own, lower limit).
+MAX_WIDTH_PX = 200_000
+#: Most lanes an export lays out (a lane per tag of 100,000 tags would never finish), and
+#: most pages a PDF runs to.
+MAX_LANES = 1000
+MAX_PDF_PAGES = 1000
 
 
 class RangeError(ValueError):

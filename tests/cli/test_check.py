@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +10,7 @@ import pytest
 
 from explorer.cli.main import main
 from explorer.paths import shipped_dataset
+from tests.helpers.outputs import json_printed
 
 BROKEN = """\
 timeline: 1
@@ -84,7 +84,7 @@ def test_json_output(capsys, broken, data_dir):
     out, err = capsys.readouterr()
     assert status == 1
     assert err == ""
-    report = json.loads(out)
+    report = json_printed(out)
     assert [(r["file"], r["ok"], r["events"]) for r in report] == [
         (str(broken), False, None), (str(data_dir / "loader_minimal.yaml"), True, 7),
     ]

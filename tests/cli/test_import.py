@@ -9,6 +9,7 @@ import json
 from explorer.cli.main import main
 from explorer.model.load.loader import load_dataset
 from explorer.paths import shipped_dataset
+from tests.helpers.outputs import json_printed
 
 TABLE = "When,Topic,Notes\n14 Oct 1066,Battle of Hastings,Norman conquest\n55 BC,Caesar lands,\n"
 
@@ -72,7 +73,7 @@ def test_usage_errors(tmp_path, capsys):
 def test_the_report_as_json(tmp_path, capsys):
     source = given_table(tmp_path)
     assert main(["import", str(source), "-o", str(tmp_path / "x.yaml"), "--json"]) == 0
-    report = json.loads(capsys.readouterr().out)
+    report = json_printed(capsys.readouterr().out)
     assert report["ok"] and report["kept"] == {"events": 2}
     assert "dates in 'When' written as EDTF" in report["converted"]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from explorer.cli.main import main
 from explorer.paths import shipped_dataset
+from tests.helpers.outputs import json_printed
 
 SHIPPED = str(shipped_dataset())
 
@@ -30,7 +30,7 @@ def test_csv_and_json_carry_the_dates_as_written(capsys):
         ("MX", "member", "2010-04"), ("PT", "member", "2012-04"), ("ES", "member", "2010-06")]
     assert main(["members", SHIPPED, "--of", "blue-heart-campaign", "--as-of", "2010-04-15",
                  "--format", "json"]) == 0
-    printed = json.loads(capsys.readouterr().out)
+    printed = json_printed(capsys.readouterr().out)
     assert printed["as_of"] == "2010-04-15"
     assert [(m["member"], m["standing"]) for m in printed["members"]] == [("MX", "possibly a member")]
     assert printed["counts"] == {"sure": {}, "possible": {"member": 1}, "signed": 0, "undated": 0}

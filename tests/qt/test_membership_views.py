@@ -3,8 +3,6 @@ list, the chart, the map, the timeline and `explorer members` agree on the same 
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
@@ -12,6 +10,7 @@ from explorer.cli.main import main
 from explorer.model.membership_events import MEMBERSHIP_TAG
 from explorer.model.memberships import Certainty, Stage
 from tests.helpers.days import first_day
+from tests.helpers.outputs import json_printed
 from tests.helpers.paths import shared_data
 from tests.helpers.untc import untc_as_timeline
 from tests.helpers.windows import given_shipped_window
@@ -60,7 +59,7 @@ def test_explorer_members_prints_the_same_figures_as_the_pane(treaties, treaties
     treaties.panes.flush()
     assert main(["members", str(treaties_file), "--of", "tip-protocol", "--as-of", "2012-04-06",
                  "--format", "json"]) == 0
-    printed = json.loads(capsys.readouterr().out)
+    printed = json_printed(capsys.readouterr().out)
     assert printed["counts"]["sure"] == list_counts(treaties)
     assert printed["counts"]["signed"] == 117
     members = {row["member"]: row["stage"] for row in printed["members"]}

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import numpy as np
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRect, QRectF, QSize
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize
 from PySide6.QtGui import (
     QFont,
     QFontInfo,
@@ -30,7 +30,6 @@ from PySide6.QtGui import (
     QPalette,
     QPdfWriter,
 )
-from PySide6.QtSvg import QSvgGenerator
 
 from explorer.model.dataset import Dataset
 from explorer.model.filters import EventFilter
@@ -49,19 +48,24 @@ from explorer.qt.export.sheet import (
     sources_text,
     theme_palette,
 )
+from explorer.qt.export.svg import SvgDocument
 from explorer.qt.timeline.blocks import Block, Fonts, text_block
 from explorer.qt.timeline.legend import legend, samples_in
 from explorer.qt.timeline.style import TimelineStyle
-from explorer.timescale.labels import elide
+from explorer.timescale.labels import clipped, elide
 from explorer.timescale.lanes import GroupBy
 from explorer.timescale.layout import LANE_TITLE_INDENT
 from explorer.timescale.pages import (
+    MAX_LANES,
+    MAX_PDF_PAGES,
+    MAX_WIDTH_PX,
     Citations,
     RangeError,
     Timeline,
     choose_rows,
     citations,
     events_extent,
+    frame,
     packed_frame,
     prepare,
     scene_of,
@@ -288,22 +292,15 @@ def _svg(composer: _Composer, steps: _Steps) -> tuple[bytes, tuple[Sheet, ...], 
     sheet = _single_sheet(composer, steps)
     steps.stage(0.3, 0.9)
     width, height = math.ceil(sheet.width), math.ceil(sheet.height)
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    generator.setSize(QSize(width, height))
-    generator.setViewBox(QRect(0, 0, width, height))
-    generator.setResolution(measuring_dpi())
-    generator.setTitle(composer.title() or composer.timeline.dataset.title)
-    generator.setDescription(composer.caption())
-    painter = QPainter(generator)
+    svg = SvgDocument(QSize(width, height), QRectF(0, 0, width, height),
+                      composer.title() or composer.timeline.dataset.title, composer.caption(),
+                      measuring_dpi())
+    painter = QPainter(svg.generator)
     try:
         paint_sheet(painter, sheet, composer.style, composer.fonts)
     finally:
         painter.end()
-    buffer.close()
-    return bytes(buffer.data()), (sheet,), (width, height)
+    return svg.data(), (sheet,), (width, height)
 
 
 # -- PDF: pages ------------------------------------------------------------------------------
@@ -364,11 +361,18 @@ def _pdf_sheets(composer: _Composer, steps: _Steps, layout: QPageLayout,
                                composer.legend(width, [probe_scene]))
         # The footers differ by page (each names its own sources): keep a few lines spare.
         space = room - probe.decor_height - 3 * composer.fonts.metrics["small"].lineSpacing()
+        if composer.options.pages is not None:
+            # Lanes as low as they get, before rows are chosen for them (which costs a layout
+            # of every page): too many pages even so is refused at once.
+            fewest = frame(timeline, style.metrics(), style.metrics().min_lane_rows)
+            most = max(1, int((space - fewest.top - fewest.tray) // fewest.lane_height))
+            _check_pages(across, math.ceil(max(fewest.lane_count, 1) / most) if fewest.grouped else 1)
         plan, per_page, down = fit(across, width, space)
         if composer.options.pages is None and across * down > MAX_AUTO_TOTAL:
             # Many lanes already take pages down: fewer across keeps the page count sane.
             across = max(1, MAX_AUTO_TOTAL // down)
             plan, per_page, down = fit(across, width, space)
+        _check_pages(across, down)
         parts = tiles(timeline, across, plan, per_page)
         scenes = []
         for number, tile in enumerate(parts):
@@ -385,6 +389,14 @@ def _pdf_sheets(composer: _Composer, steps: _Steps, layout: QPageLayout,
         else:
             resolution = math.ceil(resolution * tallest / room)
     return sheets, resolution
+
+
+def _check_pages(across: int, down: int) -> None:
+    """ExportError for a PDF of more than `MAX_PDF_PAGES` pages."""
+    if across * down > MAX_PDF_PAGES:
+        raise ExportError(f"This PDF would run to {across * down:,} pages ({across:,} across, "
+                          f"{down:,} down the lanes); a PDF has at most {MAX_PDF_PAGES:,}: ask "
+                          "for fewer pages across, fewer lanes, or a narrower range", usage=True)
 
 
 def _with_sources_once(composer: _Composer, width: float, room: float, scenes: list[Scene],
@@ -431,7 +443,7 @@ def _pdf(composer: _Composer, steps: _Steps) -> tuple[bytes, tuple[Sheet, ...], 
     writer = QPdfWriter(buffer)
     writer.setResolution(resolution)
     writer.setPageLayout(layout)
-    writer.setTitle(composer.title() or composer.timeline.dataset.title)
+    writer.setTitle(clipped(composer.title() or composer.timeline.dataset.title))
     writer.setCreator("Timeline Explorer")
     paint_pages(writer, Pages(composer, tuple(sheets), layout, resolution), steps.done)
     buffer.close()
@@ -543,6 +555,15 @@ def compose(
     return Pages(composer, tuple(sheets), layout, resolution)
 
 
+def _check_lanes(timeline: Timeline, group_by: GroupBy) -> None:
+    """ExportError past `MAX_LANES` lanes, before anything is measured or laid out."""
+    lanes = len(timeline.lanes.lanes)
+    if lanes > MAX_LANES:
+        raise ExportError(f"Lanes by {group_by.value} make {lanes:,} lanes; an export lays out "
+                          f"at most {MAX_LANES:,}: narrow the events (by actor, tag or search) "
+                          "or choose another grouping", usage=True)
+
+
 def _composer(dataset: Dataset, options: ExportOptions, kind: str, font: QFont | None,
               palette: QPalette | None, today: float | None, layout: QPageLayout | None,
               steps: _Steps) -> _Composer:
@@ -551,6 +572,12 @@ def _composer(dataset: Dataset, options: ExportOptions, kind: str, font: QFont |
         raise ExportError("Width, height and scale must be positive", usage=True)
     if options.pages is not None and options.pages < 1:
         raise ExportError("A PDF needs at least one page across", usage=True)
+    if kind == "pdf" and options.pages is not None and options.pages > MAX_PDF_PAGES:
+        raise ExportError(f"{options.pages:,} pages across is more than a PDF holds (at most "
+                          f"{MAX_PDF_PAGES:,} pages)", usage=True)
+    if max(options.width, options.height or 0) > MAX_WIDTH_PX:
+        raise ExportError(f"A timeline {max(options.width, options.height or 0):,} pixels wide or "
+                          f"high is too large; at most {MAX_WIDTH_PX:,} pixels", usage=True)
     steps.stage(0.0, 0.05)
     style = TimelineStyle(palette or theme_palette(options.dark), export_font(font, kind))
     width = options.width
@@ -560,6 +587,7 @@ def _composer(dataset: Dataset, options: ExportOptions, kind: str, font: QFont |
     try:
         timeline = prepare(dataset, options.event_filter, options.group_by, options.first,
                            options.after, width, today)
+        _check_lanes(timeline, options.group_by)
         if kind == "pdf" and (options.first is None or options.after is None):
             # Fitted across every page, not one: the room for the last labels is a page's share.
             across = options.pages or auto_pages(timeline)

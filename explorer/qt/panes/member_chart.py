@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QFontMetricsF, QGuiApplication, QImage, QPainter, QPainterPath, QPen
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMenu, QSizePolicy, QToolTip, QWidget
 
 from explorer.model.calendar import civil_from_days, day_words, days_from_civil
 from explorer.model.memberships import HELD_STAGES, Stage, StageCurves, TargetMembers, count_at
 from explorer.qt.export.files import ExportError, format_of, write_atomically
+from explorer.qt.export.svg import SvgDocument
 from explorer.qt.panes.stages import STAGE_TITLES, stage_colour, stage_count
 from explorer.qt.timeline.style import TimelineStyle, with_alpha
 from explorer.timescale.ticks import axis_ticks
@@ -246,22 +246,18 @@ def chart_image(content: ChartContent, size: QSize, style: TimelineStyle, scale:
 
 def chart_bytes(content: ChartContent, size: QSize, style: TimelineStyle, kind: str) -> bytes:
     """The chart as the bytes of a PNG or SVG file."""
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if kind == "svg":
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        generator.setSize(size)
-        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        generator.setTitle(content.title)
-        painter = QPainter(generator)
+        svg = SvgDocument(size, QRectF(0, 0, size.width(), size.height()), content.title)
+        painter = QPainter(svg.generator)
         try:
             paint_chart(painter, QRectF(0, 0, size.width(), size.height()), content, style)
         finally:
             painter.end()
-    else:
-        if not chart_image(content, size, style, 2.0).save(buffer, "PNG"):
-            raise ExportError("The chart could not be encoded as PNG")
+        return svg.data()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not chart_image(content, size, style, 2.0).save(buffer, "PNG"):
+        raise ExportError("The chart could not be encoded as PNG")
     buffer.close()
     return bytes(buffer.data().data())
 

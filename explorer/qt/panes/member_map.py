@@ -14,7 +14,6 @@ from typing import Mapping
 
 from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QTransform
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from explorer.model.dataset import Dataset
 from explorer.model.memberships import Certainty, MemberStanding, Stage, stage_words
 from explorer.model.places import SHAPES_CREDIT, country_shapes, iso_code
 from explorer.qt.export.files import ExportError, format_of, write_atomically
+from explorer.qt.export.svg import SvgDocument
 from explorer.qt.panes.stages import STAGE_TITLES, stage_colour
 from explorer.qt.timeline.style import TimelineStyle, mix
 
@@ -194,31 +194,27 @@ def code_at(transform: QTransform, x: float, y: float) -> str | None:
 
 def map_bytes(content: MapContent, size: QSize, style: TimelineStyle, kind: str) -> bytes:
     """The map as the bytes of a PNG or SVG file."""
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     rect = QRectF(0, 0, size.width(), size.height())
     if kind == "svg":
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        generator.setSize(size)
-        generator.setViewBox(rect)
-        generator.setTitle(content.title)
-        painter = QPainter(generator)
+        svg = SvgDocument(size, rect, content.title)
+        painter = QPainter(svg.generator)
         try:
             paint_map(painter, rect, content, style)
         finally:
             painter.end()
-    else:
-        image = QImage(size.width() * 2, size.height() * 2, QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(2.0)
-        image.fill(style.background)
-        painter = QPainter(image)
-        try:
-            paint_map(painter, rect, content, style)
-        finally:
-            painter.end()
-        if not image.save(buffer, "PNG"):
-            raise ExportError("The map could not be encoded as PNG")
+        return svg.data()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image = QImage(size.width() * 2, size.height() * 2, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(2.0)
+    image.fill(style.background)
+    painter = QPainter(image)
+    try:
+        paint_map(painter, rect, content, style)
+    finally:
+        painter.end()
+    if not image.save(buffer, "PNG"):
+        raise ExportError("The map could not be encoded as PNG")
     buffer.close()
     return bytes(buffer.data().data())
 

@@ -3,6 +3,7 @@ labels. Every word is drawn with `drawText`, so it stays text in SVG and PDF."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 
 from explorer.qt.timeline.style import TimelineStyle
-from explorer.timescale.labels import elide
+from explorer.timescale.labels import ELLIPSIS, clipped, elide
 
 Measure = Callable[[str], float]
 
@@ -18,22 +19,31 @@ Measure = Callable[[str], float]
 PAD = 12.0
 
 
-def wrap(text: str, width: float, measure: Measure) -> list[str]:
+def wrap(text: str, width: float, measure: Measure, max_lines: int | None = None) -> list[str]:
     """`text` broken into lines at spaces, each at most `width` wide (a word longer than a
-    line is shortened with an ellipsis)."""
+    line is shortened with an ellipsis); past `max_lines`, the last line ends in an ellipsis
+    and the rest of the text is not looked at (a title of millions of words costs a few lines)."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    more = False
+    for found in re.finditer(r"\S+", text):
+        word = clipped(found.group())
         candidate = f"{current} {word}" if current else word
         if current and measure(candidate) > width:
             lines.append(current)
             current = word
+            if max_lines is not None and len(lines) == max_lines:
+                more, current = True, ""
+                break
         else:
             current = candidate
     if current:
         lines.append(current)
-    return [line if measure(line) <= width else (elide(line, width, measure) or line[:1])
-            for line in lines]
+    fitted = [line if measure(line) <= width else (elide(line, width, measure) or line[:1])
+              for line in lines]
+    if more:
+        fitted[-1] = elide(fitted[-1] + " " + ELLIPSIS, width, measure) or fitted[-1]
+    return fitted
 
 
 class Fonts:
@@ -84,10 +94,7 @@ def text_block(fonts: Fonts, width: float, paragraphs: Sequence[tuple[str, str, 
         if not text:
             continue
         metrics = fonts.metrics[role]
-        wrapped = wrap(text, width - 2 * PAD, fonts.measure(role))
-        if len(wrapped) > max_lines:
-            wrapped = wrapped[:max_lines - 1] + [elide(" ".join(wrapped[max_lines - 1:]),
-                                                       width - 2 * PAD, fonts.measure(role))]
+        wrapped = wrap(text, width - 2 * PAD, fonts.measure(role), max_lines)
         for line in wrapped:
             lines.append(Line(line, PAD, y + metrics.ascent(), role, muted))
             y += metrics.lineSpacing()
