@@ -77,8 +77,9 @@ class FailedOpen(QObject):
         window.file_opened.connect(lambda _path: self.forget())
 
     def failed(self, path: str, diagnostics: Sequence[Diagnostic] = (), problem: str = "",
-               watch: bool = True) -> None:
-        """`path` did not open: show why in the banner, and watch it when that is worth it."""
+               watch: bool = True, seen: tuple | None = None) -> None:
+        """`path` did not open: show why in the banner, and watch it when that is worth it
+        (`seen`: its fingerprint before it was read, so that an edit saved meanwhile counts)."""
         window = self._window
         name = Path(path).name or path
         shown = Path(window.path).name if window.path and window.document.dataset else None
@@ -93,7 +94,7 @@ class FailedOpen(QObject):
         if not watch:
             return
         self.path = str(Path(path).absolute())
-        self.watcher.watch(self.path)
+        self.watcher.watch(self.path, seen)
         window.reload_action.setEnabled(True)
         if window.document.dataset is None:
             window.timeline.empty_text = f"{name} cannot be opened yet: see above"
