@@ -3,7 +3,8 @@
 Supported: `2009`, `2009-03`, `2009-03-24`; negative (astronomical) years `-0043-03-15`;
 long years `Y-20000`; seasons `2001-21`..`2001-24`; qualifiers `~` (approximate), `?` (uncertain),
 `%` (both) on the whole date; unspecified digits `201X`, `19XX`, `2013-XX`, `1985-04-XX`, and
-anywhere in a date (`1X9X`, `2009-XX-20`); intervals `2007/2009` with open (`..`) or unknown
+elsewhere in a date (`1X9X`, `2009-1X`, but never a day without its month: `2009-XX-20`
+is an error); intervals `2007/2009` with open (`..`) or unknown
 (empty) ends. Not supported: times, level 2 seasons (25-41), qualifiers on single components,
 sets, exponential years. `tests/model/test_dates_oracle.py` maps where this differs from the
 `edtf` package, and why.
@@ -400,6 +401,12 @@ def _parse_unspecified(
         precision = Precision.YEAR
         ascending = descending = (int(year_text),)
     month = day = None
+    if month_text == "XX" and day_text is not None and day_text != "XX":
+        raise DateError(
+            f"{text!r} gives a day without its month; write the month ({year_text}-03-{day_text}) "
+            f"or leave the day unknown too ({year_text}-XX-XX)",
+            day_offset,
+        )
     if month_text is None or month_text == "XX":
         months = _ALL_MONTHS
     elif month_text.isdigit() and int(month_text) in SEASONS:

@@ -2,8 +2,8 @@
 soon as it is valid (live preview starts there), File > Reload tries again, and the banner
 says what is wrong meanwhile.
 
-A path that is not a readable file (missing, a folder, no permission) gets a plain sentence
-of its own instead of a list of diagnostics at line 1, column 1.
+A path that is not a readable file (missing, a folder, no permission, a named pipe or a
+device) gets a plain sentence of its own instead of a list of diagnostics at line 1, column 1.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from explorer.model.diagnostics import Diagnostic
+from explorer.model.load.files import special_kind
 from explorer.qt.dialogs import fix_them
 from explorer.qt.file_watcher import FileWatcher
 
@@ -54,6 +55,10 @@ def unopenable(path: str) -> tuple[str, bool] | None:
     if target.is_dir():
         return (f"{target} is a folder, not a timeline file. Choose a .yaml or .json file in "
                 f"it with File > Open ({shortcut_text(QKeySequence.StandardKey.Open)}).", False)
+    if not target.is_file():  # read as a file, a named pipe would wait for a writer forever
+        kind = special_kind(path)
+        return (f"{target} is {kind}, not a timeline file, so it is not read. Choose a .yaml "
+                f"or .json file with File > Open ({shortcut_text(QKeySequence.StandardKey.Open)}).", False)
     if not os.access(target, os.R_OK):
         return (f"{target} cannot be read: permission denied. Change its permissions (or copy "
                 "it somewhere you can read it); it opens by itself once it can be read.", True)
@@ -72,8 +77,9 @@ class FailedOpen(QObject):
         window.file_opened.connect(lambda _path: self.forget())
 
     def failed(self, path: str, diagnostics: Sequence[Diagnostic] = (), problem: str = "",
-               watch: bool = True) -> None:
-        """`path` did not open: show why in the banner, and watch it when that is worth it."""
+               watch: bool = True, seen: tuple | None = None) -> None:
+        """`path` did not open: show why in the banner, and watch it when that is worth it
+        (`seen`: its fingerprint before it was read, so that an edit saved meanwhile counts)."""
         window = self._window
         name = Path(path).name or path
         shown = Path(window.path).name if window.path and window.document.dataset else None
@@ -88,7 +94,7 @@ class FailedOpen(QObject):
         if not watch:
             return
         self.path = str(Path(path).absolute())
-        self.watcher.watch(self.path)
+        self.watcher.watch(self.path, seen)
         window.reload_action.setEnabled(True)
         if window.document.dataset is None:
             window.timeline.empty_text = f"{name} cannot be opened yet: see above"

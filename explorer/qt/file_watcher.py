@@ -36,6 +36,7 @@ class FileWatcher(QObject):
         super().__init__(parent)
         self._path: str | None = None
         self._seen: tuple | None = None
+        self._target: str | None = None  # where the path leads (another file once a link is changed)
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._poke)
         self._watcher.directoryChanged.connect(self._poke)
@@ -51,15 +52,18 @@ class FileWatcher(QObject):
     def path(self) -> str | None:
         return self._path
 
-    def watch(self, path: str | None) -> None:
-        """Follow `path` (None stops watching)."""
+    def watch(self, path: str | None, seen: tuple | None = None) -> None:
+        """Follow `path` (None stops watching); `seen` is its fingerprint when it was read, if
+        it was read before now (later changes count, including those made while reading)."""
         self.stop()
         if path is None:
             return
-        self._path = str(Path(path).resolve())
-        self._seen = fingerprint(self._path)
+        self._path = os.path.abspath(path)  # not resolved: a link is followed wherever it points
+        self._seen = fingerprint(self._path) if seen is None else seen
         self._rewatch()
         self._poll.start()
+        if self._seen != fingerprint(self._path):
+            self._quiet.start()
 
     def stop(self) -> None:
         for watched in self._watcher.files() + self._watcher.directories():
@@ -68,11 +72,15 @@ class FileWatcher(QObject):
         self._poll.stop()
         self._path = None
         self._seen = None
+        self._target = None
 
-    def mark_seen(self) -> None:
-        """The current content has been read; only later changes count."""
+    def mark_seen(self, seen: tuple | None = None) -> None:
+        """The current content (or the one with fingerprint `seen`) has been read; only later
+        changes count."""
         if self._path is not None:
-            self._seen = fingerprint(self._path)
+            self._seen = fingerprint(self._path) if seen is None else seen
+            if self._seen != fingerprint(self._path):
+                self._quiet.start()
 
     def _rewatch(self) -> None:
         if self._path is None:
@@ -80,6 +88,11 @@ class FileWatcher(QObject):
         folder = str(Path(self._path).parent)
         if folder not in self._watcher.directories() and os.path.isdir(folder):
             self._watcher.addPath(folder)
+        # A link pointed elsewhere leads to another file: watch that one.
+        target = os.path.realpath(self._path)
+        if target != self._target and self._path in self._watcher.files():
+            self._watcher.removePath(self._path)
+        self._target = target
         # A file replaced by rename is a new inode: watch it again.
         if self._path not in self._watcher.files() and os.path.exists(self._path):
             self._watcher.addPath(self._path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -29,7 +30,7 @@ from explorer.qt.document import Document
 from explorer.qt.edit_menu import EditMenu
 from explorer.qt.export.dialog import export_image_action
 from explorer.qt.failed_open import FailedOpen, cannot_open, open_hint, unopenable
-from explorer.qt.file_watcher import FileWatcher
+from explorer.qt.file_watcher import FileWatcher, fingerprint
 from explorer.qt.first_run import install_first_run_hint
 from explorer.qt.help_window import Help
 from explorer.qt.importing import OPEN_FILTER, install_importing
@@ -212,12 +213,13 @@ class MainWindow(QMainWindow):
         opens (`failed_open`). The file loads in a worker thread while the window stays
         responsive (`load_worker`); False, changing nothing, when cancelled or while another
         load runs."""
+        before = fingerprint(path)  # an edit saved while the file loads is a change to show
         unreadable = unopenable(path)
         if unreadable is not None:
             problem, worth_watching = unreadable
             if explain:
                 self.cannot_open_message = cannot_open(self, problem)
-            self.failed_open.failed(path, problem=problem, watch=worth_watching)
+            self.failed_open.failed(path, problem=problem, watch=worth_watching, seen=before)
             return False
         with paused_collections():  # see `explorer.collector`
             outcome = self.loads.load(path, [self.open_action, self.reload_action])
@@ -226,11 +228,11 @@ class MainWindow(QMainWindow):
             if outcome.error is not None:
                 if explain:
                     self.show_diagnostics(path, outcome.error)
-                self.failed_open.failed(path, outcome.error.diagnostics)
+                self.failed_open.failed(path, outcome.error.diagnostics, seen=before)
                 return False
             if outcome.dataset is None:
                 return False
-            self.show_dataset(outcome.dataset, path, outcome.shown)
+            self.show_dataset(outcome.dataset, path, outcome.shown, seen=before)
             self.importing.shown(outcome, path)
             self._paint_then_settle()
         return True
@@ -277,10 +279,14 @@ class MainWindow(QMainWindow):
     def _set_auto_reload(self, enabled: bool) -> None:
         self.settings.set_auto_reload(enabled)
 
-    def show_dataset(self, dataset: Dataset, path: str, shown: Dataset | None = None) -> None:
-        path = str(Path(path).resolve())
+    def show_dataset(self, dataset: Dataset, path: str, shown: Dataset | None = None,
+                     seen: tuple | None = None) -> None:
+        """Show `dataset`, read from `path` (whose fingerprint was `seen` before it was read)."""
+        path = os.path.abspath(path)  # not resolved: a link is read wherever it points at the time
         if path != self.path:
-            self.watcher.watch(path)
+            self.watcher.watch(path, seen)
+        elif seen is not None:
+            self.watcher.mark_seen(seen)
         self.path = path
         self.banner.clear_problems()
         self.reload_action.setEnabled(True)

@@ -10,7 +10,7 @@ the window layout's: a state written by another version is ignored.
 from __future__ import annotations
 
 import math
-from pathlib import Path
+import os
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -78,7 +78,7 @@ class ViewMemory(QObject):
         dataset = self._window.document.loaded_dataset
         return self._path is not None and not self._restoring and self._waiting is None \
             and dataset is not None and dataset.path is not None \
-            and str(Path(dataset.path).resolve()) == self._path
+            and os.path.abspath(dataset.path) == self._path
 
     def _changed(self, *_args) -> None:
         if self._following():

@@ -1,6 +1,6 @@
 """How hard the fuzz tests try: bounded and repeatable in CI, longer on request.
 
-    EXPLORER_FUZZ_EXAMPLES=2000 python -m pytest tests/model/test_loader_fuzz.py tests/qt/test_ui_fuzz.py
+    EXPLORER_FUZZ_EXAMPLES=2000 python -m pytest tests/model/load/test_loader_fuzz.py tests/qt/test_ui_fuzz.py
 
 runs every fuzz test with that many examples, from a fresh random seed each time.
 """

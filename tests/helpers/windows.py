@@ -4,8 +4,11 @@ rows and links the way a person does."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator
+
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QTextBrowser, QTreeView, QWidget
 
@@ -109,3 +112,28 @@ def timeline_of(window) -> QWidget:
     timeline = window.findChild(QWidget, "timeline")
     assert timeline is not None, "the main window has no timeline"
     return timeline
+
+
+@contextmanager
+def window_of_one_example(settings) -> Iterator:
+    """A main window that lives for one example of a property test only: closed and deleted
+    when the block ends (`qtbot.addWidget` keeps a window until the test ends, and a test of
+    2,000 examples kept 2,000 windows)."""
+    from explorer.qt.main_window import MainWindow
+
+    window = MainWindow(settings)
+    try:
+        yield window
+    finally:
+        window.watcher.stop()
+        window.loads.wait()
+        window.close()
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def live_main_windows() -> list[QWidget]:
+    """The main windows that exist (shown or not)."""
+    from explorer.qt.main_window import MainWindow
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]

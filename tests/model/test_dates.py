@@ -137,11 +137,9 @@ SINGLE_DATES = [
     ("201X-03", (2010, 3, 1), (2019, 3, 31), P.DECADE, False, False, "the 2010s"),
     ("2009-1X", (2009, 10, 1), (2009, 12, 31), P.YEAR, False, False, "2009 (month unknown)"),
     ("2009-04-3X", (2009, 4, 30), (2009, 4, 30), P.DAY, False, False, "30 April 2009"),
-    ("2009-XX-20", (2009, 1, 20), (2009, 12, 20), P.YEAR, False, False, "2009 (month unknown)"),
     ("2010-X2-30", (2010, 12, 30), (2010, 12, 30), P.DAY, False, False, "30 December 2010"),
     # only the readings that exist count: 29 February falls in leap years only
     ("201X-02-29", (2012, 2, 29), (2016, 2, 29), P.DECADE, False, False, "between 2012 and 2016"),
-    ("2009-XX-3X", (2009, 1, 30), (2009, 12, 31), P.YEAR, False, False, "2009 (month unknown)"),
     # seasons (EDTF level 1); winter runs into the next year
     ("2001-21", (2001, 3, 1), (2001, 5, 31), P.SEASON, False, False, "spring 2001"),
     ("2001-22", (2001, 6, 1), (2001, 8, 31), P.SEASON, False, False, "summer 2001"),
@@ -349,6 +347,10 @@ ERRORS = [
     ("-0000-XX", 0, "write 0000 for 1 BCE"),
     ("XXXX", 0, "no known digit of the year; leave the date out"),
     ("-XXXX-03", 0, "no known digit of the year"),
+    ("2009-XX-05", 8, "'2009-XX-05' gives a day without its month; write the month (2009-03-05) or leave "
+                      "the day unknown too (2009-XX-XX)"),
+    ("2009-XX-3X", 8, "gives a day without its month"),
+    ("201X-XX-15~", 8, "gives a day without its month"),
     ("2009-02-3X", 8, "day 3X does not exist in any reading"),
     ("2009-X2-32", 8, "day 32 does not exist in any reading"),
     ("1X01-02-29", 8, "day 29 does not exist in any reading"),

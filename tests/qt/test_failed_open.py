@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from tests.helpers.files import broken_text, events_text, write
+from tests.helpers.special import fifo, in_window_without_hanging, needs_fifo
 from tests.helpers.windows import shown_and_active, timeline_of
 
 #: The watcher's quiet period and its poll, with room to spare.
@@ -85,3 +86,27 @@ def test_an_empty_window_says_what_to_do(window, qtbot, tmp_path):
     assert window.findChild(QLabel, "asOfSummary").text() == "This file lists no memberships."
     assert window.findChild(QWidget, "memberChart").accessibleDescription() == \
         "This file lists no memberships"
+
+
+@needs_fifo
+def test_a_named_pipe_gets_a_plain_message_at_once(window, qtbot, tmp_path):
+    pipe = fifo(tmp_path / "pipe.yaml")
+    assert not in_window_without_hanging(lambda: window.open_file(str(pipe)), pipe)
+
+    message = window.findChild(QMessageBox, "cannotOpenMessage")
+    assert message.text().startswith(f"{pipe} is a named pipe (FIFO), not a timeline file, so it is not read.")
+    assert "Line" not in message.text()
+    message.close()
+
+
+@needs_fifo
+def test_a_file_replaced_by_a_named_pipe_is_not_read_on_reload(window, qtbot, tmp_path):
+    path = write(tmp_path / "t.yaml", events_text(2))
+    assert window.open_file(str(path))
+    path.unlink()
+    fifo(path)
+
+    assert not in_window_without_hanging(window.reload, path)
+    assert len(window.document.dataset.events) == 2, "the last good version stays"
+    assert [d.message for d in window.banner.diagnostics] == [
+        "this is a named pipe (FIFO), not a file, so it is not read; give the path of a timeline file (.yaml)"]

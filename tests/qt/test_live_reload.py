@@ -8,6 +8,8 @@ import pytest
 
 from explorer.model.calendar import days_from_civil
 from explorer.model.filters import EventFilter
+from explorer.qt import load_worker
+from tests.helpers.files import broken_text, events_text
 
 NEW_EVENT = """
   - id: added-by-editor
@@ -97,3 +99,82 @@ def test_the_data_file_is_never_written(opened, qtbot):
     window.document.select_event("mexico-joins")
     window.close()
     assert (path.read_bytes(), os.stat(path).st_mtime_ns) == before
+
+
+# links and edits made while a file loads
+
+
+def three_events_and_five(tmp_path):
+    first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
+    first.write_text(events_text(3, title="First"), encoding="utf-8")
+    second.write_text(events_text(5, title="Second"), encoding="utf-8")
+    link = tmp_path / "current.yaml"
+    link.symlink_to(first)
+    return link, second
+
+
+def point(link, target) -> None:
+    """Point the link at `target` the way tools do: a new link renamed over the old one."""
+    fresh = link.with_name(link.name + ".new")
+    fresh.symlink_to(target)
+    os.replace(fresh, link)
+
+
+def test_a_link_pointed_at_another_file_shows_that_file(window, qtbot, tmp_path):
+    link, second = three_events_and_five(tmp_path)
+    assert window.open_file(str(link))
+    assert window.path == str(link)
+
+    point(link, second)
+    qtbot.waitUntil(lambda: window.document.dataset.title == "Second", timeout=3000)
+    second.write_text(events_text(6, title="Second"), encoding="utf-8")  # and its edits from then on
+    qtbot.waitUntil(lambda: len(window.document.dataset.events) == 6, timeout=3000)
+
+
+def test_reload_reads_where_a_link_points_now(window, tmp_path):
+    window.auto_reload_action.setChecked(False)
+    link, second = three_events_and_five(tmp_path)
+    assert window.open_file(str(link))
+    point(link, second)
+    assert window.reload()
+    assert (window.document.dataset.title, len(window.document.dataset.events)) == ("Second", 5)
+
+
+def test_an_edit_saved_while_the_file_opens_is_shown(window, qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "t.yaml"
+    path.write_text(events_text(3), encoding="utf-8")
+    real_load = load_worker.load_dataset
+    edits = []
+
+    def load_then_edit(*args, **kwargs):  # the editor saves after the bytes were read, before the window shows them
+        dataset = real_load(*args, **kwargs)
+        if not edits:
+            edits.append(path)
+            path.write_text(events_text(4), encoding="utf-8")
+        return dataset
+
+    monkeypatch.setattr(load_worker, "load_dataset", load_then_edit)
+    assert window.open_file(str(path))
+    assert edits == [path]
+    qtbot.waitUntil(lambda: len(window.document.dataset.events) == 4, timeout=3000)
+
+
+def test_an_edit_saved_while_a_broken_file_opens_is_tried(window, qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "t.yaml"
+    path.write_text(broken_text(1), encoding="utf-8")
+    real_load = load_worker.load_dataset
+    edits = []
+
+    def load_then_fix(*args, **kwargs):
+        if not edits:
+            edits.append(path)
+            try:
+                return real_load(*args, **kwargs)
+            finally:
+                path.write_text(events_text(2), encoding="utf-8")
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(load_worker, "load_dataset", load_then_fix)
+    assert not window.open_file(str(path), explain=False)
+    qtbot.waitUntil(lambda: window.document.dataset is not None, timeout=3000)
+    assert len(window.document.dataset.events) == 2

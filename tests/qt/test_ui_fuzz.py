@@ -15,6 +15,7 @@ from explorer.model.filters import EventFilter, Match, apply_filter
 from explorer.paths import shipped_dataset
 from explorer.qt.main_window import MainWindow
 from tests.helpers.fuzzing import fuzz_settings
+from tests.helpers.windows import live_main_windows, window_of_one_example
 
 ORIGINAL = shipped_dataset().read_text(encoding="utf-8")
 EXTRA_EVENT = """
@@ -137,20 +138,16 @@ def assert_consistent(window: MainWindow, state: dict) -> None:
 @fuzz_settings(25)
 @given(steps=st.lists(actions, min_size=1, max_size=14))
 def test_random_sessions_keep_the_window_consistent(qtbot, tmp_path_factory, settings, steps):
+    assert live_main_windows() == [], "the window of the example before is gone"
     path = tmp_path_factory.mktemp("fuzz") / "timeline.yaml"
     path.write_text(ORIGINAL, encoding="utf-8")
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.auto_reload_action.setChecked(False)  # reloads happen exactly when the steps say
-    window.resize(760, 560)
-    window.show()
-    assert window.open_file(str(path))
-    state = {"broken_on_disk": False, "good_ids": {e.id for e in window.document.dataset.events}}
-    try:
+    with window_of_one_example(settings) as window:
+        window.auto_reload_action.setChecked(False)  # reloads happen exactly when the steps say
+        window.resize(760, 560)
+        window.show()
+        assert window.open_file(str(path))
+        state = {"broken_on_disk": False, "good_ids": {e.id for e in window.document.dataset.events}}
         for step in steps:
             perform(window, qtbot, path, step, state)
             window.timeline.grab()  # paint the current state
             assert_consistent(window, state)
-    finally:
-        window.watcher.stop()
-        window.close()

@@ -27,6 +27,7 @@ from explorer.model.importers.timelinejs_sheet import TimelineJsSheet
 from explorer.model.importers.untc_status import UntcStatus
 from explorer.model.importers.vis_json import VisTimeline
 from explorer.model.importers.writer import to_yaml
+from explorer.model.load.files import open_regular
 from explorer.model.load.loader import load_text
 from explorer.model.load.validate_plain import NotVouched, read_plain
 
@@ -72,9 +73,9 @@ def is_importable(path: str) -> bool:
         return False
     if lower.endswith(".json"):
         try:
-            with open(path, "rb") as stream:
+            with open_regular(path) as stream:
                 head = stream.read(4096)
-        except OSError:
+        except (OSError, ValueError):  # the loader says why it cannot be read
             return False
         return not FormatV1.json_head(head)
     return True

@@ -9,6 +9,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from explorer.model.load.files import NotAFile, open_regular, read_bounded, special_file_message
+
 #: Largest file imported, in bytes: the format v1 file made from it must stay below the
 #: loader's own limit (64 MB of YAML).
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
@@ -122,11 +124,13 @@ def read_source(path: str | os.PathLike) -> Source:
     """The file at `path` within the size limit; SourceError says why it cannot be read."""
     name = os.fsdecode(path)
     try:
-        with open(path, "rb") as stream:
+        with open_regular(path) as stream:
             size = os.fstat(stream.fileno()).st_size
             if size > MAX_IMPORT_BYTES:
                 raise SourceError(_too_large())
-            data = stream.read(MAX_IMPORT_BYTES + 1)
+            data = read_bounded(stream, size, MAX_IMPORT_BYTES)
+    except NotAFile as error:
+        raise SourceError(special_file_message(error, "the file to import")) from None
     except IsADirectoryError:
         raise SourceError("this is a folder, not a file; give the path of the file to import") from None
     except FileNotFoundError:

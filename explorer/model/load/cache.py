@@ -9,14 +9,22 @@ version of the loader never meets an old entry. The folder is kept under `max_by
 (a corrupt or foreign entry, a read-only folder, a full disk) costs only time: a bad entry is
 ignored and deleted, and a failed write is dropped. Entries are written by a background thread
 once the data set is loaded, so that writing costs the first opening nothing.
+
+An entry is trusted only as the file it describes: it holds the hash of that file's bytes,
+checked against the file just read, and a seal (an HMAC with a key kept in the cache folder)
+over all of it, so that an entry made of parts of others, edited, or copied from another
+folder is refused. Only regular files are read, without following links (a named pipe, a
+device or a link to one is dropped at once), and only within bounds (`entry_limit`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import hmac
 import json
 import os
+import secrets
 import tempfile
 import threading
 import time
@@ -30,14 +38,23 @@ from explorer.model.dataset import Dataset
 from explorer.model.dates import EdtfDate, EdtfInterval, Precision
 from explorer.model.diagnostics import Diagnostic, Severity
 from explorer.model.entities import Country, Era, Event, Membership, Organization, Person, Protocol, Source
+from explorer.model.load.files import open_regular
 from explorer.model.load.progress import LoadCancelled, Steps
 from explorer.model.load.records import maker
 
 #: Version of the entry layout; entries of another version are ignored.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 MAX_CACHE_BYTES = 512 * 1024 * 1024
 MAX_ENTRIES = 32
 FOLDER_NAME = "timeline-explorer"
+#: An entry is at most this many times the size of its file, plus `ENTRY_SLACK` (entries
+#: measure 1.1 to 1.6 times their file; a header alone is about 3 KB), so that a damaged entry
+#: never costs more memory than the loading it would save.
+ENTRY_PER_BYTE = 16
+ENTRY_SLACK = 1024 * 1024
+#: The file in the cache folder holding the key that seals its entries.
+SEAL_NAME = "seal.key"
+_SEAL_BYTES = 32
 
 _SECTIONS: tuple[tuple[str, type], ...] = (
     ("sources", Source), ("organizations", Organization), ("people", Person),
@@ -73,30 +90,39 @@ class DatasetCache:
         # data set is the one shown
         self._recent: tuple[str, str, Dataset] | None = None
 
+    @staticmethod
+    def content_hash(data: bytes) -> str:
+        """The hash of a file's bytes, as entries record it."""
+        return content_hash(data)
+
     def key(self, data: bytes, language: str) -> str:
         """The name of the entry for a file with these bytes, read as `language`."""
-        digest = hashlib.sha256(data)
-        digest.update(f"\0{language}\0{CACHE_FORMAT}\0{_loader_digest()}".encode())
-        return digest.hexdigest()
+        return self.key_for(content_hash(data), language)
+
+    def key_for(self, content: str, language: str) -> str:
+        """The name of the entry for a file whose bytes have the hash `content`."""
+        text = f"{content}\0{language}\0{CACHE_FORMAT}\0{_loader_digest()}"
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def path(self, key: str) -> Path:
         return self.folder / f"{key}.entry"
 
-    def get(self, key: str, file: str, steps: Steps | None = None) -> Dataset | None:
-        """The data set stored under `key`, as loaded from `file`; None when there is none or
-        it cannot be read (a bad entry is deleted)."""
+    def get(self, key: str, file: str, steps: Steps | None = None, content: str | None = None,
+            size: int | None = None) -> Dataset | None:
+        """The data set stored under `key`, as loaded from `file` (whose bytes hash to
+        `content` and number `size`); None when there is none or it cannot be trusted (a bad
+        entry is deleted)."""
         recent = self._recent
         if recent is not None and recent[:2] == (key, file):
             return recent[2]
         path = self.path(key)
         steps = steps or Steps()
         try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        steps.stage(0.05, 1.0)
-        try:
-            dataset = _decode(data, key, file, steps)
+            data = self._read_entry(path, size)
+            if data is None:
+                return None
+            steps.stage(0.05, 1.0)
+            dataset = _decode(data, key, file, steps, self._seal_key(), content)
         except LoadCancelled:
             raise
         except Exception:  # noqa: BLE001 - a bad entry, or a bug here, costs a reading, never a load
@@ -109,13 +135,67 @@ class DatasetCache:
         self._recent = (key, file, dataset)
         return dataset
 
-    def put(self, key: str, dataset: Dataset) -> None:
-        """Store `dataset` under `key`, in the background unless told otherwise; never raises."""
+    def entry_limit(self, size: int | None) -> int:
+        """The largest entry read for a file of `size` bytes (any entry within the cache's
+        bounds when the size is not known)."""
+        if size is None:
+            return self.max_bytes
+        return min(self.max_bytes, ENTRY_PER_BYTE * size + ENTRY_SLACK)
+
+    def _read_entry(self, path: Path, size: int | None) -> bytes | None:
+        """The bytes of the entry at `path` when it is a regular file within bounds; None
+        when there is none; raises (so that it is deleted) for anything else."""
+        try:
+            stream = open_regular(path, follow_links=False)
+        except FileNotFoundError:
+            return None
+        with stream:
+            length = os.fstat(stream.fileno()).st_size
+            if length > self.entry_limit(size):
+                raise ValueError("an entry larger than its file can need")
+            if stream.read(len(_MAGIC)) != _MAGIC:
+                raise ValueError("not a cache entry")
+            data = _MAGIC + stream.read(length - len(_MAGIC) + 1)
+        if len(data) != length:
+            raise ValueError("an entry that changed while it was read")
+        return data
+
+    def _seal_key(self, make: bool = False) -> bytes:
+        """The key that seals this folder's entries (made when `make` and missing)."""
+        path = self.folder / SEAL_NAME
+        try:
+            with open_regular(path, follow_links=False) as stream:
+                key = stream.read(_SEAL_BYTES + 1)
+        except FileNotFoundError:
+            if not make:
+                raise
+            key = b""
+        if len(key) == _SEAL_BYTES:
+            return key
+        if not make:
+            raise ValueError("a broken seal key")
+        _remove(path)
+        key = secrets.token_bytes(_SEAL_BYTES)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        try:
+            handle = os.open(path, flags, 0o600)
+        except FileExistsError:  # another session made it meanwhile
+            return self._seal_key()
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(key)
+        return key
+
+    def put(self, key: str, dataset: Dataset, content: str | None = None) -> None:
+        """Store `dataset` under `key` (its file's bytes hash to `content`), in the background
+        unless told otherwise; never raises."""
         self._recent = (key, dataset.path or "", dataset)
-        if not self.background:
-            self._write(key, dataset)
+        if content is None:  # an entry that cannot be checked against its file is not written
             return
-        writer = threading.Thread(target=self._write, args=(key, dataset), daemon=True, name="cache writer")
+        if not self.background:
+            self._write(key, dataset, content)
+            return
+        writer = threading.Thread(target=self._write, args=(key, dataset, content), daemon=True,
+                                  name="cache writer")
         with self._lock:
             self._writers = [w for w in self._writers if w.is_alive()] + [writer]
         writer.start()
@@ -131,11 +211,11 @@ class DatasetCache:
         for writer in writers:
             writer.join()
 
-    def _write(self, key: str, dataset: Dataset) -> None:
+    def _write(self, key: str, dataset: Dataset, content: str) -> None:
         temporary = None
         try:
-            data = _encode(dataset, key)
             self.folder.mkdir(parents=True, exist_ok=True)
+            data = _encode(dataset, key, content, self._seal_key(make=True))
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".entry-", suffix=".tmp")
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
@@ -173,6 +253,11 @@ class DatasetCache:
                 _remove(path)
 
 
+def content_hash(data: bytes) -> str:
+    """The hash of a file's bytes, as entries record it."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def _remove(path: Path) -> None:
     try:
         path.unlink()
@@ -206,8 +291,8 @@ def _loader_digest() -> str:
     return _DIGEST
 
 
-# An entry is a line naming the format, a line of JSON (the header) and a block of bytes that
-# the header's columns point into: texts joined by NUL as UTF-8, whole numbers as 32-bit
+# An entry is a line naming the format, a line with its seal, a line of JSON (the header) and
+# a block of bytes that the header's columns point into: texts joined by NUL as UTF-8, whole numbers as 32-bit
 # integers. Dates and tuples of ids are stored once each and referred to by number. Parsing a
 # large JSON document costs far more than splitting text and reading integer arrays.
 
@@ -295,7 +380,7 @@ def _kinds(cls: type) -> list[tuple[str, str]]:
     return kinds
 
 
-def _encode(dataset: Dataset, key: str) -> bytes:
+def _encode(dataset: Dataset, key: str, content: str, seal_key: bytes) -> bytes:
     writer = _Writer()
 
     def columns(cls: type, values: list) -> dict[str, Any]:
@@ -310,7 +395,7 @@ def _encode(dataset: Dataset, key: str) -> bytes:
         return found
 
     header: dict[str, Any] = {
-        "format": CACHE_FORMAT, "key": key, "title": dataset.title,
+        "format": CACHE_FORMAT, "key": key, "file": content, "title": dataset.title,
         "description": dataset.description, "version": dataset.version,
         "warnings": [[w.severity.value, w.line, w.column, w.path, w.message] for w in dataset.warnings],
     }
@@ -321,19 +406,27 @@ def _encode(dataset: Dataset, key: str) -> bytes:
     header["indexes"] = _encode_indexes(dataset, writer)
     header["dates"] = writer.date_table()
     header["tuples"] = writer.tuple_table()
-    header["blob"] = hashlib.sha256(writer.blob).hexdigest()  # a damaged entry is noticed
     text = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return _MAGIC + text + b"\n" + bytes(writer.blob)
+    body = text + b"\n" + bytes(writer.blob)
+    return _MAGIC + _seal(seal_key, body) + b"\n" + body
+
+
+def _seal(seal_key: bytes, body: memoryview | bytes) -> bytes:
+    return hmac.new(seal_key, body, hashlib.sha256).hexdigest().encode()
 
 
 class _Reader:
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, seal_key: bytes) -> None:
         if not data.startswith(_MAGIC):
             raise ValueError("not a cache entry")
-        end = data.index(b"\n", len(_MAGIC))
-        self.header = json.loads(data[len(_MAGIC):end])
-        self.blob = memoryview(data)[end + 1:]
-        if not isinstance(self.header, dict) or self.header.get("blob") != hashlib.sha256(self.blob).hexdigest():
+        view = memoryview(data)
+        start = len(_MAGIC) + 65  # the seal: 64 hexadecimal digits and a line end
+        if not hmac.compare_digest(bytes(view[len(_MAGIC):start]), _seal(seal_key, view[start:]) + b"\n"):
+            raise ValueError("an entry this cache did not write, or a damaged one")
+        end = data.index(b"\n", start)
+        self.header = json.loads(view[start:end].tobytes())
+        self.blob = view[end + 1:]
+        if not isinstance(self.header, dict):
             raise ValueError("a damaged entry")
 
     def column(self, stored: dict[str, Any], count: int) -> list:
@@ -358,11 +451,13 @@ class _Reader:
         return values
 
 
-def _decode(data: bytes, key: str, file: str, steps: Steps) -> Dataset:
-    reader = _Reader(data)
+def _decode(data: bytes, key: str, file: str, steps: Steps, seal_key: bytes, content: str | None) -> Dataset:
+    reader = _Reader(data, seal_key)
     header = reader.header
     if header.get("format") != CACHE_FORMAT or header.get("key") != key:
         raise ValueError("an entry of another format or for another file")
+    if content is None or header.get("file") != content:
+        raise ValueError("an entry for other bytes than the file's")
     table = header["dates"]
     kinds = reader.column(table["kind"], _column_length(table["kind"]))
     count = len(kinds)

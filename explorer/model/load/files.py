@@ -4,7 +4,10 @@ problem reported as a plain diagnostic that says what to do."""
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import stat
+from typing import BinaryIO
 
 from explorer.model.load.problems import Problems
 
@@ -26,6 +29,71 @@ def language_of(name: str) -> str:
     return JSON if name.lower().endswith(".json") else YAML
 
 
+class NotAFile(OSError):
+    """The path names something other than a regular file: a named pipe, a device, a socket."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(f"this is {kind}, not a file, so it is not read")
+        self.kind = kind
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+def special_kind(path: str | bytes | os.PathLike) -> str:
+    """What kind of thing other than a regular file `path` names ("a named pipe (FIFO)")."""
+    try:
+        return _kind_of(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return "a special file"
+
+
+def open_regular(path: str | bytes | os.PathLike, follow_links: bool = True) -> BinaryIO:
+    """The regular file at `path` opened for reading, at once: a named pipe, a device or a
+    socket raises `NotAFile` instead of blocking or never ending (`IsADirectoryError` for a
+    folder); `follow_links` False refuses a symbolic link too (the cache's own files)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    if isinstance(path, os.PathLike):
+        path = os.fspath(path)
+    if not isinstance(path, (str, bytes)):  # os.open() would take an int as a descriptor
+        raise TypeError(f"expected a file path, not {type(path).__name__}")
+    # a named pipe opened without O_NONBLOCK waits for a writer; opening a socket fails
+    try:
+        handle = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ENXIO:  # a socket, or a device without its driver
+            raise NotAFile(_kind_of(os.stat(path).st_mode)) from None
+        raise
+    try:
+        mode = os.fstat(handle).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "Is a directory", path)
+        if not stat.S_ISREG(mode):
+            raise NotAFile(_kind_of(mode))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(handle, True)
+        return os.fdopen(handle, "rb")
+    except BaseException:
+        os.close(handle)
+        raise
+
+
+def special_file_message(error: NotAFile, wanted: str = "a timeline file (.yaml)") -> str:
+    """What to say about a path that is not a regular file."""
+    return f"{error}; give the path of {wanted}"
+
+
 def read_file(path: str | os.PathLike, problems: Problems, language: str) -> bytes | None:
     """The bytes of the file, or None after reporting why they cannot be had."""
     if not isinstance(path, (str, bytes, os.PathLike)):  # open() would take an int as a descriptor
@@ -33,11 +101,13 @@ def read_file(path: str | os.PathLike, problems: Problems, language: str) -> byt
         return None
     limit = limit_of(language)
     try:
-        with open(path, "rb") as stream:
-            if not check_size(os.fstat(stream.fileno()).st_size, problems, language):
+        with open_regular(path) as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if not check_size(size, problems, language):
                 return None
-            # read one byte more than allowed: special files report size 0 and never end
-            data = stream.read(limit + 1)
+            data = read_bounded(stream, size, limit)
+    except NotAFile as error:
+        problems.error(START, "", special_file_message(error))
     except IsADirectoryError:
         problems.error(START, "", "this is a folder, not a file; give the path of a timeline file (.yaml)")
     except FileNotFoundError:
@@ -51,6 +121,16 @@ def read_file(path: str | os.PathLike, problems: Problems, language: str) -> byt
     else:
         return data if check_size(len(data), problems, language) else None
     return None
+
+
+def read_bounded(stream: BinaryIO, size: int, limit: int) -> bytes:
+    """The bytes of a regular file of `size` bytes, one more than `limit` at most: a file
+    that grows while it is read is read whole or noticed, and memory is asked for by the size
+    the file has (asking for `limit` bytes up front costs every small file 64 MB)."""
+    data = stream.read(min(size, limit) + 1)
+    if len(data) > size and len(data) <= limit:
+        data += stream.read(limit + 1 - len(data))
+    return data
 
 
 def limit_of(language: str) -> int:

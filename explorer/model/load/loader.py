@@ -77,10 +77,11 @@ def load_dataset(
         data = read_file(path, problems, language)
         if data is None:
             return None
-        key = None
+        key = content = None
         if cache is not None:
-            key = cache.key(data, language)
-            found = cache.get(key, name, steps)
+            content = cache.content_hash(data)
+            key = cache.key_for(content, language)
+            found = cache.get(key, name, steps, content, len(data))
             if found is not None:
                 return found
         # handed over in a box so that the bytes can go once decoded (a large JSON file)
@@ -88,7 +89,7 @@ def load_dataset(
         del data
         dataset = _load(box, problems, name, language, steps, accelerate)
         if dataset is not None and cache is not None and key is not None:
-            cache.put(key, dataset)
+            cache.put(key, dataset, content)
         return dataset
 
     return _guarded(problems, read)

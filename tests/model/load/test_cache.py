@@ -4,7 +4,10 @@ with it (corrupt entries, read-only folders, full disks) costs time, never a loa
 from __future__ import annotations
 
 import errno
+import json
 import os
+import re
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,7 @@ from explorer.model.load.cache import DatasetCache, default_folder
 from explorer.model.load.loader import LoadCancelled, load_dataset
 from explorer.paths import shipped_dataset
 from tests.helpers.loading import HISTORY, assert_same
+from tests.helpers.special import fifo, needs_fifo, without_hanging
 
 
 @pytest.fixture
@@ -25,6 +29,9 @@ def cache(tmp_path) -> DatasetCache:
 
 def entries(cache: DatasetCache) -> list[Path]:
     return sorted(cache.folder.glob("*.entry")) if cache.folder.exists() else []
+
+
+ENTRY = re.compile(rb"timeline-explorer cache\n[0-9a-f]{64}\n\{")
 
 
 def written(tmp_path: Path, name: str, text: str) -> Path:
@@ -105,8 +112,8 @@ def test_reopening_the_file_just_loaded_reads_nothing(tmp_path, cache, monkeypat
 def test_entries_are_json_and_arrays_never_pickle(tmp_path, cache):
     load_dataset(written(tmp_path, "t.yaml", make(20, 10)), cache=cache)
     data = entries(cache)[0].read_bytes()
-    assert data.startswith(b"timeline-explorer cache\n{")
-    assert b"\x80\x04\x95" not in data[:64]  # a pickle stream starts so
+    assert ENTRY.match(data)
+    assert b"\x80\x04\x95" not in data[:128]  # a pickle stream starts so
 
 
 def test_the_cache_keeps_at_most_its_number_of_entries(tmp_path):
@@ -150,10 +157,10 @@ def test_the_default_folder_follows_xdg_cache_home(tmp_path, monkeypatch):
     lambda data: data[: len(data) // 2],
     lambda data: b"garbage",
     lambda data: b"",
-    lambda data: data.replace(b'"format":2', b'"format":99'),
+    lambda data: data.replace(b'"format":%d' % cache_module.CACHE_FORMAT, b'"format":99'),
     lambda data: data.replace(b'"count":', b'"count":1', 1),
     lambda data: data[:-7] + b"\xff" * 7,
-    lambda data: data.replace(b"timeline-explorer cache\n{", b"timeline-explorer cache\n[", 1),
+    lambda data: data.replace(b'\n{"format"', b'\n["format"', 1),
 ], ids=["cut short", "garbage", "empty", "other format", "wrong count", "bad bytes", "not an object"])
 def test_a_corrupt_entry_is_ignored_and_written_again(tmp_path, cache, damage):
     path = written(tmp_path, "t.yaml", make(30, 12))
@@ -164,7 +171,7 @@ def test_a_corrupt_entry_is_ignored_and_written_again(tmp_path, cache, damage):
     assert_same(again, first)
     cache.forget()
     assert_same(reopened(path, cache), first)
-    assert entries(cache) == [entry] and entry.read_bytes().startswith(b"timeline-explorer cache\n{")
+    assert entries(cache) == [entry] and ENTRY.match(entry.read_bytes())
 
 
 def test_a_read_only_cache_folder_is_no_problem(tmp_path, cache, monkeypatch):
@@ -191,7 +198,7 @@ def test_a_full_disk_is_no_problem(tmp_path, cache, monkeypatch):
     path = written(tmp_path, "t.yaml", "timeline: 1\ntitle: x\n")
     assert load_dataset(path, cache=cache).title == "x"
     assert entries(cache) == []
-    assert list(cache.folder.iterdir()) == [], "no half-written file is left behind"
+    assert [p.name for p in cache.folder.iterdir()] == [cache_module.SEAL_NAME], "no half-written file is left behind"
 
 
 def test_writing_in_the_background_stores_the_entry(tmp_path):
@@ -233,3 +240,113 @@ def test_a_bug_in_the_cache_costs_time_never_a_load(tmp_path, cache, monkeypatch
     assert len(entries(cache)) == 1
     monkeypatch.setattr(cache_module, "_decode", broken)
     assert reopened(path, cache).title == "x"
+
+
+# an entry is trusted only as the file it describes, and only ever costs time
+
+
+def two_entries(tmp_path: Path, cache: DatasetCache) -> tuple[Path, Path, Path]:
+    """A file, its entry and the entry of another data set."""
+    mine = written(tmp_path, "mine.yaml", "timeline: 1\ntitle: Mine\nevents:\n  - {title: here, date: 2009}\n")
+    other = written(tmp_path, "other.yaml", "timeline: 1\ntitle: Other\ndescription: not in mine\n")
+    load_dataset(mine, cache=cache)
+    load_dataset(other, cache=cache)
+    cache.forget()
+    return (mine, cache.path(cache.key(mine.read_bytes(), "yaml")),
+            cache.path(cache.key(other.read_bytes(), "yaml")))
+
+
+def header_and_blob(data: bytes) -> tuple[dict, bytes]:
+    magic, _seal, rest = data.split(b"\n", 2)
+    header, blob = rest.split(b"\n", 1)
+    return json.loads(header), blob
+
+
+def sealed(cache: DatasetCache, header: dict, blob: bytes) -> bytes:
+    body = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode() + b"\n" + blob
+    return b"timeline-explorer cache\n" + cache_module._seal(cache._seal_key(), body) + b"\n" + body
+
+
+def test_an_entry_with_the_right_name_and_key_but_another_data_set_is_refused(tmp_path, cache):
+    mine, entry, other_entry = two_entries(tmp_path, cache)
+    other_key = header_and_blob(other_entry.read_bytes())[0]["key"]
+    # a valid header for this file over another data set's body
+    entry.write_bytes(other_entry.read_bytes().replace(other_key.encode(), entry.stem.encode()))
+    loaded = load_dataset(mine, cache=cache)
+    assert (loaded.title, loaded.description, len(loaded.events)) == ("Mine", "", 1)
+
+
+def test_an_entry_sealed_for_other_bytes_than_the_file_is_refused(tmp_path, cache):
+    mine, entry, other_entry = two_entries(tmp_path, cache)
+    header, blob = header_and_blob(other_entry.read_bytes())
+    header["key"] = entry.stem
+    entry.write_bytes(sealed(cache, header, blob))  # even sealed, it records the other file's bytes
+    assert load_dataset(mine, cache=cache).title == "Mine"
+    assert ENTRY.match(entry.read_bytes()) and header_and_blob(entry.read_bytes())[0]["title"] == "Mine"
+
+
+def test_an_entry_copied_from_another_cache_folder_is_refused(tmp_path, cache):
+    mine, entry, other_entry = two_entries(tmp_path, cache)
+    elsewhere = DatasetCache(tmp_path / "elsewhere", background=False)
+    changed = written(tmp_path, "mine.yaml", "timeline: 1\ntitle: Copied\n")
+    load_dataset(changed, cache=elsewhere)
+    copied = elsewhere.path(elsewhere.key(changed.read_bytes(), "yaml"))
+    header, blob = header_and_blob(copied.read_bytes())
+    header["title"] = "Forged"
+    copied.write_bytes(sealed(elsewhere, header, blob))  # sealed with the other folder's key
+    (cache.folder / copied.name).write_bytes(copied.read_bytes())
+    cache.forget()
+    assert load_dataset(changed, cache=cache).title == "Copied"
+
+
+@needs_fifo
+def test_an_entry_that_is_a_named_pipe_is_dropped_at_once(tmp_path, cache):
+    path = written(tmp_path, "t.yaml", "timeline: 1\ntitle: x\n")
+    cache.folder.mkdir(parents=True)
+    entry = fifo(cache.path(cache.key(path.read_bytes(), "yaml")))
+    assert without_hanging(lambda: load_dataset(path, cache=cache), unblock=entry).title == "x"
+    assert ENTRY.match(entry.read_bytes()), "written again as a regular file"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs a device file that never ends")
+def test_an_entry_that_links_to_a_device_is_dropped(tmp_path, cache):
+    path = written(tmp_path, "t.yaml", "timeline: 1\ntitle: x\n")
+    cache.folder.mkdir(parents=True)
+    entry = cache.path(cache.key(path.read_bytes(), "yaml"))
+    entry.symlink_to("/dev/zero")
+    assert load_dataset(path, cache=cache).title == "x"
+    assert not entry.is_symlink() and ENTRY.match(entry.read_bytes())
+
+
+def sparse_entry(cache: DatasetCache, path: Path, size: int) -> Path:
+    """An entry for `path` that starts as one and is `size` bytes long, costing no disk."""
+    cache.folder.mkdir(parents=True, exist_ok=True)
+    entry = cache.path(cache.key(path.read_bytes(), "yaml"))
+    with open(entry, "wb") as stream:
+        stream.write(b"timeline-explorer cache\n")
+        stream.truncate(size)
+    return entry
+
+
+def test_an_entry_too_large_for_memory_is_dropped_without_reading_it(tmp_path, cache):
+    path = written(tmp_path, "t.yaml", "timeline: 1\ntitle: x\n")
+    entry = sparse_entry(cache, path, 2 ** 40)
+    assert load_dataset(path, cache=cache).title == "x"
+    assert entry.stat().st_size < 1024 * 1024, "written again at its real size"
+
+
+def test_an_entry_far_larger_than_its_file_costs_no_memory(tmp_path, cache):
+    path = written(tmp_path, "t.yaml", "timeline: 1\ntitle: x\n")
+    sparse_entry(cache, path, 300 * 1024 * 1024)  # within the cache's bounds, far beyond the file's
+    tracemalloc.start()
+    try:
+        assert load_dataset(path, cache=cache).title == "x"
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 50 * 1024 * 1024
+
+
+def test_an_entry_is_bounded_by_the_size_of_its_file(cache):
+    assert cache.entry_limit(1000) == cache_module.ENTRY_PER_BYTE * 1000 + cache_module.ENTRY_SLACK
+    assert cache.entry_limit(10 ** 12) == cache.max_bytes

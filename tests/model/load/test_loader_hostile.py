@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from explorer.model.load import files
 from explorer.model.load.files import MAX_YAML_BYTES
 from explorer.model.load.loader import load_dataset, load_text
 from explorer.model.load.yaml_compose import DEFAULT_LOADER, PythonLoader
+from tests.helpers.special import fifo, needs_fifo, unix_socket, without_hanging
 
 BOTH_LOADERS = pytest.mark.parametrize("yaml_loader", [DEFAULT_LOADER, PythonLoader], ids=lambda c: c.__name__)
 
@@ -55,7 +57,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(files, "open", denied, raising=False)
+    monkeypatch.setattr(files, "open_regular", denied)
     error = the_error(tmp_path / "secret.yaml")
     assert error.message == "the file cannot be read (permission denied); check its permissions"
 
@@ -82,10 +84,36 @@ def test_a_100_mb_file_is_refused_before_reading_it(tmp_path):
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs a device file that never ends")
-def test_a_file_that_never_ends_is_read_only_up_to_the_limit(monkeypatch):
-    monkeypatch.setattr(files, "MAX_YAML_BYTES", 1000)
+def test_a_device_is_refused_at_once():
     error = the_error(Path("/dev/zero"))
-    assert error.message.startswith("the file is larger than")
+    assert at(error) == (1, 1)
+    assert error.message == "this is a device, not a file, so it is not read; give the path of a timeline file (.yaml)"
+
+
+@needs_fifo
+@pytest.mark.parametrize("name", ["pipe.yaml", "pipe.json"])
+def test_a_named_pipe_is_refused_at_once(tmp_path, name):
+    pipe = fifo(tmp_path / name)
+    error = without_hanging(lambda: the_error(pipe), unblock=pipe)
+    assert at(error) == (1, 1)
+    assert error.message.startswith("this is a named pipe (FIFO), not a file, so it is not read; give the path of")
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs Unix sockets")
+def test_a_socket_is_refused_at_once(tmp_path):
+    with unix_socket(tmp_path / "s.yaml") as path:
+        assert the_error(path).message.startswith("this is a socket, not a file")
+
+
+def test_a_file_that_grows_while_it_is_read_is_read_whole(tmp_path):
+    path = tmp_path / "t.yaml"
+    path.write_text("timeline: 1\n")
+    with open(path, "rb") as stream:
+        with open(path, "ab") as more:
+            more.write(b"title: grown\n")
+        assert files.read_bounded(stream, 12, 1000) == b"timeline: 1\ntitle: grown\n"
+    with open(path, "rb") as stream:
+        assert len(files.read_bounded(stream, 12, 20)) == 21, "past the limit: one byte more, noticed"
 
 
 def test_text_over_the_limit_is_refused(monkeypatch):
