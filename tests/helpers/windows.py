@@ -114,6 +114,9 @@ def timeline_of(window) -> QWidget:
     return timeline
 
 
+EXAMPLE_WINDOW = "windowOfOneExample"
+
+
 @contextmanager
 def window_of_one_example(settings) -> Iterator:
     """A main window that lives for one example of a property test only: closed and deleted
@@ -122,6 +125,7 @@ def window_of_one_example(settings) -> Iterator:
     from explorer.qt.main_window import MainWindow
 
     window = MainWindow(settings)
+    window.setProperty(EXAMPLE_WINDOW, True)
     try:
         yield window
     finally:
@@ -133,7 +137,9 @@ def window_of_one_example(settings) -> Iterator:
 
 
 def live_main_windows() -> list[QWidget]:
-    """The main windows that exist (shown or not)."""
+    """The main windows of earlier examples (`window_of_one_example`) that still exist, shown
+    or not (the windows of other tests are theirs to close)."""
     from explorer.qt.main_window import MainWindow
 
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.property(EXAMPLE_WINDOW)]
