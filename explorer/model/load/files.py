@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
 from typing import BinaryIO
 
@@ -22,6 +23,21 @@ YAML, JSON = "yaml", "json"
 _MB = 1024 * 1024
 #: Where problems with the file as a whole are reported.
 START = (1, 1)
+
+
+#: Where lines end, as editors count them: \n, \r\n, or \r alone (never U+0085 or U+2028,
+#: which YAML 1.1 counts as line breaks but editors show within a line).
+LINE_END = re.compile("\r\n|\r|\n")
+
+
+def editor_position(text: str, index: int) -> tuple[int, int]:
+    """1-based (line, column) of character `index` of `text`, as an editor shows it."""
+    line, line_start = 1, 0
+    for match in LINE_END.finditer(text, 0, index):
+        if match.end() == index and text[index - 1:index + 1] == "\r\n":
+            break  # `index` is the \n of this line's \r\n
+        line, line_start = line + 1, match.end()
+    return line, index - line_start + 1
 
 
 def language_of(name: str) -> str:
@@ -159,12 +175,17 @@ def decode(data: bytes, problems: Problems, language: str = YAML) -> str | None:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         problems.error(START, "", "the file is UTF-16 or UTF-32 text; save it as UTF-8")
         return None
+    if looks_like_utf16(data):
+        problems.error(START, "", "this looks like UTF-16 text (a zero byte beside each letter), though it "
+                                  "has no byte-order mark; save it as UTF-8")
+        return None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         start = error.start
-        line = data.count(b"\n", 0, start) + 1
-        line_start = data.rfind(b"\n", 0, start) + 1
+        # lines end as editors end them: \n, \r\n or \r alone (old Mac files)
+        line = data.count(b"\n", 0, start) + data.count(b"\r", 0, start) - data.count(b"\r\n", 0, start) + 1
+        line_start = max(data.rfind(b"\n", 0, start), data.rfind(b"\r", 0, start)) + 1
         if line_start == 0 and data.startswith(codecs.BOM_UTF8):
             line_start = len(codecs.BOM_UTF8)
         column = len(data[line_start:start].decode("utf-8")) + 1
@@ -176,3 +197,14 @@ def decode(data: bytes, problems: Problems, language: str = YAML) -> str | None:
             "spreadsheet), open that instead",
         )
         return None
+
+
+def looks_like_utf16(data: bytes, sample: int = 4096) -> bool:
+    """Whether bytes read as UTF-8 look like UTF-16 (or UTF-32) text without a byte-order mark:
+    zeros on one side of each pair of bytes (the high bytes of Latin letters), few on the other."""
+    head = data[:sample]
+    if b"\x00" not in head or len(head) < 4:
+        return False
+    evens, odds = head[0::2], head[1::2]
+    even_zeros, odd_zeros = evens.count(0) / len(evens), odds.count(0) / len(odds)
+    return max(even_zeros, odd_zeros) >= 0.3 and min(even_zeros, odd_zeros) <= max(even_zeros, odd_zeros) / 2

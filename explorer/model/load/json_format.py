@@ -15,6 +15,8 @@ from bisect import bisect_right
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Callable
 
+from explorer.model.load.files import LINE_END as _LINE_END
+from explorer.model.load.files import editor_position
 from explorer.model.load.nodes import (
     MAP_TAG,
     MAX_DEPTH,
@@ -23,6 +25,7 @@ from explorer.model.load.nodes import (
     STR_TAG,
     MappingNode,
     Node,
+    PlacedScalarNode,
     ScalarNode,
     SequenceNode,
 )
@@ -199,7 +202,7 @@ def syntax_error(text: str, error: json.JSONDecodeError, problems: Problems) -> 
         problems.error((1, 1), "", _EMPTY)
         return
     hint = next((advice for clue, advice in _HINTS if error.msg.startswith(clue)), "check the JSON syntax here")
-    problems.error((error.lineno, error.colno), "", f"JSON syntax error: {error.msg}; {hint}")
+    problems.error(editor_position(text, error.pos), "", f"JSON syntax error: {error.msg}; {hint}")
 
 
 def syntax_ok(text: str, problems: Problems) -> bool:
@@ -256,7 +259,7 @@ class _Scanner:
     def __init__(self, text: str, tick: Callable[[float], None] | None) -> None:
         self.text = text
         self.tick = tick
-        self.line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        self.line_starts = [0] + [match.end() for match in _LINE_END.finditer(text)]
 
     def position(self, at: int) -> tuple[int, int]:
         line = bisect_right(self.line_starts, at)
@@ -361,6 +364,8 @@ class _Scanner:
         text = self.text
         if char == '"':
             value, end = self._string(at)
+            if text.find("\\", at + 1, end) >= 0:  # escapes: keep what was written, to place its characters
+                return PlacedScalarNode(STR_TAG, value, line, column, '"', line, column + 1, text[at + 1:end - 1]), end
             return ScalarNode(STR_TAG, value, line, column, '"'), end
         number = _NUMBER.match(text, at)
         if number is not None:

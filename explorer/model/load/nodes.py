@@ -63,6 +63,55 @@ class ScalarNode(Node):
         self.style = style
 
 
+class PlacedScalarNode(ScalarNode):
+    """A scalar whose text does not start where the node does, or is not the text written: a
+    block scalar (`|`, `>`: its text starts on the next line) or a JSON string with escapes.
+    `text_line`, `text_column` are where its text starts; `raw` the text as written, when that
+    is not `value` (escapes)."""
+
+    __slots__ = ("text_line", "text_column", "raw")
+
+    def __init__(self, tag: str, value: str, line: int, column: int, style: str | None,
+                 text_line: int, text_column: int, raw: str | None = None) -> None:
+        super().__init__(tag, value, line, column, style)
+        self.text_line = text_line
+        self.text_column = text_column
+        self.raw = raw
+
+
+def value_position(node: Node, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of character `offset` of a scalar's value, as the file shows it."""
+    if isinstance(node, PlacedScalarNode):
+        if node.raw is not None:  # a JSON string with escapes: count what was written
+            return node.text_line, node.text_column + json_raw_offset(node.raw, offset)
+        value = node.value
+        offset = min(offset, len(value))
+        breaks = value.count("\n", 0, offset)
+        line_start = value.rfind("\n", 0, offset) + 1
+        return node.text_line + breaks, node.text_column + offset - line_start  # each line indented alike
+    quoted = isinstance(node, ScalarNode) and node.style in ("'", '"')
+    return node.line, node.column + offset + (1 if quoted else 0)
+
+
+def json_raw_offset(raw: str, offset: int) -> int:
+    """Where character `offset` of a JSON string's value is in its text as written (`raw`,
+    without the quotes): escapes take two characters (`\\n`), six (`\\u00e9`) or twelve (a
+    surrogate pair) for one."""
+    at = 0
+    for _ in range(offset):
+        if at >= len(raw):
+            break
+        if raw[at] != "\\":
+            at += 1
+        elif raw[at + 1:at + 2] != "u":
+            at += 2
+        elif 0xD800 <= int(raw[at + 2:at + 6] or "0", 16) <= 0xDBFF and raw[at + 6:at + 8] == "\\u":
+            at += 12
+        else:
+            at += 6
+    return at
+
+
 class SequenceNode(Node):
     """A list; `value` is the list of item nodes."""
 

@@ -23,7 +23,7 @@ from explorer.model.load.nodes import (
     ScalarNode,
     SequenceNode,
     describe,
-    position,
+    value_position,
 )
 from explorer.model.load.problems import suggestion
 from explorer.model.load.schema import (
@@ -131,9 +131,11 @@ class _Validator:
         self.total = max(1, sum(
             len(value.value) for _key, value in entries.values() if isinstance(value, (MappingNode, SequenceNode))
         ))
+        sections: set[int] = set()  # the sections read, by node: an alias of one is placed at the alias
         for name, (key, value) in entries.items():
             if name in ENTITY_SECTIONS:
-                self._entity_section(name, value)
+                self._entity_section(name, value, key if id(value) in sections else None)
+                sections.add(id(value))
             elif name in LIST_SECTIONS:
                 self._list_section(name, value)
             elif name in TEXT_KEYS:
@@ -169,7 +171,9 @@ class _Validator:
 
     # sections
 
-    def _entity_section(self, section: str, node: Node) -> None:
+    def _entity_section(self, section: str, node: Node, alias: ScalarNode | None = None) -> None:
+        """Read an entity section; `alias` is its key when its mapping is another section's,
+        repeated through an alias (its ids are then reported there, not at the anchor)."""
         found = ENTITY_SECTIONS[section]
         kind, cls, shape = found.kind, found.cls, found.shape
         if node.tag not in DATA_TAGS:
@@ -187,7 +191,7 @@ class _Validator:
         self._advance(len(node.value))
         for entity_id, (key, value) in self.reader.pairs(node, section).items():
             path = f"{section}.{entity_id}"
-            if not self._claim(entity_id, kind, key, path):
+            if not self._claim(entity_id, kind, key, path, alias):
                 continue
             errors = self.problems.errors
             read = self._entry(value, path, shape, key)
@@ -232,18 +236,22 @@ class _Validator:
         if self.tick is not None:
             self.tick(self.done / self.total)
 
-    def _claim(self, entity_id: str, kind: EntityKind | None, key: ScalarNode, path: str) -> bool:
-        """Register an id; False (after reporting) when it is empty or already taken."""
+    def _claim(self, entity_id: str, kind: EntityKind | None, key: ScalarNode, path: str,
+               alias: ScalarNode | None = None) -> bool:
+        """Register an id; False (after reporting) when it is empty or already taken. `alias`:
+        the key of a section repeated through an alias, where a repeated id is reported."""
         if not entity_id.strip():
             self.problems.error(key, path, "an id cannot be empty; write a short id such as `unodc`")
             return False
         first = self.ids.get(entity_id)
         if first is not None:
             first_kind, line = first
+            how = ("; the alias here repeats the section that holds it, so every id in it is used twice: "
+                   "write this section's own entries instead" if alias is not None
+                   else "; ids must be unique across all sections: rename one")
             self.problems.error(
-                key, path,
-                f"the id '{entity_id}' is already used by the {_KIND_WORDS[first_kind]} on line "
-                f"{line}; ids must be unique across all sections: rename one",
+                alias if alias is not None else key, path,
+                f"the id '{entity_id}' is already used by the {_KIND_WORDS[first_kind]} on line {line}{how}",
             )
             return False
         self.ids[entity_id] = (kind, key.line)
@@ -377,10 +385,7 @@ class _Validator:
         try:
             return parse_edtf(text)
         except DateError as error:
-            line, column = position(node)
-            if isinstance(node, ScalarNode) and node.style in ("'", '"'):
-                column += 1
-            self.problems.error((line, column + error.offset), f"{path}.{name}", error.message)
+            self.problems.error(value_position(node, error.offset), f"{path}.{name}", error.message)
             return _INVALID
 
     def _list(self, node: Node, path: str, name: str, targets: tuple | None) -> Any:

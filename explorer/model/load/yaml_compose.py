@@ -9,6 +9,7 @@ cause.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Callable
 
 import yaml
@@ -27,6 +28,7 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner, ScannerError
 
+from explorer.model.load.files import LINE_END, editor_position
 from explorer.model.load.nodes import (
     MAP_TAG,
     MAX_DEPTH,
@@ -34,6 +36,7 @@ from explorer.model.load.nodes import (
     SEQ_TAG,
     MappingNode,
     Node,
+    PlacedScalarNode,
     ScalarNode,
     SequenceNode,
     resolve_scalar,
@@ -45,6 +48,9 @@ _NOT_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+_BLANK_LINES = re.compile("(?:[ \t]*(?:\r\n|[\r\n\x85\u2028\u2029]))*( *)")
+_PLACED = "placed"  # the name of marks made from nodes, already placed
 
 class PythonLoader(Reader, Scanner, Parser):
     """The pure-Python parser, for PyYAML builds without libyaml.
@@ -78,14 +84,45 @@ else:
     DEFAULT_LOADER = LibyamlLoader
 
 
-def text_position(text: str, index: int) -> tuple[int, int]:
-    """1-based (line, column) of character `index` of `text`, counting line breaks as YAML does."""
-    line = 1
-    line_start = 0
-    for match in _LINE_BREAK.finditer(text, 0, index):
-        line += 1
-        line_start = match.end()
-    return line, index - line_start + 1
+class Places:
+    """Where the parser's marks are as an editor shows them. YAML 1.1 also ends lines at
+    U+0085, U+2028 and U+2029, which editors show within a line: in a file holding any, marks
+    are placed again from their character index (`editor_position`'s lines)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+        if _ODD_BREAK.search(text) is not None:
+            self._starts = [0] + [match.end() for match in LINE_END.finditer(text)]
+
+    @property
+    def remaps(self) -> bool:
+        """Whether marks need placing again (the file holds YAML-only line breaks)."""
+        return self._starts is not None
+
+    def of(self, mark: Mark) -> tuple[int, int]:
+        """1-based (line, column) of a mark."""
+        if self._starts is None or mark.name == _PLACED:
+            return mark.line + 1, mark.column + 1
+        return self.at(mark.index)
+
+    def at(self, index: int) -> tuple[int, int]:
+        if self._starts is None:
+            return editor_position(self.text, index)
+        line = bisect_right(self._starts, index)
+        return line, index - self._starts[line - 1] + 1
+
+    def block_text(self, mark: Mark, line: int) -> tuple[int, int]:
+        """Where the text of the block scalar whose indicator is at `mark` (on `line`) starts:
+        the line after the indicator's, at the indentation of its first line that is not blank."""
+        text = self.text
+        end = _LINE_BREAK.search(text, mark.index)
+        if end is None:
+            return line, mark.column + 2
+        blank = _BLANK_LINES.match(text, end.end())
+        assert blank is not None  # the pattern matches the empty string
+        # blank lines before the text are line breaks in its value: counted there
+        return line + 1, blank.end(1) - blank.start(1) + 1
 
 
 
@@ -97,14 +134,15 @@ def compose(
     `tick`, when given, is called now and then with the fraction of the text read so far."""
     bad = _NOT_PRINTABLE.search(text)
     if bad is not None:
-        problems.error(text_position(text, bad.start()), "", _bad_character(bad.group()))
+        problems.error(editor_position(text, bad.start()), "", _bad_character(bad.group()))
         return None
+    places = Places(text)
     try:
-        root = _Composer(loader(text), len(text), tick).single_document()
+        root = _Composer(loader(text), len(text), tick, places).single_document()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         at_tab = mark is not None and text[mark.index:mark.index + 1] == "\t"
-        problems.error(mark or (1, 1), "", _syntax_message(error, at_tab))
+        problems.error(places.of(mark) if mark is not None else (1, 1), "", _syntax_message(error, at_tab, places))
         return None
     except yaml.YAMLError as error:
         problems.error((1, 1), "", f"the file cannot be read as YAML: {error}")
@@ -124,10 +162,11 @@ class _Composer:
 
     TICK_EVERY = 1 << 16  # events between two calls of `tick`
 
-    def __init__(self, parser, size: int, tick: Callable[[float], None] | None) -> None:
+    def __init__(self, parser, size: int, tick: Callable[[float], None] | None, places: Places) -> None:
         self.parser = parser
         self.size = max(size, 1)
         self.tick = tick
+        self.places = places
 
     def single_document(self) -> Node | None:
         parser = self.parser
@@ -147,6 +186,8 @@ class _Composer:
     def _node(self) -> Node:
         """Compose one node and everything under it."""
         get = self.parser.get_event
+        places = self.places
+        place = places.of if places.remaps else None
         anchors: dict[str, Node] = {}
         # each open collection: (its node, its items list, key waiting for its value or a
         # marker saying the collection is a list)
@@ -166,7 +207,12 @@ class _Composer:
                 tag = event.tag
                 if tag is None or tag == "!":
                     tag = resolve_scalar(event.value, event.implicit[0])
-                node = ScalarNode(tag, event.value, mark.line + 1, mark.column + 1, event.style)
+                line, column = place(mark) if place is not None else (mark.line + 1, mark.column + 1)
+                style = event.style
+                if style == "|" or style == ">":
+                    node = PlacedScalarNode(tag, event.value, line, column, style, *places.block_text(mark, line))
+                else:
+                    node = ScalarNode(tag, event.value, line, column, style)
                 self._anchor(anchors, event, node)
             elif kind is AliasEvent:
                 node = anchors.get(event.anchor)
@@ -178,7 +224,8 @@ class _Composer:
                 if tag is None or tag == "!":
                     tag = SEQ_TAG if kind is SequenceStartEvent else MAP_TAG
                 cls = SequenceNode if kind is SequenceStartEvent else MappingNode
-                node = cls(tag, [], mark.line + 1, mark.column + 1)
+                line, column = place(mark) if place is not None else (mark.line + 1, mark.column + 1)
+                node = cls(tag, [], line, column)
                 self._anchor(anchors, event, node)
                 if len(stack) > MAX_DEPTH:
                     raise TooDeep(node)
@@ -238,7 +285,7 @@ class TooDeep(Exception):
 
 def _mark(node: Node) -> Mark:
     """A YAML mark at the start of `node`, for errors that point at a node already composed."""
-    return Mark("", 0, node.line - 1, node.column - 1, None, None)
+    return Mark(_PLACED, 0, node.line - 1, node.column - 1, None, None)
 
 
 _TOO_DEEP = (
@@ -280,11 +327,11 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax_message(error: yaml.MarkedYAMLError, at_tab: bool) -> str:
+def _syntax_message(error: yaml.MarkedYAMLError, at_tab: bool, places: Places) -> str:
     problem = error.problem or error.context or "the YAML syntax is broken"
     message = f"YAML syntax error: {problem}"
     if error.context and error.problem and error.context_mark is not None:
-        message += f" ({error.context}, line {error.context_mark.line + 1})"
+        message += f" ({error.context}, line {places.of(error.context_mark)[0]})"
     text = f"{error.context} {error.problem}" + (" found character '\\t'" if at_tab else "")
     for clue, hint in _SYNTAX_HINTS:
         if clue in text:

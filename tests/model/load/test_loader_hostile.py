@@ -140,6 +140,21 @@ def test_non_utf8_byte_is_located():
     assert error.message.startswith("the file is not UTF-8 text: byte 0xE1 here cannot be read; save the file as UTF-8")
 
 
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"], ids=["CR", "CRLF", "LF"])
+def test_a_bad_byte_is_located_whatever_ends_the_lines(ending):
+    text = ending.join(["timeline: 1", "title: x", "events:", "  - title: a", "    date: 2009 Málaga", ""])
+    error = the_error(text.encode("latin-1"))
+    assert at(error) == (5, 17)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_utf16_without_a_byte_order_mark_is_named(encoding):
+    error = the_error("timeline: 1\ntitle: Málaga\n".encode(encoding))
+    assert at(error) == (1, 1)
+    assert error.message == ("this looks like UTF-16 text (a zero byte beside each letter), though it has no "
+                             "byte-order mark; save it as UTF-8")
+
+
 def test_columns_of_a_bad_byte_count_characters_not_bytes():
     error = the_error("timeline: 1\ntitle: Ñandú \xff".encode().replace(b"\xc3\xbf", b"\xff"))
     assert at(error) == (2, 14)
@@ -341,3 +356,33 @@ def test_wrong_argument_types_are_diagnostics():
     with pytest.raises(DatasetError) as caught:
         load_dataset(0)  # never read standard input as a file descriptor
     assert caught.value.diagnostics[0].message == "expected a file path, not int"
+
+
+# positions as an editor shows them
+
+
+@pytest.mark.parametrize("odd", ["\u2028", "\x85"])
+def test_yaml_only_line_breaks_inside_a_title_do_not_shift_lines(odd):
+    text = (f'timeline: 1\ntitle: "a{odd}b"\nevents:\n  - title: x\n    date: 2009\n'
+            "  - title: z\n    date: 2009-13\n")
+    assert at(the_error(text)) == (7, 16)
+
+
+def test_a_bad_date_in_a_block_scalar_is_placed_in_its_text():
+    assert at(the_error("timeline: 1\nevents:\n  - title: a\n    date: |\n      2009-13\n")) == (5, 12)
+
+
+def test_a_bad_date_written_with_escapes_in_json_is_placed_as_written():
+    text = '{"timeline": 1, "events": [{"title": "a", "date": "\\u0032009-13"}]}'
+    assert at(the_error(text, language="json")) == (1, text.index("13") + 1)
+
+
+def test_json_lines_may_end_in_carriage_returns():
+    text = '{"timeline": 1,\r"events": [\r  {"title": "a", "date": "2009-13"}]}'
+    assert at(the_error(text, language="json")) == (3, 32)
+
+
+def test_a_repeated_id_through_an_aliased_section_is_placed_at_the_alias():
+    error = failure("timeline: 1\norganizations: &o\n  a: {name: A}\npeople: *o\n")[0]
+    assert at(error) == (4, 1)
+    assert "the alias here repeats the section" in error.message
