@@ -22,6 +22,12 @@ from explorer.model.entities import (
     Protocol,
 )
 from explorer.model.queries import count_text, counted
+from explorer.timescale.labels import MAX_DRAWN_CHARS, clipped
+
+#: What a pane shows of one text, and of one list (a title of ten million characters or an
+#: event of a million actors would take the text view minutes to lay out).
+TEXT_CHARS = 20_000
+LIST_ITEMS = 200
 
 ENTITY_SCHEME = "entity"
 TAG_SCHEME = "tag"
@@ -61,8 +67,16 @@ def _section(title: str, body: str) -> str:
     return f"<p><b>{escape(title)}</b><br>{body}</p>" if body else ""
 
 
+def _shown(text: str, limit: int = TEXT_CHARS) -> str:
+    """`text` escaped, clipped to `limit` characters."""
+    return escape(clipped(text, limit))
+
+
 def _links(dataset: Dataset, ids) -> str:
-    return ", ".join(_link(dataset, entity_id) for entity_id in ids)
+    """Links to the first `LIST_ITEMS` entities, then how many more there are."""
+    ids = tuple(ids)
+    more = f" and {len(ids) - LIST_ITEMS:,} more" if len(ids) > LIST_ITEMS else ""
+    return ", ".join(_link(dataset, entity_id) for entity_id in ids[:LIST_ITEMS]) + more
 
 
 def _style(muted: str) -> str:
@@ -71,17 +85,19 @@ def _style(muted: str) -> str:
 
 def event_html(dataset: Dataset, event: Event, muted: str = "#777777") -> str:
     """Title, date in words and as written, summary, actors, protocols, tags and sources."""
-    parts = [_style(muted), f"<h3>{escape(event.title)}</h3>"]
+    parts = [_style(muted), f"<h3>{_shown(event.title, MAX_DRAWN_CHARS)}</h3>"]
     written = event.when_text()
     when = escape(event.when_words())
     parts.append(f"<p>{when} <span class='muted'>(written {escape(written)})</span></p>"
                  if written else f"<p>{when}</p>")
     if event.summary:
-        parts.append(f"<p>{escape(event.summary)}</p>")
+        parts.append(f"<p>{_shown(event.summary)}</p>")
     parts.append(_section("Actors", _links(dataset, event.actors)))
     parts.append(_section("Protocols", _links(dataset, event.protocols)))
-    tags = ", ".join(f'<a href="{TAG_SCHEME}:{quote(t, safe="")}">{escape(t)}</a>'
-                     for t in event.tags)
+    tags = ", ".join(f'<a href="{TAG_SCHEME}:{quote(t, safe="")}">{_shown(t, MAX_DRAWN_CHARS)}</a>'
+                     for t in event.tags[:LIST_ITEMS])
+    if len(event.tags) > LIST_ITEMS:
+        tags += f" and {len(event.tags) - LIST_ITEMS:,} more"
     parts.append(_section("Tags", tags))
     sources = [dataset.sources[s] for s in event.sources if s in dataset.sources]
     if sources:
@@ -96,9 +112,9 @@ def overview_html(dataset: Dataset | None, muted: str = "#777777") -> str:
             "actors and sources here.</p>")
     if dataset is None:
         return _style(muted) + hint
-    parts = [_style(muted), f"<h3>{escape(dataset.title or 'Timeline')}</h3>"]
+    parts = [_style(muted), f"<h3>{_shown(dataset.title or 'Timeline', MAX_DRAWN_CHARS)}</h3>"]
     if dataset.description:
-        parts.append(f"<p>{escape(dataset.description)}</p>")
+        parts.append(f"<p>{_shown(dataset.description)}</p>")
     counts = ", ".join((counted(len(dataset.events), "event"),
                         counted(len(dataset.actors()), "actor"),
                         counted(len(dataset.protocols), "protocol"),

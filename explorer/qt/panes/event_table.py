@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from explorer.model.dataset import Dataset
 from explorer.model.filters import filter_index, match_spans
 from explorer.qt.document import Document
+from explorer.timescale.labels import clipped
 
 _NO_PARENT = QModelIndex()
 #: The event's id, for the views.
@@ -179,12 +180,12 @@ class EventTableModel(QAbstractTableModel):
             if column == DATE:
                 return event.when_short()
             if column == TITLE:
-                return event.title
+                return clipped(event.title)
             if column == ACTORS:
                 return ", ".join(dataset.label(actor) for actor in event.actors)
             return ", ".join(event.tags)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{event.title}\n{event.when_words()}"
+            return f"{clipped(event.title)}\n{event.when_words()}"
         if role == ID_ROLE:
             return event.id
         if role == MATCH_ROLE and column == TITLE:
@@ -216,6 +217,7 @@ class MatchDelegate(QStyledItemDelegate):
         palette = option.palette
         text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected
                                     else QPalette.ColorRole.Text)
+        text = clipped(text)  # a title of millions of characters is measured whole otherwise
         shown = fonts[False][1].elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         if shown != text:  # shortened to fit: the marks stop where the text does
             keep = len(shown) - 1
@@ -225,7 +227,7 @@ class MatchDelegate(QStyledItemDelegate):
         for start, end in spans:
             pieces += [(text[cursor:start], False), (text[start:end], True)]
             cursor = end
-        pieces.append((text[cursor:] + ("\u2026" if shown != index.data() else ""), False))
+        pieces.append((text[cursor:] + ("\u2026" if shown != clipped(index.data() or "") else ""), False))
         painter.save()
         painter.setClipRect(rect)
         painter.setPen(text_colour)
