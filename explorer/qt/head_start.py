@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from explorer.model.dataset import Dataset
+from explorer.model.importers.format_v1 import is_format_v1
 from explorer.model.load.cache import DatasetCache
 from explorer.model.load.loader import load_dataset
 
@@ -39,7 +40,7 @@ class HeadStart:
     def begin(cls, path: str, cache: DatasetCache | None) -> HeadStart | None:
         """A head start on `path`, already running; None for anything but a regular timeline
         file (format v1, by its name): the window explains every other case itself."""
-        if not path.lower().endswith((".yaml", ".yml", ".json")):
+        if not is_format_v1(path):  # another tool's file: the window imports it
             return None
         try:
             if not Path(path).is_file():

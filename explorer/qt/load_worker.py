@@ -60,6 +60,10 @@ def cache_for(settings) -> DatasetCache:
     return DatasetCache()
 
 
+def _folder(cache: DatasetCache | None) -> Path | None:
+    return None if cache is None else cache.folder
+
+
 def index_for_showing(dataset: Dataset) -> FilterIndex:
     """The filter index of a data set about to be shown, with what the first frame reads
     (the events' extents) built; the rest waits (`prepare_in_background`)."""
@@ -239,9 +243,7 @@ class FileLoads(QObject):
         head, self.head_start = self.head_start, None
         if head is None or not head.take(path):
             return None
-        same_cache = (head.cache is None) == (self.cache is None) and (
-            head.cache is None or self.cache is None or head.cache.folder == self.cache.folder)
-        return head if same_cache else None
+        return head if _folder(head.cache) == _folder(self.cache) else None
 
     def cancel(self) -> None:
         """Stop the load in progress: it ends as cancelled at once and changes nothing."""

@@ -229,6 +229,10 @@ def test_no_head_start_for_what_the_window_explains_itself(tmp_path):
     table = tmp_path / "events.csv"
     table.write_text("title,date\nA,2001\n", encoding="utf-8")
     assert HeadStart.begin(str(table), None) is None
+    story = tmp_path / "story.json"  # TimelineJS JSON: not format v1, though it ends in .json
+    story.write_text('{"events": [{"start_date": {"year": 2001}, "text": {"headline": "A"}}]}',
+                     encoding="utf-8")
+    assert HeadStart.begin(str(story), None) is None
 
 
 def test_the_window_has_the_keyboard_again_after_the_progress_dialog(window, qtbot, blue_heart_copy,

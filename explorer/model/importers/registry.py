@@ -17,7 +17,7 @@ from explorer.model.diagnostics import DatasetError
 from explorer.model.importers.base import NO, Importer, Options
 from explorer.model.importers.draft import ORIGINAL, Draft, add_source
 from explorer.model.importers.event_table import EventTable
-from explorer.model.importers.format_v1 import FormatV1
+from explorer.model.importers.format_v1 import FormatV1, is_format_v1
 from explorer.model.importers.membership_table import MembershipTable
 from explorer.model.importers.report import START, ImportReport, Where
 from explorer.model.importers.source import Source, SourceError, read_source
@@ -27,7 +27,6 @@ from explorer.model.importers.timelinejs_sheet import TimelineJsSheet
 from explorer.model.importers.untc_status import UntcStatus
 from explorer.model.importers.vis_json import VisTimeline
 from explorer.model.importers.writer import to_yaml
-from explorer.model.load.files import open_regular
 from explorer.model.load.loader import load_text
 from explorer.model.load.validate_plain import NotVouched, read_plain
 
@@ -67,18 +66,8 @@ def choose(source: Source) -> Importer:
 
 def is_importable(path: str) -> bool:
     """Whether a file should go through an import rather than the loader: anything that is
-    not format v1 by its name (`.yaml`, `.yml`, or `.json` holding `"timeline": 1`)."""
-    lower = path.lower()
-    if lower.endswith((".yaml", ".yml")):
-        return False
-    if lower.endswith(".json"):
-        try:
-            with open_regular(path) as stream:
-                head = stream.read(4096)
-        except (OSError, ValueError):  # the loader says why it cannot be read
-            return False
-        return not FormatV1.json_head(head)
-    return True
+    not format v1 by its name (`format_v1.is_format_v1`)."""
+    return not is_format_v1(path)
 
 
 @dataclass(frozen=True, slots=True)
