@@ -25,7 +25,9 @@ def run(file: str | None = None) -> int:
 
         # the file loads while the window is built (its settings keep the cache where
         # `DatasetCache` does by default; the window takes the head start only if so)
-        head_start = HeadStart.begin(path, DatasetCache())
+        cache = DatasetCache()
+        cache.hold_writes()  # until the window shows the data set (`FileLoads`)
+        head_start = HeadStart.begin(path, cache)
 
         from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QApplication

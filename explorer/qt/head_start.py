@@ -5,8 +5,13 @@ about half a second; reading a large file takes longer, and its parsers let go o
 interpreter while they work. `HeadStart.begin(path)` starts the load in a thread of its own at
 once, with only the loader imported; the window's first load of that path then takes its
 result (`FileLoads` hands it to the load job) instead of reading the file again, reporting the
-head start's progress and able to cancel it. A head start that nobody takes costs nothing but
-its thread, which ends with the load.
+head start's progress and able to cancel it. The head start does only what lets the window's
+thread run beside it (reading, hashing, parsing) until its result is asked for: the work that
+holds the interpreter (validating, decoding a cache entry) waits for that turn, since two
+threads taking turns at the interpreter slow the window's imports and construction far more
+than they gain (`benchmarks/open.py`: the window of a 100,000-event file was shown after 3.4 s
+instead of 1 s). A head start that nobody takes is dropped: it
+stops at its next report.
 """
 
 from __future__ import annotations
@@ -22,6 +27,10 @@ from explorer.model.load.cache import DatasetCache
 from explorer.model.load.loader import load_dataset
 
 
+def _always() -> bool:
+    return True
+
+
 class HeadStart:
     """One load begun before anyone asked for it; `take` hands it to the first who does."""
 
@@ -34,6 +43,9 @@ class HeadStart:
         self._cancelled: Callable[[], bool] | None = None
         self._last = 0.0
         self._taken = False
+        self._turn = threading.Event()  # set once the result is asked for
+        #: Set once the load has done what lets other threads run and waits for its turn.
+        self.at_turn = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True, name=f"head start {Path(path).name}")
 
     @classmethod
@@ -60,16 +72,31 @@ class HeadStart:
             self._taken = True
             return True
 
+    def go(self) -> None:
+        """Let the load go on with the work that holds the interpreter."""
+        self._turn.set()
+
     def result(self, progress: Callable[[float], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> Dataset:
+               cancelled: Callable[[], bool] | None = None, go: bool = True) -> Dataset:
         """Wait for the load, reporting its progress to `progress` from now on and stopping it
-        once `cancelled()` is True; raises what `load_dataset` raises."""
+        once `cancelled()` is True; raises what `load_dataset` raises. With `go` False, the
+        load waits for `go()` before the work that holds the interpreter."""
         with self._lock:
             self._progress, self._cancelled = progress, cancelled
             last = self._last
+        if go:
+            self.go()
         if progress is not None:
             progress(last)
         return self._future.result()
+
+    def drop(self) -> None:
+        """Nobody will take the result: the load stops at its next report (its turn given so
+        that it gets there), and what it holds goes with it."""
+        with self._lock:
+            self._taken = True
+            self._cancelled = _always
+        self._turn.set()
 
     def _report(self, fraction: float) -> None:
         with self._lock:
@@ -82,10 +109,14 @@ class HeadStart:
         cancelled = self._cancelled
         return cancelled is not None and cancelled()
 
+    def _wait_for_turn(self) -> None:
+        self.at_turn.set()
+        self._turn.wait()
+
     def _run(self) -> None:
         try:
             dataset = load_dataset(self.path, progress=self._report, cancelled=self._is_cancelled,
-                                   cache=self.cache)
+                                   cache=self.cache, turn=self._wait_for_turn)
         except BaseException as error:  # noqa: BLE001 - handed to whoever takes the result
             self._future.set_exception(error)
         else:

@@ -127,7 +127,7 @@ class LoadJob(QObject):
             return
         try:
             if self.head_start is not None:  # begun before the window was built
-                dataset = self.head_start.result(self._report, self._cancel.is_set)
+                dataset = self.head_start.result(self._report, self._cancel.is_set, go=False)
             else:
                 dataset = load_dataset(
                     self.path, progress=self._report, cancelled=self._cancel.is_set, cache=self.cache
@@ -201,7 +201,12 @@ class FileLoads(QObject):
             action.setEnabled(False)
         self._outcome = None
         self._retire()
-        job = self.job = LoadJob(path, self.cache, self, self.prepare, self._head_start_for(path))
+        head_start = self._head_start_for(path)
+        # the new entry is written once the data set is on screen (see below)
+        held = [cache for cache in (self.cache, head_start.cache if head_start else None) if cache is not None]
+        for cache in held:
+            cache.hold_writes()
+        job = self.job = LoadJob(path, self.cache, self, self.prepare, head_start)
         job.progressed.connect(self._on_progress)
         job.ended.connect(self._on_ended)
         dialog = self.dialog = self._progress_dialog(path)
@@ -209,6 +214,10 @@ class FileLoads(QObject):
         try:
             self.started.emit(path)
             job.start()
+            if head_start is not None:
+                # validating holds the interpreter: it waits for the window's first paint,
+                # which the show before this load has asked for
+                QTimer.singleShot(0, head_start.go)
             if self._outcome is None:
                 loop.exec()
         finally:
@@ -236,14 +245,21 @@ class FileLoads(QObject):
             # the search index waits until the data set is on screen (the next turn of the
             # event loop, after the paint the caller's showing it asks for)
             QTimer.singleShot(0, lambda index=outcome.index: prepare_in_background(index))
+        for cache in held:  # and so does the cache entry's writing
+            QTimer.singleShot(0, cache.release_writes)
         return outcome
 
     def _head_start_for(self, path: str) -> HeadStart | None:
         """The head start, when it is of this file and reads through the same cache."""
         head, self.head_start = self.head_start, None
-        if head is None or not head.take(path):
+        if head is None:
             return None
-        return head if _folder(head.cache) == _folder(self.cache) else None
+        if _folder(head.cache) != _folder(self.cache) or not head.take(path):
+            head.drop()  # waiting for a turn that will not come
+            if head.cache is not None:
+                head.cache.release_writes()
+            return None
+        return head
 
     def cancel(self) -> None:
         """Stop the load in progress: it ends as cancelled at once and changes nothing."""

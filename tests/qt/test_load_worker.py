@@ -3,6 +3,7 @@ can cancel them without losing what it shows, and runs one load at a time."""
 
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
@@ -207,7 +208,34 @@ def test_the_first_load_of_a_file_takes_the_head_start_begun_before_the_window(w
         loader.read_file = original
 
 
+def test_a_head_start_holds_the_interpreter_only_once_its_result_is_asked_for(blue_heart_copy):
+    """While the window is built, the head start only reads and parses (work that lets the
+    window's thread run); validating waits until the window asks for the result."""
+    from explorer.model.load import loader
+    from explorer.qt.head_start import HeadStart
+
+    validated = threading.Event()
+    original = loader.read_plain
+
+    def watched(*args, **kwargs):
+        validated.set()
+        return original(*args, **kwargs)
+
+    loader.read_plain = watched
+    try:
+        head = HeadStart.begin(str(blue_heart_copy), None)
+        assert head is not None
+        assert head.at_turn.wait(30)  # read and parsed, now waiting
+        assert not validated.is_set()
+        dataset = head.result()
+    finally:
+        loader.read_plain = original
+    assert validated.is_set()
+    assert dataset.title == "Blue Heart Campaign against Human Trafficking"
+
+
 def test_a_head_start_of_another_file_is_not_taken(window, tmp_path, blue_heart_copy):
+    from explorer.model.load.progress import LoadCancelled
     from explorer.qt.head_start import HeadStart
 
     other = tmp_path / "other.yaml"
@@ -219,6 +247,8 @@ def test_a_head_start_of_another_file_is_not_taken(window, tmp_path, blue_heart_
     assert window.document.dataset.title == "Blue Heart Campaign against Human Trafficking"
     assert not head.take(str(blue_heart_copy))
     assert window.loads.head_start is None
+    with pytest.raises(LoadCancelled):  # dropped: it stops instead of waiting for a turn
+        head.result()
 
 
 def test_no_head_start_for_what_the_window_explains_itself(tmp_path):

@@ -85,6 +85,8 @@ class DatasetCache:
         self.background = background
         self._writers: list[threading.Thread] = []
         self._lock = threading.Lock()
+        self._writes = threading.Event()  # background writers start once it is set
+        self._writes.set()
         # the last data set read or stored, by (key, file): reopening the file open now (a
         # reload of unchanged content) needs no reading at all, and costs no memory, as that
         # data set is the one shown
@@ -121,6 +123,7 @@ class DatasetCache:
             data = self._read_entry(path, size)
             if data is None:
                 return None
+            steps.take_turn()  # read while other threads ran; decoding holds the interpreter
             steps.stage(0.05, 1.0)
             dataset = _decode(data, key, file, steps, self._seal_key(), content)
         except LoadCancelled:
@@ -194,22 +197,37 @@ class DatasetCache:
         if not self.background:
             self._write(key, dataset, content)
             return
-        writer = threading.Thread(target=self._write, args=(key, dataset, content), daemon=True,
-                                  name="cache writer")
+        writer = threading.Thread(target=self._write_when_released, args=(key, dataset, content),
+                                  daemon=True, name="cache writer")
         with self._lock:
             self._writers = [w for w in self._writers if w.is_alive()] + [writer]
         writer.start()
+
+    def hold_writes(self) -> None:
+        """Background writes of entries stored from now on wait for `release_writes`:
+        encoding an entry holds the interpreter, which a window showing the data set needs
+        more."""
+        self._writes.clear()
+
+    def release_writes(self) -> None:
+        """Let the held background writes go on."""
+        self._writes.set()
 
     def forget(self) -> None:
         """Drop the data set kept in memory (the entries on disk stay)."""
         self._recent = None
 
     def flush(self) -> None:
-        """Wait for the entries being written."""
+        """Wait for the entries being written (held ones released)."""
+        self.release_writes()
         with self._lock:
             writers = list(self._writers)
         for writer in writers:
             writer.join()
+
+    def _write_when_released(self, key: str, dataset: Dataset, content: str) -> None:
+        self._writes.wait()
+        self._write(key, dataset, content)
 
     def _write(self, key: str, dataset: Dataset, content: str) -> None:
         temporary = None

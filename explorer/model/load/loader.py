@@ -59,17 +59,19 @@ def load_dataset(
     cancelled: Cancelled | None = None,
     cache: DatasetCache | None = None,
     accelerate: bool = True,
+    turn: Callable[[], None] | None = None,
 ) -> Dataset:
     """Read and check the timeline file at `path` (JSON when it ends in `.json`).
 
     `progress` is called with the fraction done (0 to 1) now and then; once `cancelled()`
-    returns True the load stops with `LoadCancelled`. With `cache`, a file read before with
+    returns True the load stops with `LoadCancelled`. `turn`, when given, is called once
+    before the load's first long stretch of work that holds the interpreter (see `Steps`). With `cache`, a file read before with
     the same content comes from the cache, and a newly read one goes into it. `accelerate`
     False reads through the node path only (the reference).
     """
     name = os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else str(path)
     problems = Problems(name)
-    steps = Steps(progress, cancelled)
+    steps = Steps(progress, cancelled, turn)
     language = language_of(name)
 
     def read() -> Dataset | None:
@@ -169,6 +171,7 @@ def _load(
         if fields is None:
             steps.restart()
     if fields is None:
+        steps.take_turn()
         fields = _node_fields(text, problems, language, steps)
     if fields is None or problems.errors:
         return None
@@ -184,6 +187,7 @@ def _fast_fields(
         root: object
         refused: tuple[str, ...]
         if language == JSON:
+            steps.take_turn()  # the standard parser holds the interpreter
             try:
                 root = read_json_fast(text)
             except json.JSONDecodeError as error:
@@ -193,6 +197,7 @@ def _fast_fields(
         else:
             root, text_of = read_yaml_fast(text, raw)
             refused = READ_AS_TEXT
+            steps.take_turn()  # parsed while other threads ran; validating holds the interpreter
         steps.stage(0.45, 1.0)
         return read_plain(root, text_of, steps, refused)
     except NotVouched:

@@ -11,15 +11,22 @@ class LoadCancelled(Exception):
 
 class Steps:
     """Reports the progress of one load as a fraction from 0 to 1 that never goes back, and
-    raises `LoadCancelled` at the next report once `cancelled()` says so."""
+    raises `LoadCancelled` at the next report once `cancelled()` says so.
+
+    `turn` is called once, before the first stage that holds the interpreter for long
+    (validating plain values, decoding a cache entry): a load running beside other work that
+    needs the interpreter first (a window being built) waits there for its turn, having done
+    what lets other threads run (reading, hashing, parsing)."""
 
     def __init__(
         self,
         progress: Callable[[float], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        turn: Callable[[], None] | None = None,
     ) -> None:
         self._progress = progress
         self._cancelled = cancelled
+        self._turn = turn
         self._floor = 0.0
         self._low = 0.0
         self._high = 1.0
@@ -43,6 +50,13 @@ class Steps:
             self._last = value
             if self._progress is not None:
                 self._progress(value)
+        self.check()
+
+    def take_turn(self) -> None:
+        """Wait for the caller's `turn` (the first time only), then go on."""
+        turn, self._turn = self._turn, None
+        if turn is not None:
+            turn()
         self.check()
 
     def check(self) -> None:

@@ -350,3 +350,20 @@ def test_an_entry_far_larger_than_its_file_costs_no_memory(tmp_path, cache):
 def test_an_entry_is_bounded_by_the_size_of_its_file(cache):
     assert cache.entry_limit(1000) == cache_module.ENTRY_PER_BYTE * 1000 + cache_module.ENTRY_SLACK
     assert cache.entry_limit(10 ** 12) == cache.max_bytes
+
+
+def test_held_writes_wait_until_released(tmp_path):
+    """A window holds the writing of a new entry until the data set is on screen (encoding
+    holds the interpreter); nothing is lost meanwhile."""
+    path = tmp_path / "t.yaml"
+    path.write_text("timeline: 1\ntitle: Held\nevents:\n  - id: a\n    title: A\n    date: 2001\n",
+                    encoding="utf-8")
+    cache = DatasetCache(tmp_path / "cache", background=True)
+    cache.hold_writes()
+    load_dataset(path, cache=cache)
+    assert not list((tmp_path / "cache").glob("*.entry"))  # the writer waits
+    cache.release_writes()
+    cache.flush()
+    assert len(list((tmp_path / "cache").glob("*.entry"))) == 1
+    cache.forget()
+    assert load_dataset(path, cache=cache).title == "Held"

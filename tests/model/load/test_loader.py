@@ -672,3 +672,50 @@ def test_loaded_events_are_plain_values():
     dataset = load_text("timeline: 1\nevents: [{id: a, title: A, date: 2009}]\n")
     assert isinstance(dataset.events[0], Event)
     assert dataset.events_by_id["a"].start.precision == Precision.YEAR
+
+
+# a turn: the work that holds the interpreter waits for the caller
+
+_TURN_FILE = """\
+timeline: 1
+title: Turns
+events:
+  - id: a
+    title: A
+    date: 2001-02-03
+"""
+
+
+@pytest.mark.parametrize("name, text, cached", [
+    ("t.yaml", _TURN_FILE, False),
+    ("t.json", '{"timeline": 1, "title": "Turns", "events": [{"id": "a", "title": "A", "date": "2001-02-03"}]}',
+     False),
+    ("t.yaml", _TURN_FILE.replace("    date:", "    colour: red\n    date:"), False),  # a warning
+    ("t.yaml", _TURN_FILE, True),  # from a cache entry on disk
+])
+def test_a_load_waits_for_its_turn_once_before_what_holds_the_interpreter(tmp_path, name, text, cached):
+    from explorer.model.load.cache import DatasetCache
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    cache = DatasetCache(tmp_path / "cache", background=False)
+    if cached:
+        load_dataset(path, cache=cache)
+        cache.forget()  # the entry on disk, not the one in memory
+    reports: list[float] = []
+    turns: list[int] = []
+    dataset = load_dataset(path, cache=cache, progress=reports.append,
+                           turn=lambda: turns.append(len(reports)))
+    assert len(turns) == 1
+    assert turns[0] < len(reports)  # the rest of the load comes after it
+    assert [event.title for event in dataset.events] == ["A"]
+
+
+def test_a_load_that_is_cancelled_at_its_turn_stops_there(tmp_path):
+    from explorer.model.load.progress import LoadCancelled
+
+    path = tmp_path / "t.yaml"
+    path.write_text(_TURN_FILE, encoding="utf-8")
+    asked = []
+    with pytest.raises(LoadCancelled):
+        load_dataset(path, turn=lambda: asked.append(True), cancelled=lambda: bool(asked))
