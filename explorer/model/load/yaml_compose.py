@@ -140,6 +140,10 @@ def compose(
     try:
         root = _Composer(loader(text), len(text), tick, places).single_document()
     except yaml.MarkedYAMLError as error:
+        long_key = _long_key(text, error)
+        if long_key is not None:
+            problems.error(places.at(long_key[0]), "", _long_key_message(*long_key[1:]))
+            return None
         mark = error.problem_mark or error.context_mark
         at_tab = mark is not None and text[mark.index:mark.index + 1] == "\t"
         problems.error(places.of(mark) if mark is not None else (1, 1), "", _syntax_message(error, at_tab, places))
@@ -338,3 +342,102 @@ def _syntax_message(error: yaml.MarkedYAMLError, at_tab: bool, places: Places) -
             return f"{message}; {hint}"
     return f"{message}; check the YAML syntax here"
 
+
+
+#: The longest a key written `key: value` (an implicit key) may run up to its `:`, in
+#: characters: YAML's own limit, which both parsers keep.
+MAX_IMPLICIT_KEY = 1024
+_QUOTED = {'"': re.compile(r'"(?:[^"\\\r\n]|\\.)*"'), "'": re.compile(r"'(?:[^'\r\n]|'')*'")}
+_PLAIN_KEY_END = re.compile(r":(?=[ \t\r\n,\[\]{}]|$)")
+_SPACES = re.compile(r"[ \t]*")
+_COLON = re.compile(r"[ \t]*:")
+_MARKERS = re.compile(r"[ \t]*(?:[-?][ \t]+)*")
+
+
+def _long_key(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, int] | None:
+    """(where it starts, its length, the length up to its `:`) of the key `error` is about,
+    when that key is longer than YAML allows for `key: value`. The parsers stop looking for
+    the `:` of a key 1,024 characters in: they say they "could not find expected ':'" (the key
+    they were reading is the context), or, for a key they had not yet taken for one, meet its
+    `:` and find no key there ("mapping values are not allowed", "did not find expected ','")."""
+    context, problem = error.context_mark, error.problem_mark
+    if error.context == "while scanning a simple key" and context is not None and context.name != _PLACED:
+        start: int | None = context.index
+        end = _key_end(text, context.index)
+    elif problem is not None and problem.name != _PLACED and text.startswith(":", problem.index):
+        start, end = _key_start(text, problem.index), problem.index
+    else:
+        return None
+    if start is None or end is None or end - start <= MAX_IMPLICIT_KEY:
+        return None
+    return start, len(text[start:end].rstrip(" \t")), end - start
+
+
+def _line_end(text: str, at: int) -> int:
+    found = LINE_END.search(text, at)
+    return len(text) if found is None else found.start()
+
+
+def _key_end(text: str, start: int) -> int | None:
+    """Where the `:` of the key starting at `start` is, on its line; None when there is none."""
+    end = _line_end(text, start)
+    quoted = _QUOTED.get(text[start:start + 1])
+    if quoted is not None:
+        closed = quoted.match(text, start, end)
+        colon = _COLON.match(text, closed.end(), end) if closed is not None else None
+        return colon.end() - 1 if colon is not None else None
+    colon = _PLAIN_KEY_END.search(text, start, end)
+    if colon is None or text.find(" #", start, colon.start()) >= 0:  # a comment ends the key first
+        return None
+    return colon.start()
+
+
+def _key_start(text: str, colon: int) -> int | None:
+    """Where the key ending at the `:` at `colon` starts: at the start of its line (after the
+    indentation and any `- ` or `? `), or after a `{`, `[` or `,` of a flow collection. None
+    when it is the value of another key's `: ` on the line outside a flow collection (a value
+    holding ': ' is then the likelier mistake), or in a comment."""
+    line_start = max(text.rfind("\n", 0, colon), text.rfind("\r", 0, colon)) + 1
+    marked = _MARKERS.match(text, line_start)
+    assert marked is not None  # the pattern matches the empty string
+    start = marked.end()
+    at, depth, after_key = marked.end(), 0, False
+    while at < colon:
+        char = text[at]
+        quoted = _QUOTED.get(char)
+        if quoted is not None and at == start:
+            closed = quoted.match(text, at, colon)
+            if closed is None:  # the colon is inside the quotes
+                return None
+            at = closed.end()
+            continue
+        if char in "{[" and at == start:
+            depth += 1
+            start = _after_spaces(text, at + 1)
+        elif char in "}]" and depth:
+            depth -= 1
+        elif char == "," and depth:
+            start = _after_spaces(text, at + 1)
+        elif char == ":" and text[at + 1:at + 2] in (" ", "\t"):
+            after_key = after_key or not depth
+            start = _after_spaces(text, at + 1)
+        elif char == "#" and text[at - 1:at] in (" ", "\t"):
+            return None
+        at += 1
+    return None if after_key and not depth else start
+
+
+def _after_spaces(text: str, at: int) -> int:
+    spaces = _SPACES.match(text, at)
+    assert spaces is not None
+    return spaces.end()
+
+
+def _long_key_message(length: int, to_colon: int) -> str:
+    how_long = (f"this key is {length:,} characters long" if length > MAX_IMPLICIT_KEY else
+                f"this key and the spaces before its `:` are {to_colon:,} characters long")
+    return (
+        f"{how_long}, longer than the {MAX_IMPLICIT_KEY:,} YAML allows for a key written `key: value`; "
+        "shorten it, or write it as an explicit key: `? ` and the key on one line, `: ` and its "
+        "value on the next"
+    )

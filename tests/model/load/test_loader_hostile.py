@@ -386,3 +386,45 @@ def test_a_repeated_id_through_an_aliased_section_is_placed_at_the_alias():
     error = failure("timeline: 1\norganizations: &o\n  a: {name: A}\npeople: *o\n")[0]
     assert at(error) == (4, 1)
     assert "the alias here repeats the section" in error.message
+
+
+# keys past YAML's 1,024-character limit for a key written `key: value`
+
+LONG_ID = "k" * 1100
+LONG_KEY_MESSAGE = (
+    "this key is 1,100 characters long, longer than the 1,024 YAML allows for a key written "
+    "`key: value`; shorten it, or write it as an explicit key: `? ` and the key on one line, "
+    "`: ` and its value on the next"
+)
+
+
+@BOTH_LOADERS
+@pytest.mark.parametrize("text, place", [
+    (f"timeline: 1\norganizations:\n  a: {{name: A}}\n  {LONG_ID}: {{name: B}}\n", (4, 3)),
+    (f"timeline: 1\norganizations:\n  {LONG_ID}: {{name: A}}\n", (3, 3)),
+    (f'timeline: 1\norganizations:\n  a: {{name: A}}\n  "{LONG_ID[2:]}": {{name: B}}\n', (4, 3)),
+    (f"timeline: 1\norganizations: {{a: {{name: A}}, {LONG_ID}: {{name: B}}}}\n", (2, 31)),
+    (f"timeline: 1\n{LONG_ID}: 1\n", (2, 1)),
+    (f"timeline: 1\nevents:\n  - title: x\n    {LONG_ID}: y\n", (4, 5)),
+], ids=["second key", "first key", "quoted key", "flow mapping", "top level", "field of an event"])
+def test_a_key_longer_than_yaml_allows_is_named_at_the_key(monkeypatch, yaml_loader, text, place):
+    monkeypatch.setattr(loader, "DEFAULT_LOADER", yaml_loader)
+    error = the_error(text)
+    assert at(error) == place
+    assert error.message == LONG_KEY_MESSAGE
+
+
+def test_a_long_key_written_as_an_explicit_key_is_read():
+    dataset = load_text(f"timeline: 1\norganizations:\n  ? {LONG_ID}\n  : {{name: A}}\n")
+    assert list(dataset.organizations) == [LONG_ID]
+
+
+def test_a_key_of_1024_characters_is_read_and_other_syntax_errors_keep_their_hints():
+    assert len(load_text(f"timeline: 1\norganizations:\n  a: {{name: A}}\n  {'k' * 1022}: {{name: B}}\n")
+               .organizations) == 2
+    error = the_error("timeline: 1\norganizations:\n  a: {name: A}\n  b\nc: 1\n")
+    assert error.message.endswith("a line is missing its ':' or a quote is not closed")
+    error = the_error(f"timeline: 1\nevents:\n  - title: x\n    summary: {LONG_ID}: y\n")
+    assert error.message.endswith("either a value contains ': ' (put the whole value in quotes) or this "
+                                  "line is indented deeper than the key above it")
+
