@@ -128,3 +128,18 @@ def test_a_key_too_long_for_yaml_is_named_at_the_key(capsys, tmp_path):
         "one line, `: ` and its value on the next\n"
     )
 
+
+def test_a_lone_surrogate_in_json_is_an_error_at_its_escape(capsys, tmp_path):
+    path = tmp_path / "lone.json"
+    text = '{"timeline": 1, "events": [{"id": "a", "title": "x", "date": "2001", "actors": ["\\ud800"]}]}'
+    path.write_text(text, encoding="utf-8")
+    column = text.index("\\") + 1
+    message = ("`\\ud800` is a lone surrogate, half of a UTF-16 pair and not a character: write the full "
+               "pair (such as `\\ud83d\\ude00`) or remove it")
+    assert main(["check", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == f"{path}:1:{column}: error: {message}\n"
+    assert err == f"{path}: 1 error, 0 warnings\n"
+    assert main(["check", "--json", str(path)]) == 1
+    report = json_printed(capsys.readouterr().out)
+    assert [(d["line"], d["column"], d["message"]) for d in report[0]["diagnostics"]] == [(1, column, message)]

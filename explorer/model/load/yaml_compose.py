@@ -51,6 +51,10 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _ODD_BREAK = re.compile("[\x85\u2028\u2029]")
 _BLANK_LINES = re.compile("(?:[ \t]*(?:\r\n|[\r\n\x85\u2028\u2029]))*( *)")
 _PLACED = "placed"  # the name of marks made from nodes, already placed
+#: libyaml's error for an escape of a surrogate or past U+10FFFF.
+_BAD_ESCAPE = "found invalid Unicode character escape code"
+#: One escape of a double-quoted scalar; the digits of a `\\u` one are group 1, of a `\\U` one group 2.
+_YAML_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|x[0-9a-fA-F]{2}|\r\n|.)", re.DOTALL)
 
 class PythonLoader(Reader, Scanner, Parser):
     """The pure-Python parser, for PyYAML builds without libyaml.
@@ -70,6 +74,28 @@ class PythonLoader(Reader, Scanner, Parser):
             mark = self.get_mark()
             raise ScannerError("while increasing flow level", mark, "exceeded maximum nesting depth", mark)
         super().fetch_flow_collection_start(token_class)
+
+    def scan_flow_scalar_non_spaces(self, double: bool, start_mark: Mark) -> list[str]:
+        """As PyYAML's, but an escape of a surrogate or past U+10FFFF is refused as libyaml
+        refuses it, with its error at the escape's digits (PyYAML made a lone surrogate of the
+        one and failed on the other)."""
+        begin = self.get_mark()
+        try:
+            chunks = super().scan_flow_scalar_non_spaces(double, start_mark)
+        except ValueError:  # chr() of an escape past U+10FFFF: the reader is at its digits
+            raise ScannerError("while parsing a quoted scalar", start_mark, _BAD_ESCAPE, self.get_mark()) from None
+        if double and any(len(chunk) == 1 and "\ud800" <= chunk <= "\udfff" for chunk in chunks):
+            for escape in _YAML_ESCAPE.finditer(self.buffer, begin.pointer, self.pointer):
+                digits = escape.group(1) or escape.group(2)
+                if digits is not None and 0xD800 <= int(digits, 16) <= 0xDFFF:
+                    at = escape.start() + 2  # the digits
+                    skipped = self.buffer[begin.pointer:at]
+                    breaks = list(_LINE_BREAK.finditer(skipped))
+                    line = begin.line + len(breaks)
+                    column = at - begin.pointer - breaks[-1].end() if breaks else begin.column + at - begin.pointer
+                    mark = Mark(begin.name, begin.index + at - begin.pointer, line, column, None, None)
+                    raise ScannerError("while parsing a quoted scalar", start_mark, _BAD_ESCAPE, mark)
+        return chunks
 
 
 try:
@@ -143,6 +169,10 @@ def compose(
         long_key = _long_key(text, error)
         if long_key is not None:
             problems.error(places.at(long_key[0]), "", _long_key_message(*long_key[1:]))
+            return None
+        escape = _bad_escape(text, error)
+        if escape is not None:
+            problems.error(places.at(escape[0]), "", escape[1])
             return None
         mark = error.problem_mark or error.context_mark
         at_tab = mark is not None and text[mark.index:mark.index + 1] == "\t"
@@ -441,3 +471,28 @@ def _long_key_message(length: int, to_colon: int) -> str:
         "shorten it, or write it as an explicit key: `? ` and the key on one line, `: ` and its "
         "value on the next"
     )
+
+
+_ESCAPE_AT = re.compile(r"\\(?:u([0-9a-fA-F]{4})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?|U([0-9a-fA-F]{8}))")
+
+
+def _bad_escape(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """Where the escape a parser refused as no character starts, and what to write instead:
+    a surrogate (YAML has no pairs of `\\u` escapes) or a number past U+10FFFF."""
+    mark = error.problem_mark
+    if error.problem != _BAD_ESCAPE or mark is None or mark.name == _PLACED:
+        return None
+    found = _ESCAPE_AT.match(text, mark.index - 2)  # the parsers point at the escape's digits
+    if found is None:
+        return None
+    written = found.group()
+    code = int(found.group(1) or found.group(3), 16)
+    if found.group(2) is not None and code <= 0xDBFF:
+        pair = 0x10000 + ((code - 0xD800) << 10) + int(found.group(2), 16) - 0xDC00
+        return found.start(), (f"`{written}` is a UTF-16 surrogate pair, which YAML does not read as one "
+                               f"character: write the character itself, or `\\U{pair:08X}`")
+    if 0xD800 <= code <= 0xDFFF:
+        written = written[:6] if found.group(1) else written
+        return found.start(), (f"`{written}` is a lone surrogate, half of a UTF-16 pair and not a character: "
+                               "write the character itself or its `\\U` escape of eight digits, or remove it")
+    return found.start(), f"`{written}` is past U+10FFFF, where Unicode ends: fix the escape or remove it"

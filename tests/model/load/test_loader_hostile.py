@@ -428,3 +428,65 @@ def test_a_key_of_1024_characters_is_read_and_other_syntax_errors_keep_their_hin
     assert error.message.endswith("either a value contains ': ' (put the whole value in quotes) or this "
                                   "line is indented deeper than the key above it")
 
+
+# lone surrogates written as escapes
+
+JSON_SURROGATE = '{{"timeline": 1, "events": [{{"id": "a", "title": "x", "date": "2001", {}}}]}}'
+LONE = ("is a lone surrogate, half of a UTF-16 pair and not a character: write the full pair "
+        "(such as `\\ud83d\\ude00`) or remove it")
+
+
+@pytest.mark.parametrize("field, escape", [
+    ('"actors": ["\\ud800"]', "\\ud800"),
+    ('"\\udc00": 1', "\\udc00"),
+    ('"parent": "b\\uDBFF"', "\\uDBFF"),
+    ('"summary": "\\ud800\\\\udc00"', "\\ud800"),
+    ('"summary": "\\\\ud800\\udc00"', "\\udc00"),
+], ids=["actor", "key", "parent", "high before an escaped backslash", "low after an escaped backslash"])
+@pytest.mark.parametrize("accelerate", [True, False], ids=["fast", "node"])
+def test_a_lone_surrogate_in_json_is_an_error_at_its_escape(field, escape, accelerate):
+    text = JSON_SURROGATE.format(field)
+    error = the_error(text, language="json", accelerate=accelerate)
+    assert at(error) == (1, text.index(escape) + 1)
+    assert error.message == f"`{escape}` {LONE}"
+
+
+@pytest.mark.parametrize("accelerate", [True, False], ids=["fast", "node"])
+def test_every_lone_surrogate_of_a_json_file_is_listed(accelerate):
+    text = '{"timeline": 1, "title": "\\ud800", "events": [{"id": "\\udfff", "title": "x"}]}'
+    errors = failure(text, language="json", accelerate=accelerate)
+    assert [at(e) for e in errors] == [(1, text.index("\\ud800") + 1), (1, text.index("\\udfff") + 1)]
+
+
+def test_a_surrogate_pair_in_json_is_one_character():
+    text = JSON_SURROGATE.format('"summary": "x\\ud83d\\ude00", "tags": ["\\\\ud800"]')
+    for accelerate in (True, False):
+        event = load_text(text, language="json", accelerate=accelerate).events[0]
+        assert (event.summary, event.tags) == ("x\U0001f600", ("\\ud800",))
+
+
+@pytest.mark.parametrize("accelerate", [True, False], ids=["fast", "node"])
+def test_a_lone_surrogate_in_json_text_given_as_a_string_is_an_error(accelerate):
+    error = the_error('{"timeline": 1, "title": "a\ud800"}', language="json", accelerate=accelerate)
+    assert at(error) == (1, 28)
+    assert "unpaired surrogate (U+D800)" in error.message
+
+
+@BOTH_LOADERS
+@pytest.mark.parametrize("accelerate", [True, False], ids=["fast", "node"])
+@pytest.mark.parametrize("written, message", [
+    ('"x\\ud800"', "`\\ud800` is a lone surrogate, half of a UTF-16 pair and not a character: write "
+                   "the character itself or its `\\U` escape of eight digits, or remove it"),
+    ('"x\\U0000dc00"', "`\\U0000dc00` is a lone surrogate, half of a UTF-16 pair and not a character: "
+                       "write the character itself or its `\\U` escape of eight digits, or remove it"),
+    ('"x\\ud83d\\ude00"', "`\\ud83d\\ude00` is a UTF-16 surrogate pair, which YAML does not read as one "
+                          "character: write the character itself, or `\\U0001F600`"),
+    ('"x\\U00110000"', "`\\U00110000` is past U+10FFFF, where Unicode ends: fix the escape or remove it"),
+], ids=["lone high", "lone low", "pair", "past unicode"])
+def test_a_surrogate_escape_in_yaml_is_an_error_at_its_escape(monkeypatch, yaml_loader, accelerate, written, message):
+    monkeypatch.setattr(loader, "DEFAULT_LOADER", yaml_loader)
+    text = f"timeline: 1\nevents:\n  - {{id: a, title: {written}, date: 2001}}\n"
+    error = the_error(text, accelerate=accelerate)
+    assert at(error) == (3, 22)
+    assert error.message == message
+
