@@ -36,9 +36,10 @@ from explorer.model.load.nodes import (
     SEQ_TAG,
     MappingNode,
     Node,
-    PlacedScalarNode,
     ScalarNode,
     SequenceNode,
+    WrittenScalarNode,
+    advance,
     resolve_scalar,
 )
 from explorer.model.load.problems import Problems
@@ -49,7 +50,8 @@ _NOT_PRINTABLE = re.compile(
 )
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _ODD_BREAK = re.compile("[\x85\u2028\u2029]")
-_BLANK_LINES = re.compile("(?:[ \t]*(?:\r\n|[\r\n\x85\u2028\u2029]))*( *)")
+#: A scalar's properties (tags and anchor) and the spaces, line breaks and comments after them.
+_PROPERTIES = re.compile(r"(?:[!&][^ \t\r\n]*(?:[ \t\r\n\x85\u2028\u2029]+(?:#[^\r\n]*)?)*)*")
 _PLACED = "placed"  # the name of marks made from nodes, already placed
 #: libyaml's error for an escape of a surrogate or past U+10FFFF.
 _BAD_ESCAPE = "found invalid Unicode character escape code"
@@ -137,19 +139,6 @@ class Places:
             return editor_position(self.text, index)
         line = bisect_right(self._starts, index)
         return line, index - self._starts[line - 1] + 1
-
-    def block_text(self, mark: Mark, line: int) -> tuple[int, int]:
-        """Where the text of the block scalar whose indicator is at `mark` (on `line`) starts:
-        the line after the indicator's, at the indentation of its first line that is not blank."""
-        text = self.text
-        end = _LINE_BREAK.search(text, mark.index)
-        if end is None:
-            return line, mark.column + 2
-        blank = _BLANK_LINES.match(text, end.end())
-        assert blank is not None  # the pattern matches the empty string
-        # blank lines before the text are line breaks in its value: counted there
-        return line + 1, blank.end(1) - blank.start(1) + 1
-
 
 
 def compose(
@@ -243,8 +232,13 @@ class _Composer:
                     tag = resolve_scalar(event.value, event.implicit[0])
                 line, column = place(mark) if place is not None else (mark.line + 1, mark.column + 1)
                 style = event.style
-                if style == "|" or style == ">":
-                    node = PlacedScalarNode(tag, event.value, line, column, style, *places.block_text(mark, line))
+                end = event.end_mark
+                if (
+                    style == "|" or style == ">" or end.line != mark.line
+                    or event.anchor is not None or event.tag is not None
+                    or ((style == '"' or style == "'") and end.index - mark.index != len(event.value) + 2)
+                ):  # its text is not its value written from where it starts
+                    node = self._written(tag, event, line, column)
                 else:
                     node = ScalarNode(tag, event.value, line, column, style)
                 self._anchor(anchors, event, node)
@@ -276,6 +270,25 @@ class _Composer:
             if not stack:
                 return node
             self._attach(stack, node)
+
+    def _written(self, tag: str, event: ScalarEvent, line: int, column: int) -> WrittenScalarNode:
+        """The node of a scalar whose value is not its text as written from where it starts,
+        keeping where that text is (see `WrittenScalarNode`)."""
+        text = self.places.text
+        begin = event.start_mark.index
+        start = begin
+        if event.anchor is not None or event.tag is not None:
+            properties = _PROPERTIES.match(text, begin)
+            assert properties is not None  # the pattern matches the empty string
+            start = properties.end()
+        style = event.style
+        if style == "|" or style == ">":  # the text starts on the line after the header
+            header_end = _LINE_BREAK.search(text, start)
+            start = len(text) if header_end is None else header_end.end()
+        elif style == '"' or style == "'":
+            start += 1
+        text_line, text_column = advance(text, begin, start, line, column)
+        return WrittenScalarNode(tag, event.value, line, column, style, text_line, text_column, text, start)
 
     @staticmethod
     def _attach(stack: list[list], node: Node) -> None:

@@ -490,3 +490,25 @@ def test_a_surrogate_escape_in_yaml_is_an_error_at_its_escape(monkeypatch, yaml_
     assert at(error) == (3, 22)
     assert error.message == message
 
+
+# a bad date is placed at its character as written
+
+
+@BOTH_LOADERS
+@pytest.mark.parametrize("date, place", [
+    (">-\n      2001-13-01", (5, 12)),
+    ('"\\x32001-13-01"', (4, 20)),
+    ('"\\u0032\\u0030\\u0030\\u0031-13"', (4, 37)),
+    ('"2001-\\\n      13-01"', (5, 7)),
+    ("'2001-''13'''", (4, 17)),
+    ('&d "2001-13-01"', (4, 20)),
+    ("!!str 2001-13-01", (4, 22)),
+    ("&d\n      2001-13-01", (5, 12)),
+    ('"2001-01-\n      32"', (4, 20)),
+    (">-\n      2001-01-\n      32", (5, 15)),
+], ids=["folded", "escape before", "escapes before", "escaped line break", "doubled quotes",
+        "anchor", "tag", "anchor on the line before", "quoted over two lines", "folded over two lines"])
+def test_a_bad_date_is_placed_at_its_text_as_written(monkeypatch, yaml_loader, date, place):
+    monkeypatch.setattr(loader, "DEFAULT_LOADER", yaml_loader)
+    error = the_error(f"timeline: 1\nevents:\n  - title: a\n    date: {date}\n")
+    assert at(error) == place
