@@ -116,3 +116,30 @@ def test_python_m_explorer_check_on_the_shipped_data_set():
     assert result.stderr.startswith(f"{shipped}: ok, ")
     usage = subprocess.run([sys.executable, "-m", "explorer", "check"], capture_output=True, text=True, timeout=120)
     assert usage.returncode == 2
+
+
+def test_a_key_too_long_for_yaml_is_named_at_the_key(capsys, tmp_path):
+    path = tmp_path / "long.yaml"
+    path.write_text("timeline: 1\norganizations:\n  a: {name: A}\n  " + "k" * 1100 + ": {name: B}\n", encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    assert capsys.readouterr().out == (
+        f"{path}:4:3: error: this key is 1,100 characters long, longer than the 1,024 YAML allows for "
+        "a key written `key: value`; shorten it, or write it as an explicit key: `? ` and the key on "
+        "one line, `: ` and its value on the next\n"
+    )
+
+
+def test_a_lone_surrogate_in_json_is_an_error_at_its_escape(capsys, tmp_path):
+    path = tmp_path / "lone.json"
+    text = '{"timeline": 1, "events": [{"id": "a", "title": "x", "date": "2001", "actors": ["\\ud800"]}]}'
+    path.write_text(text, encoding="utf-8")
+    column = text.index("\\") + 1
+    message = ("`\\ud800` is a lone surrogate, half of a UTF-16 pair and not a character: write the full "
+               "pair (such as `\\ud83d\\ude00`) or remove it")
+    assert main(["check", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == f"{path}:1:{column}: error: {message}\n"
+    assert err == f"{path}: 1 error, 0 warnings\n"
+    assert main(["check", "--json", str(path)]) == 1
+    report = json_printed(capsys.readouterr().out)
+    assert [(d["line"], d["column"], d["message"]) for d in report[0]["diagnostics"]] == [(1, column, message)]

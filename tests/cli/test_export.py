@@ -163,3 +163,18 @@ def test_a_name_of_several_actors_is_a_usage_error_listing_their_ids(qapp, tmp_p
     err = capsys.readouterr().err
     assert "actor 'GEORGIA' is ambiguous: it names GE (Georgia), georgia (Georgia)" in err
     assert not (tmp_path / "u.png").exists()
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg", "pdf"])
+def test_a_lone_surrogate_stops_an_export_as_it_stops_explorer_check(qapp, tmp_path, capsys, suffix):
+    data = tmp_path / "lone.json"
+    data.write_text('{"timeline": 1, "title": "T\\ud800", "events": [{"title": "x\\udfff", "date": "2001"}]}',
+                    encoding="utf-8")
+    assert main(["check", str(data)]) == 1
+    checked = capsys.readouterr()
+    out = tmp_path / f"lone.{suffix}"
+    assert main(["export", str(data), "-o", str(out)]) == 1
+    exported = capsys.readouterr()
+    assert "is a lone surrogate" in checked.out
+    assert (exported.out, exported.err) == (checked.out, checked.err)
+    assert list(tmp_path.iterdir()) == [data]

@@ -107,3 +107,12 @@ def test_export_data_usage_errors(tmp_path, capsys):
     assert main(["export-data", data, "-o", str(tmp_path / "o.csv"), "--actor", "undoc"]) == 2
     assert "unknown actor 'undoc'; did you mean" in capsys.readouterr().err
     assert main(["export-data", data, "-o", data]) == 2
+
+
+def test_export_data_of_a_file_with_a_lone_surrogate_is_an_error_not_a_traceback(tmp_path, capsys):
+    data = tmp_path / "lone.json"
+    data.write_text('{"timeline": 1, "events": [{"title": "x\\ud800", "date": "2001"}]}', encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["export-data", str(data), "-o", str(out)]) == 1
+    assert "`\\ud800` is a lone surrogate" in capsys.readouterr().out
+    assert not out.exists()

@@ -1,6 +1,6 @@
 """What a command prints from a data file never acts on the terminal: control characters are
-shown escaped, lone surrogates and file names that are not UTF-8 are shown as escapes, and a
-`--json` report is valid UTF-8 JSON."""
+shown escaped, file names that are not UTF-8 are shown as escapes (lone surrogates in a data
+file are errors at their escapes), and a `--json` report is valid UTF-8 JSON."""
 
 from __future__ import annotations
 
@@ -42,14 +42,16 @@ def test_the_json_report_of_escape_sequences_is_json_without_raw_controls(tmp_pa
     assert HOSTILE_ID in report[0]["diagnostics"][0]["message"]
 
 
-def test_lone_surrogates_in_actors_keys_and_parents_print_as_escapes(tmp_path, capsys):
+def test_lone_surrogates_in_actors_keys_and_parents_are_errors_at_their_escapes(tmp_path, capsys):
     path = tmp_path / "s.json"
     path.write_text(SURROGATES, encoding="utf-8")
     assert main(["check", str(path)]) == 1
     out, err = capsys.readouterr()
     (out + err).encode("utf-8")
-    assert "unknown actor '\\ud800'" in out
-    assert "\\ud801" in out
+    lines = out.splitlines()
+    assert len(lines) == 4
+    for line, escape in zip(lines, ["\\ud800", "\\udc00", "\\udfff", "\\ud801"]):
+        assert line.startswith(f"{path}:1:{SURROGATES.index(escape) + 1}: error: `{escape}` is a lone surrogate")
 
 
 def test_lone_surrogates_give_a_json_report_in_utf8(tmp_path, capsys):
@@ -58,7 +60,7 @@ def test_lone_surrogates_give_a_json_report_in_utf8(tmp_path, capsys):
     assert main(["check", "--json", str(path)]) == 1
     report = json_printed(capsys.readouterr().out)
     messages = [d["message"] for d in report[0]["diagnostics"]]
-    assert any("'\\ud800'" in m for m in messages)
+    assert messages[0].startswith("`\\ud800` is a lone surrogate")
 
 
 def test_surrogates_through_a_real_pipe_end_without_a_traceback(tmp_path):

@@ -55,6 +55,70 @@ _HINTS = (
 )
 
 
+#: A `\\u` escape of a surrogate with the backslashes before it: an odd number of them makes
+#: an escape (the last one starts it), an even number a backslash and the text "u...".
+_SURROGATE_ESCAPE = re.compile(r"(\\+)u[dD][89a-fA-F][0-9a-fA-F]{2}")
+#: What any lone surrogate escape is found by, and only a few other texts: a high half not
+#: followed by a low one, a low half not following a high one, or a surrogate's escape after
+#: an escaped backslash (which may make the escape before or after it text).
+_MAYBE_LONE = re.compile(
+    r"\\(?:\\u[dD][89a-fA-F]"
+    r"|u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|u[dD][c-fC-F][0-9a-fA-F]{2}(?<!\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}))"
+)
+#: Where the first escape of a surrogate may be (a quick look: most files have none).
+_FIRST_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_ESCAPE = (
+    "`{}` is a lone surrogate, half of a UTF-16 pair and not a character: write the full pair "
+    "(such as `\\ud83d\\ude00`) or remove it"
+)
+
+
+def _may_hold_lone_escapes(text: str) -> bool:
+    """False when the text holds no lone surrogate escape; True when it may."""
+    first = _FIRST_SURROGATE_ESCAPE.search(text)
+    return first is not None and _MAYBE_LONE.search(text, max(first.start() - 1, 0)) is not None
+
+
+def holds_surrogates(text: str) -> bool:
+    """Whether the text holds surrogate characters themselves, which only text handed over as
+    `str` can (decoded bytes never do)."""
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
+def lone_surrogates(text: str) -> list[tuple[int, str]]:
+    """Where the lone surrogates of a JSON text are, each with its message: escapes (`\\ud800`)
+    with no other half beside them, which `json` turns into text that is not Unicode, and the
+    characters themselves. The text is valid JSON, so every backslash is in a string."""
+    found = []
+    if holds_surrogates(text):
+        for match in _SURROGATE.finditer(text):
+            found.append((match.start(), f"the text contains an unpaired surrogate (U+{ord(match.group()):04X}), "
+                                         "which is not valid Unicode; remove it"))
+    if not _may_hold_lone_escapes(text):
+        return found
+    high = -1  # where a high half waiting for its low half starts
+    for match in _SURROGATE_ESCAPE.finditer(text):
+        if len(match.group(1)) % 2 == 0:
+            continue
+        at = match.end(1) - 1
+        low = text[at + 3] in "cdefCDEF"
+        if high >= 0:
+            if low and at == high + 6:  # the pair's second half
+                high = -1
+                continue
+            found.append((high, _LONE_ESCAPE.format(text[high:high + 6])))
+            high = -1
+        if low:
+            found.append((at, _LONE_ESCAPE.format(text[at:at + 6])))
+        else:
+            high = at
+    if high >= 0:
+        found.append((high, _LONE_ESCAPE.format(text[high:high + 6])))
+    return sorted(found)
+
+
 class _Duplicate(NotVouched):
     """An object with a key given twice: the fast path would keep only the last one."""
 
@@ -62,12 +126,15 @@ class _Duplicate(NotVouched):
 def read_json_fast(text: str) -> object:
     """The parsed file, numbers kept as their text; raises `json.JSONDecodeError` for a syntax
     error and `NotVouched` for what only the node path reports (a key given twice, NaN, very
-    deep nesting).
+    deep nesting, a lone surrogate escape). Surrogate characters in the text itself (a `str`
+    handed over, never decoded bytes) are the caller's to look for.
 
     A file that is one object is returned as `Sections`, which decodes its sections one after
     the other and the items of `events` one at a time, while the validator reads them: a
     million events decoded at once as dicts take more memory than the events made of them.
     """
+    if _may_hold_lone_escapes(text):
+        raise NotVouched("maybe a lone surrogate")  # `json` reads it as text that is not Unicode
     if text.lstrip(" \t\n\r").startswith("{"):
         return Sections(text)
     try:
@@ -229,6 +296,11 @@ def compose_json(text: str, problems: Problems, tick: Callable[[float], None] | 
         problems.error((1, 1), "", _EMPTY)
         return None
     scanner = _Scanner(text, tick)
+    lone = lone_surrogates(text)
+    if lone:
+        for at, message in lone:
+            problems.error(scanner.position(at), "", message)
+        return None
     try:
         return scanner.document()
     except _SyntaxError as error:

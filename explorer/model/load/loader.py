@@ -30,7 +30,14 @@ from typing import TYPE_CHECKING, Any, Callable
 from explorer.model.dataset import Dataset
 from explorer.model.diagnostics import DatasetError
 from explorer.model.load.files import JSON, START, YAML, check_size, decode, language_of, read_file
-from explorer.model.load.json_format import compose_json, json_text, read_json_fast, syntax_error, syntax_ok
+from explorer.model.load.json_format import (
+    compose_json,
+    holds_surrogates,
+    json_text,
+    read_json_fast,
+    syntax_error,
+    syntax_ok,
+)
 from explorer.model.load.nodes import NodeReader
 from explorer.model.load.problems import Problems
 from explorer.model.load.progress import LoadCancelled, Steps
@@ -118,7 +125,7 @@ def fast_path_fields(text: str, language: str = YAML) -> dict[str, Any] | None:
     """What the fast path alone reads from `text` (the keyword arguments of `Dataset.build`),
     or None when it cannot vouch for the file; for tests and benchmarks of the two paths."""
     problems = Problems("<text>")
-    fields = _fast_fields(text.removeprefix("\ufeff"), None, problems, language, Steps())
+    fields = _fast_fields(text.removeprefix("\ufeff"), None, problems, language, Steps(), decoded=False)
     return None if problems.errors else fields
 
 
@@ -145,9 +152,11 @@ def _load(
     source: object, problems: Problems, path: str | None, language: str, steps: Steps, accelerate: bool,
 ) -> Dataset | None:
     raw = None
+    decoded = False  # whether the text was decoded from bytes (so holds no lone surrogate)
     if isinstance(source, list):  # a box holding the bytes of a file: the last reference
         source = source.pop()
     if isinstance(source, (bytes, bytearray, memoryview)):
+        decoded = True
         raw = bytes(source)
         source = None
         text = decode(raw, problems, language)
@@ -165,7 +174,7 @@ def _load(
     fields = None
     if accelerate:
         steps.stage(0.02, 0.9)
-        fields = _fast_fields(text, raw, problems, language, steps)
+        fields = _fast_fields(text, raw, problems, language, steps, decoded)
         if fields is None and problems.errors:  # a JSON syntax error: nothing more to read
             return None
         if fields is None:
@@ -180,13 +189,16 @@ def _load(
 
 
 def _fast_fields(
-    text: str, raw: bytes | None, problems: Problems, language: str, steps: Steps
+    text: str, raw: bytes | None, problems: Problems, language: str, steps: Steps, decoded: bool,
 ) -> dict[str, Any] | None:
-    """The fields of a file with nothing to report, or None when the node path must read it."""
+    """The fields of a file with nothing to report, or None when the node path must read it.
+    `decoded`: the text was decoded from bytes, so holds no surrogate character."""
     try:
         root: object
         refused: tuple[str, ...]
         if language == JSON:
+            if not decoded and holds_surrogates(text):  # `json` would take them as text
+                return None
             steps.take_turn()  # the standard parser holds the interpreter
             try:
                 root = read_json_fast(text)

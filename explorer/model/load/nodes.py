@@ -9,6 +9,7 @@ bytes of memory per byte of YAML; these about a third of that.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, TypeAlias
 
 from yaml.error import Mark
@@ -65,9 +66,8 @@ class ScalarNode(Node):
 
 class PlacedScalarNode(ScalarNode):
     """A scalar whose text does not start where the node does, or is not the text written: a
-    block scalar (`|`, `>`: its text starts on the next line) or a JSON string with escapes.
-    `text_line`, `text_column` are where its text starts; `raw` the text as written, when that
-    is not `value` (escapes)."""
+    JSON string with escapes, or a `WrittenScalarNode`. `text_line`, `text_column` are where
+    its text starts; `raw` a JSON string's text as written (escapes)."""
 
     __slots__ = ("text_line", "text_column", "raw")
 
@@ -79,18 +79,94 @@ class PlacedScalarNode(ScalarNode):
         self.raw = raw
 
 
+class WrittenScalarNode(PlacedScalarNode):
+    """A YAML scalar whose value is not its text as written from where the node starts: a
+    block scalar (`|`, `>`: its text starts on the next line, indented, and `>` folds its
+    lines), a quoted one with escapes or over several lines, a plain one over several lines,
+    one after a tag or an anchor. `source` is the file's text and `start` where the scalar's
+    text starts in it (after the opening quote; a block scalar's, on the line after its
+    header), at `text_line`, `text_column`."""
+
+    __slots__ = ("source", "start")
+
+    def __init__(self, tag: str, value: str, line: int, column: int, style: str | None,
+                 text_line: int, text_column: int, source: str, start: int) -> None:
+        super().__init__(tag, value, line, column, style, text_line, text_column)
+        self.source = source
+        self.start = start
+
+
 def value_position(node: Node, offset: int) -> tuple[int, int]:
     """1-based (line, column) of character `offset` of a scalar's value, as the file shows it."""
+    if isinstance(node, WrittenScalarNode):
+        at = written_index(node.source, node.start, node.value, offset, node.style)
+        return advance(node.source, node.start, at, node.text_line, node.text_column)
     if isinstance(node, PlacedScalarNode):
-        if node.raw is not None:  # a JSON string with escapes: count what was written
-            return node.text_line, node.text_column + json_raw_offset(node.raw, offset)
-        value = node.value
-        offset = min(offset, len(value))
-        breaks = value.count("\n", 0, offset)
-        line_start = value.rfind("\n", 0, offset) + 1
-        return node.text_line + breaks, node.text_column + offset - line_start  # each line indented alike
+        raw = node.raw or ""  # a JSON string with escapes: count what was written
+        return node.text_line, node.text_column + json_raw_offset(raw, offset)
     quoted = isinstance(node, ScalarNode) and node.style in ("'", '"')
     return node.line, node.column + offset + (1 if quoted else 0)
+
+
+#: Where lines end as editors count them (`files.LINE_END`, which this module cannot import).
+_LINE_END = re.compile("\r\n|\r|\n")
+#: What YAML reads as a line break.
+_YAML_BREAKS = "\r\n\x85\u2028\u2029"
+#: How many characters an escape of a double-quoted YAML scalar takes, by its letter (2 when
+#: not listed: `\\n`, `\\"`...).
+_ESCAPE_LENGTHS = {"x": 4, "u": 6, "U": 10}
+
+
+def advance(source: str, start: int, index: int, line: int, column: int) -> tuple[int, int]:
+    """The (line, column) of `source[index]`, `source[start]` being at (`line`, `column`)."""
+    last = -1
+    for match in _LINE_END.finditer(source, start, index):
+        line, last = line + 1, match.end()
+    return (line, column + index - start) if last < 0 else (line, index - last + 1)
+
+
+def written_index(source: str, start: int, value: str, offset: int, style: str | None) -> int:
+    """Where character `offset` of a YAML scalar's value is written in `source`, its text
+    starting at `start`. Each character of the value is matched to the next one written that
+    stands for it, stepping over what YAML reads as nothing or as one character: escapes (in
+    double quotes), doubled quotes (in single quotes), indentation, and line breaks with the
+    spaces around them, which YAML folds into one space or newline (placed at the break)."""
+    at, end = start, len(source)
+    double, single = style == '"', style == "'"
+    target = min(max(offset, 0), len(value))
+    for index in range(target + 1):
+        if index == len(value):
+            return at
+        char = value[index]
+        matched = at
+        while at < end:
+            written = source[at]
+            if written == "\\" and double:
+                kind = source[at + 1:at + 2]
+                if kind and kind in _YAML_BREAKS:  # an escaped line break: nothing in the value
+                    at += 3 if source.startswith("\r\n", at + 1) else 2
+                    continue
+                matched, at = at, at + _ESCAPE_LENGTHS.get(kind, 2)
+                break
+            if written == "'" and single and source.startswith("''", at):
+                matched, at = at, at + 2
+                break
+            if written == char:
+                matched, at = at, at + 1
+                break
+            if written in _YAML_BREAKS and char in " \n":  # a line break read as a space or newline
+                matched, at = at, at + (2 if source.startswith("\r\n", at) else 1)
+                break
+            if written in " \t" or written in _YAML_BREAKS:
+                at += 1
+                continue
+            matched = at  # not written as such: placed where the reading stands
+            break
+        else:
+            matched = at
+        if index == target:
+            return matched
+    return at
 
 
 def json_raw_offset(raw: str, offset: int) -> int:

@@ -36,9 +36,10 @@ from explorer.model.load.nodes import (
     SEQ_TAG,
     MappingNode,
     Node,
-    PlacedScalarNode,
     ScalarNode,
     SequenceNode,
+    WrittenScalarNode,
+    advance,
     resolve_scalar,
 )
 from explorer.model.load.problems import Problems
@@ -49,8 +50,13 @@ _NOT_PRINTABLE = re.compile(
 )
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _ODD_BREAK = re.compile("[\x85\u2028\u2029]")
-_BLANK_LINES = re.compile("(?:[ \t]*(?:\r\n|[\r\n\x85\u2028\u2029]))*( *)")
+#: A scalar's properties (tags and anchor) and the spaces, line breaks and comments after them.
+_PROPERTIES = re.compile(r"(?:[!&][^ \t\r\n]*(?:[ \t\r\n\x85\u2028\u2029]+(?:#[^\r\n]*)?)*)*")
 _PLACED = "placed"  # the name of marks made from nodes, already placed
+#: libyaml's error for an escape of a surrogate or past U+10FFFF.
+_BAD_ESCAPE = "found invalid Unicode character escape code"
+#: One escape of a double-quoted scalar; the digits of a `\\u` one are group 1, of a `\\U` one group 2.
+_YAML_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|x[0-9a-fA-F]{2}|\r\n|.)", re.DOTALL)
 
 class PythonLoader(Reader, Scanner, Parser):
     """The pure-Python parser, for PyYAML builds without libyaml.
@@ -70,6 +76,28 @@ class PythonLoader(Reader, Scanner, Parser):
             mark = self.get_mark()
             raise ScannerError("while increasing flow level", mark, "exceeded maximum nesting depth", mark)
         super().fetch_flow_collection_start(token_class)
+
+    def scan_flow_scalar_non_spaces(self, double: bool, start_mark: Mark) -> list[str]:
+        """As PyYAML's, but an escape of a surrogate or past U+10FFFF is refused as libyaml
+        refuses it, with its error at the escape's digits (PyYAML made a lone surrogate of the
+        one and failed on the other)."""
+        begin = self.get_mark()
+        try:
+            chunks = super().scan_flow_scalar_non_spaces(double, start_mark)
+        except ValueError:  # chr() of an escape past U+10FFFF: the reader is at its digits
+            raise ScannerError("while parsing a quoted scalar", start_mark, _BAD_ESCAPE, self.get_mark()) from None
+        if double and any(len(chunk) == 1 and "\ud800" <= chunk <= "\udfff" for chunk in chunks):
+            for escape in _YAML_ESCAPE.finditer(self.buffer, begin.pointer, self.pointer):
+                digits = escape.group(1) or escape.group(2)
+                if digits is not None and 0xD800 <= int(digits, 16) <= 0xDFFF:
+                    at = escape.start() + 2  # the digits
+                    skipped = self.buffer[begin.pointer:at]
+                    breaks = list(_LINE_BREAK.finditer(skipped))
+                    line = begin.line + len(breaks)
+                    column = at - begin.pointer - breaks[-1].end() if breaks else begin.column + at - begin.pointer
+                    mark = Mark(begin.name, begin.index + at - begin.pointer, line, column, None, None)
+                    raise ScannerError("while parsing a quoted scalar", start_mark, _BAD_ESCAPE, mark)
+        return chunks
 
 
 try:
@@ -112,19 +140,6 @@ class Places:
         line = bisect_right(self._starts, index)
         return line, index - self._starts[line - 1] + 1
 
-    def block_text(self, mark: Mark, line: int) -> tuple[int, int]:
-        """Where the text of the block scalar whose indicator is at `mark` (on `line`) starts:
-        the line after the indicator's, at the indentation of its first line that is not blank."""
-        text = self.text
-        end = _LINE_BREAK.search(text, mark.index)
-        if end is None:
-            return line, mark.column + 2
-        blank = _BLANK_LINES.match(text, end.end())
-        assert blank is not None  # the pattern matches the empty string
-        # blank lines before the text are line breaks in its value: counted there
-        return line + 1, blank.end(1) - blank.start(1) + 1
-
-
 
 def compose(
     text: str, problems: Problems, loader: type = DEFAULT_LOADER,
@@ -140,6 +155,14 @@ def compose(
     try:
         root = _Composer(loader(text), len(text), tick, places).single_document()
     except yaml.MarkedYAMLError as error:
+        long_key = _long_key(text, error)
+        if long_key is not None:
+            problems.error(places.at(long_key[0]), "", _long_key_message(*long_key[1:]))
+            return None
+        escape = _bad_escape(text, error)
+        if escape is not None:
+            problems.error(places.at(escape[0]), "", escape[1])
+            return None
         mark = error.problem_mark or error.context_mark
         at_tab = mark is not None and text[mark.index:mark.index + 1] == "\t"
         problems.error(places.of(mark) if mark is not None else (1, 1), "", _syntax_message(error, at_tab, places))
@@ -209,8 +232,13 @@ class _Composer:
                     tag = resolve_scalar(event.value, event.implicit[0])
                 line, column = place(mark) if place is not None else (mark.line + 1, mark.column + 1)
                 style = event.style
-                if style == "|" or style == ">":
-                    node = PlacedScalarNode(tag, event.value, line, column, style, *places.block_text(mark, line))
+                end = event.end_mark
+                if (
+                    style == "|" or style == ">" or end.line != mark.line
+                    or event.anchor is not None or event.tag is not None
+                    or ((style == '"' or style == "'") and end.index - mark.index != len(event.value) + 2)
+                ):  # its text is not its value written from where it starts
+                    node = self._written(tag, event, line, column)
                 else:
                     node = ScalarNode(tag, event.value, line, column, style)
                 self._anchor(anchors, event, node)
@@ -242,6 +270,25 @@ class _Composer:
             if not stack:
                 return node
             self._attach(stack, node)
+
+    def _written(self, tag: str, event: ScalarEvent, line: int, column: int) -> WrittenScalarNode:
+        """The node of a scalar whose value is not its text as written from where it starts,
+        keeping where that text is (see `WrittenScalarNode`)."""
+        text = self.places.text
+        begin = event.start_mark.index
+        start = begin
+        if event.anchor is not None or event.tag is not None:
+            properties = _PROPERTIES.match(text, begin)
+            assert properties is not None  # the pattern matches the empty string
+            start = properties.end()
+        style = event.style
+        if style == "|" or style == ">":  # the text starts on the line after the header
+            header_end = _LINE_BREAK.search(text, start)
+            start = len(text) if header_end is None else header_end.end()
+        elif style == '"' or style == "'":
+            start += 1
+        text_line, text_column = advance(text, begin, start, line, column)
+        return WrittenScalarNode(tag, event.value, line, column, style, text_line, text_column, text, start)
 
     @staticmethod
     def _attach(stack: list[list], node: Node) -> None:
@@ -338,3 +385,127 @@ def _syntax_message(error: yaml.MarkedYAMLError, at_tab: bool, places: Places) -
             return f"{message}; {hint}"
     return f"{message}; check the YAML syntax here"
 
+
+
+#: The longest a key written `key: value` (an implicit key) may run up to its `:`, in
+#: characters: YAML's own limit, which both parsers keep.
+MAX_IMPLICIT_KEY = 1024
+_QUOTED = {'"': re.compile(r'"(?:[^"\\\r\n]|\\.)*"'), "'": re.compile(r"'(?:[^'\r\n]|'')*'")}
+_PLAIN_KEY_END = re.compile(r":(?=[ \t\r\n,\[\]{}]|$)")
+_SPACES = re.compile(r"[ \t]*")
+_COLON = re.compile(r"[ \t]*:")
+_MARKERS = re.compile(r"[ \t]*(?:[-?][ \t]+)*")
+
+
+def _long_key(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, int] | None:
+    """(where it starts, its length, the length up to its `:`) of the key `error` is about,
+    when that key is longer than YAML allows for `key: value`. The parsers stop looking for
+    the `:` of a key 1,024 characters in: they say they "could not find expected ':'" (the key
+    they were reading is the context), or, for a key they had not yet taken for one, meet its
+    `:` and find no key there ("mapping values are not allowed", "did not find expected ','")."""
+    context, problem = error.context_mark, error.problem_mark
+    if error.context == "while scanning a simple key" and context is not None and context.name != _PLACED:
+        start: int | None = context.index
+        end = _key_end(text, context.index)
+    elif problem is not None and problem.name != _PLACED and text.startswith(":", problem.index):
+        start, end = _key_start(text, problem.index), problem.index
+    else:
+        return None
+    if start is None or end is None or end - start <= MAX_IMPLICIT_KEY:
+        return None
+    return start, len(text[start:end].rstrip(" \t")), end - start
+
+
+def _line_end(text: str, at: int) -> int:
+    found = LINE_END.search(text, at)
+    return len(text) if found is None else found.start()
+
+
+def _key_end(text: str, start: int) -> int | None:
+    """Where the `:` of the key starting at `start` is, on its line; None when there is none."""
+    end = _line_end(text, start)
+    quoted = _QUOTED.get(text[start:start + 1])
+    if quoted is not None:
+        closed = quoted.match(text, start, end)
+        colon = _COLON.match(text, closed.end(), end) if closed is not None else None
+        return colon.end() - 1 if colon is not None else None
+    colon = _PLAIN_KEY_END.search(text, start, end)
+    if colon is None or text.find(" #", start, colon.start()) >= 0:  # a comment ends the key first
+        return None
+    return colon.start()
+
+
+def _key_start(text: str, colon: int) -> int | None:
+    """Where the key ending at the `:` at `colon` starts: at the start of its line (after the
+    indentation and any `- ` or `? `), or after a `{`, `[` or `,` of a flow collection. None
+    when it is the value of another key's `: ` on the line outside a flow collection (a value
+    holding ': ' is then the likelier mistake), or in a comment."""
+    line_start = max(text.rfind("\n", 0, colon), text.rfind("\r", 0, colon)) + 1
+    marked = _MARKERS.match(text, line_start)
+    assert marked is not None  # the pattern matches the empty string
+    start = marked.end()
+    at, depth, after_key = marked.end(), 0, False
+    while at < colon:
+        char = text[at]
+        quoted = _QUOTED.get(char)
+        if quoted is not None and at == start:
+            closed = quoted.match(text, at, colon)
+            if closed is None:  # the colon is inside the quotes
+                return None
+            at = closed.end()
+            continue
+        if char in "{[" and at == start:
+            depth += 1
+            start = _after_spaces(text, at + 1)
+        elif char in "}]" and depth:
+            depth -= 1
+        elif char == "," and depth:
+            start = _after_spaces(text, at + 1)
+        elif char == ":" and text[at + 1:at + 2] in (" ", "\t"):
+            after_key = after_key or not depth
+            start = _after_spaces(text, at + 1)
+        elif char == "#" and text[at - 1:at] in (" ", "\t"):
+            return None
+        at += 1
+    return None if after_key and not depth else start
+
+
+def _after_spaces(text: str, at: int) -> int:
+    spaces = _SPACES.match(text, at)
+    assert spaces is not None
+    return spaces.end()
+
+
+def _long_key_message(length: int, to_colon: int) -> str:
+    how_long = (f"this key is {length:,} characters long" if length > MAX_IMPLICIT_KEY else
+                f"this key and the spaces before its `:` are {to_colon:,} characters long")
+    return (
+        f"{how_long}, longer than the {MAX_IMPLICIT_KEY:,} YAML allows for a key written `key: value`; "
+        "shorten it, or write it as an explicit key: `? ` and the key on one line, `: ` and its "
+        "value on the next"
+    )
+
+
+_ESCAPE_AT = re.compile(r"\\(?:u([0-9a-fA-F]{4})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?|U([0-9a-fA-F]{8}))")
+
+
+def _bad_escape(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """Where the escape a parser refused as no character starts, and what to write instead:
+    a surrogate (YAML has no pairs of `\\u` escapes) or a number past U+10FFFF."""
+    mark = error.problem_mark
+    if error.problem != _BAD_ESCAPE or mark is None or mark.name == _PLACED:
+        return None
+    found = _ESCAPE_AT.match(text, mark.index - 2)  # the parsers point at the escape's digits
+    if found is None:
+        return None
+    written = found.group()
+    code = int(found.group(1) or found.group(3), 16)
+    if found.group(2) is not None and code <= 0xDBFF:
+        pair = 0x10000 + ((code - 0xD800) << 10) + int(found.group(2), 16) - 0xDC00
+        return found.start(), (f"`{written}` is a UTF-16 surrogate pair, which YAML does not read as one "
+                               f"character: write the character itself, or `\\U{pair:08X}`")
+    if 0xD800 <= code <= 0xDFFF:
+        written = written[:6] if found.group(1) else written
+        return found.start(), (f"`{written}` is a lone surrogate, half of a UTF-16 pair and not a character: "
+                               "write the character itself or its `\\U` escape of eight digits, or remove it")
+    return found.start(), f"`{written}` is past U+10FFFF, where Unicode ends: fix the escape or remove it"

@@ -9,7 +9,9 @@ every diagnostic. The accelerator hands back Python values instead, so this modu
   document: the accelerator drops tags, expands aliases without the reference's budget, and
   PyYAML merges `<<` keys where YAML 1.2 does not (a `<<` key is refused by the validator);
 - characters the reference refuses or reads as line breaks (controls, NEL, U+2028/2029, a
-  byte order mark inside the text), tabs and lone carriage returns;
+  byte order mark inside the text), tabs and lone carriage returns; escapes of surrogates
+  (`"\\ud83d\\ude00"`), which the accelerator joins into a character where the reference
+  refuses them;
 - lines indented deeper than `MAX_LEADING`: the accelerator recurses on nesting and would
   overflow its stack on a hostile file;
 - any scalar that starts with `?`, `:`, `|` or `>` in a flow collection or after a space,
@@ -62,6 +64,7 @@ _BEFORE_SCALAR = b" \n\r[{,:"
 _BEFORE_SCALAR_TABLE = np.zeros(256, dtype=bool)
 _BEFORE_SCALAR_TABLE[list(_BEFORE_SCALAR)] = True
 _BLOCK_HEADER = re.compile(rb"[|>][-+1-9]* *(?:#[^\n]*)?(?:\r?\n|\Z)")
+_SURROGATE_ESCAPE = re.compile(rb"\\(?:u[dD][89a-fA-F]|U0000[dD][89a-fA-F])")
 
 # For `IntegerTexts`: the text with where a plain scalar may start (after a line break, `:`,
 # `?`, `[`, `{`, `,`, and a `- ` list marker) as b"<" and where it may end as b">" (also `]`
@@ -151,6 +154,8 @@ def _check_reading(raw: bytes) -> None:
         for pattern in _SPECIAL_CHARACTERS:
             if pattern.search(raw):
                 raise NotVouched("a character YAML 1.1 and 1.2 read differently")
+    if b"\\" in raw and _SURROGATE_ESCAPE.search(raw):
+        raise NotVouched("a surrogate written as an escape")
     if raw.startswith((b"%", b"...")) or _MARKERS.search(raw):
         raise NotVouched("a directive or a document marker")
     if raw.startswith(b"---") and raw[3:4] not in (b"", b" ", b"\n", b"\r"):

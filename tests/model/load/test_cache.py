@@ -84,6 +84,15 @@ def test_files_with_errors_are_not_cached(tmp_path, cache):
     assert entries(cache) == []
 
 
+def test_a_json_file_with_a_lone_surrogate_is_an_error_and_not_cached(tmp_path, cache):
+    path = written(tmp_path, "lone.json", '{"timeline": 1, "title": "T\\ud800"}')
+    for _ in range(2):
+        with pytest.raises(DatasetError) as caught:
+            load_dataset(path, cache=cache)
+        assert [(d.line, d.column) for d in caught.value.diagnostics] == [(1, 28)]
+    assert entries(cache) == []
+
+
 def test_an_edited_file_is_read_again(tmp_path, cache):
     path = written(tmp_path, "t.yaml", "timeline: 1\ntitle: Before\n")
     assert load_dataset(path, cache=cache).title == "Before"

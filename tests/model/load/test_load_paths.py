@@ -127,6 +127,20 @@ def test_what_the_fast_path_cannot_vouch_for_reads_as_the_reference_does(text):
     same_outcome(text)
 
 
+@pytest.mark.parametrize("text, language", [
+    ('timeline: 1\ntitle: "x\\ud83d\\ude00"\n', "yaml"),
+    ('timeline: 1\ntitle: "x\\U0000d800"\n', "yaml"),
+    ('timeline: 1\norganizations:\n  a: {name: A}\n  ' + "k" * 1100 + ': {name: B}\n', "yaml"),
+    ('{"timeline": 1, "title": "x\\ud800"}', "json"),
+    ('{"timeline": 1, "title": "x\\\\ud800\\udc00"}', "json"),
+    ('{"timeline": 1, "title": "x\\ud83d\\ude00"}', "json"),
+    ('{"timeline": 1, "title": "x\ud800"}', "json"),
+], ids=["yaml pair", "yaml lone", "yaml long key", "json lone", "json lone after a backslash", "json pair",
+        "json text with a lone surrogate"])
+def test_surrogates_and_long_keys_read_as_the_reference_does(text, language):
+    same_outcome(text, language=language)
+
+
 def test_the_fast_path_leaves_every_diagnostic_to_the_node_path():
     for text in (
         "timeline: 1\nevents: [{title: x, sumary: y}]\n",  # a warning only

@@ -386,3 +386,129 @@ def test_a_repeated_id_through_an_aliased_section_is_placed_at_the_alias():
     error = failure("timeline: 1\norganizations: &o\n  a: {name: A}\npeople: *o\n")[0]
     assert at(error) == (4, 1)
     assert "the alias here repeats the section" in error.message
+
+
+# keys past YAML's 1,024-character limit for a key written `key: value`
+
+LONG_ID = "k" * 1100
+LONG_KEY_MESSAGE = (
+    "this key is 1,100 characters long, longer than the 1,024 YAML allows for a key written "
+    "`key: value`; shorten it, or write it as an explicit key: `? ` and the key on one line, "
+    "`: ` and its value on the next"
+)
+
+
+@BOTH_LOADERS
+@pytest.mark.parametrize("text, place", [
+    (f"timeline: 1\norganizations:\n  a: {{name: A}}\n  {LONG_ID}: {{name: B}}\n", (4, 3)),
+    (f"timeline: 1\norganizations:\n  {LONG_ID}: {{name: A}}\n", (3, 3)),
+    (f'timeline: 1\norganizations:\n  a: {{name: A}}\n  "{LONG_ID[2:]}": {{name: B}}\n', (4, 3)),
+    (f"timeline: 1\norganizations: {{a: {{name: A}}, {LONG_ID}: {{name: B}}}}\n", (2, 31)),
+    (f"timeline: 1\n{LONG_ID}: 1\n", (2, 1)),
+    (f"timeline: 1\nevents:\n  - title: x\n    {LONG_ID}: y\n", (4, 5)),
+], ids=["second key", "first key", "quoted key", "flow mapping", "top level", "field of an event"])
+def test_a_key_longer_than_yaml_allows_is_named_at_the_key(monkeypatch, yaml_loader, text, place):
+    monkeypatch.setattr(loader, "DEFAULT_LOADER", yaml_loader)
+    error = the_error(text)
+    assert at(error) == place
+    assert error.message == LONG_KEY_MESSAGE
+
+
+def test_a_long_key_written_as_an_explicit_key_is_read():
+    dataset = load_text(f"timeline: 1\norganizations:\n  ? {LONG_ID}\n  : {{name: A}}\n")
+    assert list(dataset.organizations) == [LONG_ID]
+
+
+def test_a_key_of_1024_characters_is_read_and_other_syntax_errors_keep_their_hints():
+    assert len(load_text(f"timeline: 1\norganizations:\n  a: {{name: A}}\n  {'k' * 1022}: {{name: B}}\n")
+               .organizations) == 2
+    error = the_error("timeline: 1\norganizations:\n  a: {name: A}\n  b\nc: 1\n")
+    assert error.message.endswith("a line is missing its ':' or a quote is not closed")
+    error = the_error(f"timeline: 1\nevents:\n  - title: x\n    summary: {LONG_ID}: y\n")
+    assert error.message.endswith("either a value contains ': ' (put the whole value in quotes) or this "
+                                  "line is indented deeper than the key above it")
+
+
+# lone surrogates written as escapes
+
+JSON_SURROGATE = '{{"timeline": 1, "events": [{{"id": "a", "title": "x", "date": "2001", {}}}]}}'
+LONE = ("is a lone surrogate, half of a UTF-16 pair and not a character: write the full pair "
+        "(such as `\\ud83d\\ude00`) or remove it")
+
+
+@pytest.mark.parametrize("field, escape", [
+    ('"actors": ["\\ud800"]', "\\ud800"),
+    ('"\\udc00": 1', "\\udc00"),
+    ('"parent": "b\\uDBFF"', "\\uDBFF"),
+    ('"summary": "\\ud800\\\\udc00"', "\\ud800"),
+    ('"summary": "\\\\ud800\\udc00"', "\\udc00"),
+], ids=["actor", "key", "parent", "high before an escaped backslash", "low after an escaped backslash"])
+@pytest.mark.parametrize("accelerate", [True, False], ids=["fast", "node"])
+def test_a_lone_surrogate_in_json_is_an_error_at_its_escape(field, escape, accelerate):
+    text = JSON_SURROGATE.format(field)
+    error = the_error(text, language="json", accelerate=accelerate)
+    assert at(error) == (1, text.index(escape) + 1)
+    assert error.message == f"`{escape}` {LONE}"
+
+
+@pytest.mark.parametrize("accelerate", [True, False], ids=["fast", "node"])
+def test_every_lone_surrogate_of_a_json_file_is_listed(accelerate):
+    text = '{"timeline": 1, "title": "\\ud800", "events": [{"id": "\\udfff", "title": "x"}]}'
+    errors = failure(text, language="json", accelerate=accelerate)
+    assert [at(e) for e in errors] == [(1, text.index("\\ud800") + 1), (1, text.index("\\udfff") + 1)]
+
+
+def test_a_surrogate_pair_in_json_is_one_character():
+    text = JSON_SURROGATE.format('"summary": "x\\ud83d\\ude00", "tags": ["\\\\ud800"]')
+    for accelerate in (True, False):
+        event = load_text(text, language="json", accelerate=accelerate).events[0]
+        assert (event.summary, event.tags) == ("x\U0001f600", ("\\ud800",))
+
+
+@pytest.mark.parametrize("accelerate", [True, False], ids=["fast", "node"])
+def test_a_lone_surrogate_in_json_text_given_as_a_string_is_an_error(accelerate):
+    error = the_error('{"timeline": 1, "title": "a\ud800"}', language="json", accelerate=accelerate)
+    assert at(error) == (1, 28)
+    assert "unpaired surrogate (U+D800)" in error.message
+
+
+@BOTH_LOADERS
+@pytest.mark.parametrize("accelerate", [True, False], ids=["fast", "node"])
+@pytest.mark.parametrize("written, message", [
+    ('"x\\ud800"', "`\\ud800` is a lone surrogate, half of a UTF-16 pair and not a character: write "
+                   "the character itself or its `\\U` escape of eight digits, or remove it"),
+    ('"x\\U0000dc00"', "`\\U0000dc00` is a lone surrogate, half of a UTF-16 pair and not a character: "
+                       "write the character itself or its `\\U` escape of eight digits, or remove it"),
+    ('"x\\ud83d\\ude00"', "`\\ud83d\\ude00` is a UTF-16 surrogate pair, which YAML does not read as one "
+                          "character: write the character itself, or `\\U0001F600`"),
+    ('"x\\U00110000"', "`\\U00110000` is past U+10FFFF, where Unicode ends: fix the escape or remove it"),
+], ids=["lone high", "lone low", "pair", "past unicode"])
+def test_a_surrogate_escape_in_yaml_is_an_error_at_its_escape(monkeypatch, yaml_loader, accelerate, written, message):
+    monkeypatch.setattr(loader, "DEFAULT_LOADER", yaml_loader)
+    text = f"timeline: 1\nevents:\n  - {{id: a, title: {written}, date: 2001}}\n"
+    error = the_error(text, accelerate=accelerate)
+    assert at(error) == (3, 22)
+    assert error.message == message
+
+
+# a bad date is placed at its character as written
+
+
+@BOTH_LOADERS
+@pytest.mark.parametrize("date, place", [
+    (">-\n      2001-13-01", (5, 12)),
+    ('"\\x32001-13-01"', (4, 20)),
+    ('"\\u0032\\u0030\\u0030\\u0031-13"', (4, 37)),
+    ('"2001-\\\n      13-01"', (5, 7)),
+    ("'2001-''13'''", (4, 17)),
+    ('&d "2001-13-01"', (4, 20)),
+    ("!!str 2001-13-01", (4, 22)),
+    ("&d\n      2001-13-01", (5, 12)),
+    ('"2001-01-\n      32"', (4, 20)),
+    (">-\n      2001-01-\n      32", (5, 15)),
+], ids=["folded", "escape before", "escapes before", "escaped line break", "doubled quotes",
+        "anchor", "tag", "anchor on the line before", "quoted over two lines", "folded over two lines"])
+def test_a_bad_date_is_placed_at_its_text_as_written(monkeypatch, yaml_loader, date, place):
+    monkeypatch.setattr(loader, "DEFAULT_LOADER", yaml_loader)
+    error = the_error(f"timeline: 1\nevents:\n  - title: a\n    date: {date}\n")
+    assert at(error) == place
