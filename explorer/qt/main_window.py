@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
             self.failed_open.failed(path, problem=problem, watch=worth_watching, seen=before)
             return False
         with paused_collections():  # see `explorer.collector`
-            outcome = self.loads.load(path, [self.open_action, self.reload_action])
+            outcome = self._load_saying_so(path)
             if outcome is None or outcome.cancelled:
                 return False
             if outcome.error is not None:
@@ -236,6 +236,19 @@ class MainWindow(QMainWindow):
             self.importing.shown(outcome, path)
             self._paint_then_settle()
         return True
+
+    def _load_saying_so(self, path: str):
+        """`loads.load(path)`; meanwhile an empty timeline says which file is opening (not
+        "Open a timeline"), and afterwards what it said before."""
+        before = self.timeline.empty_text
+        if self.document.dataset is None:
+            self.timeline.empty_text = f"Opening {Path(path).name}\u2026"
+            self.timeline.update()
+        try:
+            return self.loads.load(path, [self.open_action, self.reload_action])
+        finally:
+            self.timeline.empty_text = before
+            self.timeline.update()
 
     def reload(self) -> bool:
         """Read the open file again; on errors keep the last good data and show the banner.

@@ -88,6 +88,24 @@ def test_an_empty_window_says_what_to_do(window, qtbot, tmp_path):
         "This file lists no memberships"
 
 
+def test_an_empty_window_says_which_file_is_opening_while_it_opens(window, qtbot, tmp_path):
+    """Not "Open a timeline" behind the progress dialog of a file being opened."""
+    shown_and_active(qtbot, window)
+    said = []
+    window.loads.started.connect(lambda _path: said.append(timeline_of(window).empty_text))
+    cancelled = []
+
+    def cancel_it(_fraction):
+        if not cancelled:
+            cancelled.append(True)
+            window.loads.cancel()
+    window.loads.progressed.connect(cancel_it)
+    assert not window.open_file(str(write(tmp_path / "big.yaml", events_text(2000))))
+    assert said == ["Opening big.yaml\u2026"]
+    assert cancelled
+    assert timeline_of(window).empty_text == "Open a timeline (Ctrl+O)"  # as before the open
+
+
 @needs_fifo
 def test_a_named_pipe_gets_a_plain_message_at_once(window, qtbot, tmp_path):
     pipe = fifo(tmp_path / "pipe.yaml")
