@@ -25,9 +25,14 @@ def run_python(script: str, *args: str, **options) -> subprocess.CompletedProces
                           capture_output="stdout" not in options, **options)
 
 
+#: Ctrl+C as a terminal gives it: a shell that starts the tests as a background job (`cmd &`
+#: in a script, as CI runners may) has its children ignore SIGINT, and Python then leaves it so.
+DEFAULT_INTERRUPT = "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+
 #: A load that receives a signal (the process sends it to itself, so it arrives right there).
 SIGNAL_DURING_LOAD = """
 import os, signal, sys
+""" + DEFAULT_INTERRUPT + """
 import explorer.cli.check as check
 def load(path):
     os.kill(os.getpid(), signal.{signal})
@@ -40,6 +45,7 @@ sys.exit(main(["check", sys.argv[1]]))
 #: An export that receives a signal once its bytes are in the temporary file.
 SIGNAL_DURING_WRITE = """
 import os, signal, sys
+""" + DEFAULT_INTERRUPT + """
 import explorer.atomic as atomic
 def fsync(handle):
     os.kill(os.getpid(), signal.{signal})
