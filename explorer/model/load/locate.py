@@ -114,15 +114,17 @@ def _escaped_key(text: str, names: set[str], is_json: bool) -> bool:
         if number >= MAX_ESCAPED_KEYS:
             return True
         start = match.start()
-        line_start = max(0, start - _KEY_LENGTH)  # a longer key is left to the node path
+        floor = max(0, start - _KEY_LENGTH)  # a longer key is left to the node path
         quote = start
         while True:  # the quote that opens the string: the nearest one before that is not escaped
-            quote = text.rfind('"', line_start, quote)
+            quote = text.rfind('"', floor, quote)
             if quote < 0:
                 return True
             slashes = 0
-            while quote - slashes > line_start and text[quote - slashes - 1] == "\\":
+            while quote - slashes > floor and text[quote - slashes - 1] == "\\":
                 slashes += 1
+            if floor and quote - slashes == floor:
+                return True  # backslashes beyond where it looks: not certain
             if not slashes % 2:
                 break
         close = text.index('"', match.start() + 2)
