@@ -240,6 +240,10 @@ PLACED = {
         "memberships": [{"member": "a", "of": "b", "status": "ratifed"}, {"member": "a", "of": "b", "status": 7}],
         "events": [{"title": "x", "remark": {"remark": [1]}}, {"title": "caf\u00e9", "id": "caf\u00e9"}],
     }, indent=2),
+    "JSON, a field known elsewhere": json.dumps({
+        "timeline": 1, "sources": {"s": {"title": "S", "url": "u"}}, "organizations": {"a": {"name": "A"}},
+        "events": [{"title": "x", "url": "v", "name": "n"}, {"title": "y", "sources": ["s"]}, {"title": "z", "name": "m"}],
+    }, indent=1),
     "JSON on one line, with escapes": json.dumps({
         "timeline": 1, "countries": {"caf\u00e9": {"name": "a \"b\": c\n"}},
         "events": [{"title": "x\\", "remark": "y", "summary": "remark"}],
