@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from explorer.model.dataset import Dataset
+from explorer.model.diagnostics import DatasetError
+from explorer.model.load.loader import fast_path, load_text
 from tests.helpers.paths import DATA_DIR
 
 #: A small valid file that exercises every section.
@@ -40,6 +42,45 @@ def assert_same(first: Dataset, second: Dataset) -> None:
         assert left == right, field.name
     for a, b in zip(first.events, second.events):
         assert type(a.start) is type(b.start) and type(a.end) is type(b.end)
+
+
+def outcome(text: str, accelerate: bool, **kwargs):
+    """The data set, or the diagnostics of a file that fails."""
+    try:
+        return load_text(text, accelerate=accelerate, **kwargs)
+    except DatasetError as error:
+        return error.diagnostics
+
+
+def same_outcome(text: str, **kwargs) -> bool:
+    """Assert that the loader with and without the fast path gives the same data set (with the
+    same warnings) or the same diagnostics, and that what the fast path alone vouches for is
+    what the node path reads; whether the fast path vouched for the file."""
+    fast, slow = outcome(text, True, **kwargs), outcome(text, False, **kwargs)
+    if isinstance(slow, Dataset):
+        assert isinstance(fast, Dataset), fast
+        assert_same(fast, slow)
+    else:
+        assert fast == slow
+    found = fast_path(text, kwargs.get("language", "yaml"))
+    if found is None:
+        return False
+    fields, warnings = found
+    assert isinstance(slow, Dataset), "the fast path vouched for a file with errors"
+    assert warnings == list(slow.warnings)
+    assert_same(Dataset.build(**fields), Dataset.build(**fields_of(slow)))
+    return True
+
+
+def fields_of(dataset: Dataset) -> dict:
+    """The keyword arguments of `Dataset.build` that make `dataset` again."""
+    return {
+        "title": dataset.title, "description": dataset.description,
+        "sources": dataset.sources.values(), "organizations": dataset.organizations.values(),
+        "people": dataset.people.values(), "countries": dataset.countries.values(),
+        "protocols": dataset.protocols.values(), "memberships": dataset.memberships,
+        "eras": dataset.eras, "events": dataset.events,
+    }
 
 
 def mutate(text: str, operations) -> str:

@@ -157,11 +157,13 @@ class Sections:
     """The top-level object of a JSON file, read section by section: iterating gives (name,
     value) pairs in file order, the value of `events` being an iterator of its items. It must
     be read in order (each pair once the previous value has been read through). Anything but
-    plain JSON (syntax errors included) raises, and the node path reads the file again."""
+    plain JSON (syntax errors included) raises, and the node path reads the file again.
+    `again(name)` decodes a section read before once more."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.at = 0
+        self.starts: dict[str, int] = {}  # where each section's value starts
 
     def fraction(self) -> float:
         """How much of the text has been read."""
@@ -186,6 +188,7 @@ class Sections:
                 if not text.startswith(":", at):
                     raise NotVouched("a key without its colon")
                 at = _skip(text, at + 1)
+                self.starts[name] = at
                 if name == "events" and text.startswith("[", at):
                     self.at = at
                     yield name, self._items()
@@ -206,23 +209,42 @@ class Sections:
             raise NotVouched("more than one JSON value")
 
     def _items(self):
-        text = self.text
-        at = _skip(text, self.at + 1)
-        if text.startswith("]", at):
-            self.at = at + 1
-            return
-        while True:
-            item, at = _decode(text, at)
-            self.at = at
+        for item, end in _array(self.text, self.at):
+            self.at = end
+            if item is _END:
+                return
             yield item
-            at = _skip(text, at)
-            if text.startswith(",", at):
-                at = _skip(text, at + 1)
-                continue
-            if not text.startswith("]", at):
-                raise NotVouched("a list item not followed by a comma or the end of the list")
-            self.at = at + 1
-            return
+
+    def again(self, name: str) -> object:
+        """The value of the section `name`, read before, decoded again (the items of `events`
+        one at a time, as `events` gives them)."""
+        start = self.starts[name]
+        if name == "events" and self.text.startswith("[", start):
+            return (item for item, _end in _array(self.text, start) if item is not _END)
+        return _decode(self.text, start)[0]
+
+
+_END = object()  # what `_array` gives after the last item
+
+
+def _array(text: str, at: int):
+    """The items of the JSON array starting at `at`, each with where it ends; then `_END`
+    with where the array ends."""
+    at = _skip(text, at + 1)
+    if text.startswith("]", at):
+        yield _END, at + 1
+        return
+    while True:
+        item, at = _decode(text, at)
+        yield item, at
+        at = _skip(text, at)
+        if text.startswith(",", at):
+            at = _skip(text, at + 1)
+            continue
+        if not text.startswith("]", at):
+            raise NotVouched("a list item not followed by a comma or the end of the list")
+        yield _END, at + 1
+        return
 
 
 def _skip(text: str, at: int) -> int:

@@ -9,11 +9,12 @@ escapes them: a missing file, binary bytes, an alias bomb or a loader bug all en
 Two paths read a file, with the same results (`tests/model/load/test_load_paths.py`):
 
 - the fast path parses with a compiled parser (`yaml_fast` for YAML, the standard `json`) into
-  plain values and validates them (`validate_plain`); it serves clean files only;
+  plain values and validates them (`validate_plain`); it serves files without errors, and
+  reports their warnings at the places `locate` finds for them in the text;
 - the node path composes a node graph that keeps every position (`yaml_compose`,
   `json_format`) and validates it (`validate_nodes`); it is the reference, and it reads every
-  file the fast path cannot vouch for, or that has anything to report, so every diagnostic has
-  its line and column.
+  file the fast path cannot vouch for: any with an error, or with a warning `locate` cannot
+  place for certain, so every diagnostic has its line and column.
 
 Both take their rules from `schema`. `load_dataset(path, cache=...)` also keeps validated data
 sets in a `DatasetCache`, keyed by the file's content, so that reopening an unchanged file
@@ -28,7 +29,7 @@ import os
 from typing import TYPE_CHECKING, Any, Callable
 
 from explorer.model.dataset import Dataset
-from explorer.model.diagnostics import DatasetError
+from explorer.model.diagnostics import DatasetError, Diagnostic
 from explorer.model.load.files import JSON, START, YAML, check_size, decode, language_of, read_file
 from explorer.model.load.json_format import (
     compose_json,
@@ -38,11 +39,12 @@ from explorer.model.load.json_format import (
     syntax_error,
     syntax_ok,
 )
+from explorer.model.load.locate import place
 from explorer.model.load.nodes import NodeReader
 from explorer.model.load.problems import Problems
 from explorer.model.load.progress import LoadCancelled, Steps
 from explorer.model.load.validate_nodes import read_timeline
-from explorer.model.load.validate_plain import NotVouched, read_plain
+from explorer.model.load.validate_plain import Finding, NotVouched, read_plain
 from explorer.model.load.yaml_compose import DEFAULT_LOADER, compose
 from explorer.model.load.yaml_fast import READ_AS_TEXT, read_yaml_fast
 
@@ -121,12 +123,19 @@ def load_text(
     return _guarded(problems, lambda: _load(text, problems, None, chosen, steps, accelerate))
 
 
-def fast_path_fields(text: str, language: str = YAML) -> dict[str, Any] | None:
-    """What the fast path alone reads from `text` (the keyword arguments of `Dataset.build`),
-    or None when it cannot vouch for the file; for tests and benchmarks of the two paths."""
+def fast_path(text: str, language: str = YAML) -> tuple[dict[str, Any], list[Diagnostic]] | None:
+    """What the fast path alone reads from `text`: the keyword arguments of `Dataset.build` and
+    the warnings, or None when it cannot vouch for the file; for tests and benchmarks of the
+    two paths."""
     problems = Problems("<text>")
     fields = _fast_fields(text.removeprefix("\ufeff"), None, problems, language, Steps(), decoded=False)
-    return None if problems.errors else fields
+    return None if fields is None or problems.errors else (fields, problems.diagnostics())
+
+
+def fast_path_fields(text: str, language: str = YAML) -> dict[str, Any] | None:
+    """The fields `fast_path` reads from `text`, or None when it cannot vouch for the file."""
+    found = fast_path(text, language)
+    return None if found is None else found[0]
 
 
 def _guarded(problems: Problems, read: Callable[[], Dataset | None]) -> Dataset:
@@ -191,8 +200,9 @@ def _load(
 def _fast_fields(
     text: str, raw: bytes | None, problems: Problems, language: str, steps: Steps, decoded: bool,
 ) -> dict[str, Any] | None:
-    """The fields of a file with nothing to report, or None when the node path must read it.
-    `decoded`: the text was decoded from bytes, so holds no surrogate character."""
+    """The fields of a file without errors, its warnings reported to `problems`; None when the
+    node path must read it. `decoded`: the text was decoded from bytes, so holds no surrogate
+    character."""
     try:
         root: object
         refused: tuple[str, ...]
@@ -211,7 +221,15 @@ def _fast_fields(
             refused = READ_AS_TEXT
             steps.take_turn()  # parsed while other threads ran; validating holds the interpreter
         steps.stage(0.45, 1.0)
-        return read_plain(root, text_of, steps, refused)
+        findings: list[Finding] = []
+        fields = read_plain(root, text_of, steps, refused, findings)
+        if findings:
+            places = place(text, findings, language == JSON)
+            if places is None:
+                return None
+            for finding, where in zip(findings, places):
+                problems.warning(where, finding.path, finding.message)
+        return fields
     except NotVouched:
         return None
     except (LoadCancelled, MemoryError):

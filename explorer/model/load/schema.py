@@ -4,8 +4,10 @@ order, the two forms of an event, the usual membership statuses and the version.
 
 Both validators take their rules from here. The node validator (`validate_nodes`) turns a
 broken rule into a message placed at its line and column; the fast validator
-(`validate_plain`) turns any broken rule into "not vouched", and the node path reads the file
-again. `docs/format.md` documents the same tables (`tests/model/load/test_schema.py` holds the
+(`validate_plain`) turns a broken rule into "not vouched", and the node path reads the file
+again. A warning is a finding about valid data, not a broken rule: both validators report
+it, in the words written here (`unknown_key_warning`, `unknown_field_warning`,
+`unknown_status_warning`). `docs/format.md` documents the same tables (`tests/model/load/test_schema.py` holds the
 two together).
 """
 
@@ -23,7 +25,7 @@ from explorer.model.entities import (
     Protocol,
     Source,
 )
-from explorer.model.load.problems import close_match
+from explorer.model.load.problems import close_match, suggestion
 from explorer.model.memberships import STATUS_STAGES, stage_of
 
 #: The one format version this program reads (`timeline: 1`).
@@ -167,6 +169,38 @@ def misspelt_status(status: str) -> str | None:
     if not unknown_status(status):
         return None
     return close_match(" ".join(status.casefold().split()), USUAL_STATUSES)
+
+
+# -- what the warnings say ----------------------------------------------------------------
+# `hint` False leaves out the "did you mean" (a scan of the candidates), for a diagnostic
+# that will only be counted.
+
+
+def with_article(noun: str) -> str:
+    """`a source`, `an organization`."""
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
+def unknown_key_warning(name: str, hint: bool = True) -> str:
+    """A top-level key that is no section of the format."""
+    close = suggestion(name, TOP_LEVEL_KEYS) if hint else ""
+    return f"unknown top-level key '{name}' is ignored{close}"
+
+
+def unknown_field_warning(name: str, shape: Shape, hint: bool = True) -> str:
+    """A field that entries of `shape` do not have."""
+    close = suggestion(name, shape.fields) if hint else ""
+    return f"unknown field '{name}' in {with_article(shape.noun)} is ignored{close}"
+
+
+def unknown_status_warning(status: str) -> str:
+    """A membership status that reaches no stage (`unknown_status`)."""
+    meant = misspelt_status(status)
+    hint = (f"did you mean '{meant}'?" if meant is not None else
+            "write one of signed, ratified, acceded, accepted, approved, succeeded, "
+            "joined or withdrew (the format reference lists them all)")
+    return (f"status '{status}' is not one the explorer knows: it is kept as written and "
+            f"counts at no stage; {hint}")
 
 
 # -- rules over the whole file -------------------------------------------------------------

@@ -38,13 +38,15 @@ from explorer.model.load.schema import (
     SUPPORTED_VERSION,
     TEXT,
     TEXT_KEYS,
-    TOP_LEVEL_KEYS,
     Shape,
     event_form,
-    misspelt_status,
     out_of_order,
     parent_loops,
+    unknown_field_warning,
+    unknown_key_warning,
     unknown_status,
+    unknown_status_warning,
+    with_article,
 )
 
 # how each reference role is named in "unknown ..." messages
@@ -142,10 +144,7 @@ class _Validator:
                 text = self._text(value, "", name)
                 self.out[name] = text if isinstance(text, str) else ""
             elif name != "timeline":
-                self.problems.warning(
-                    key, name,
-                    f"unknown top-level key '{name}' is ignored{self._hint(name, TOP_LEVEL_KEYS)}",
-                )
+                self.problems.warning(key, name, unknown_key_warning(name, not self.problems.full))
                 self.reader.scan_ignored(value, name)
         self._name_events()
         self._resolve()
@@ -270,7 +269,7 @@ class _Validator:
                 message = f"this {shape.noun} is empty; give it at least `{shape.required[0]}:`"
             else:
                 message = (
-                    f"{_a(shape.noun)} must be a mapping of fields (`{shape.required[0]}: ...`), "
+                    f"{with_article(shape.noun)} must be a mapping of fields (`{shape.required[0]}: ...`), "
                     f"not {describe(node)}"
                 )
             self.problems.error(anchor if _is_null(node) else node, path, message)
@@ -281,10 +280,7 @@ class _Validator:
         for name, (key, value) in entries.items():
             field = fields.get(name)
             if field is None:
-                self.problems.warning(
-                    key, f"{path}.{name}",
-                    f"unknown field '{name}' in {_a(shape.noun)} is ignored{self._hint(name, fields)}",
-                )
+                self.problems.warning(key, f"{path}.{name}", unknown_field_warning(name, shape, not self.problems.full))
                 self.reader.scan_ignored(value, f"{path}.{name}")
                 continue
             kind = field.type
@@ -316,15 +312,7 @@ class _Validator:
     def _membership(self, values: dict, entries: dict, path: str) -> Membership | None:
         status = values.get("status")
         if status is not None and unknown_status(status) and not self.problems.full:
-            meant = misspelt_status(status)
-            hint = (f"did you mean '{meant}'?" if meant is not None else
-                    "write one of signed, ratified, acceded, accepted, approved, succeeded, "
-                    "joined or withdrew (the format reference lists them all)")
-            self.problems.warning(
-                entries["status"][1], f"{path}.status",
-                f"status '{status}' is not one the explorer knows: it is kept as written and "
-                f"counts at no stage; {hint}",
-            )
+            self.problems.warning(entries["status"][1], f"{path}.status", unknown_status_warning(status))
         return Membership(**values) if "member" in values and "of" in values else None
 
     def _era(self, values: dict, entries: dict, path: str) -> Era | None:
@@ -354,10 +342,6 @@ class _Validator:
         else:
             values["start"] = values.pop("date", None)
         return values
-
-    def _hint(self, word: str, candidates) -> str:
-        """"; did you mean ..." for a diagnostic that will be kept (hints cost a scan)."""
-        return "" if self.problems.full else suggestion(word, candidates)
 
     # values
 
@@ -451,7 +435,7 @@ class _Validator:
             if found is not None:
                 self.problems.error(
                     ref.node, ref.path,
-                    f"'{ref.target}' is {_a(_KIND_WORDS[found[0]])}, but `{ref.role}` must name "
+                    f"'{ref.target}' is {with_article(_KIND_WORDS[found[0]])}, but `{ref.role}` must name "
                     f"{wanted}; check the id",
                 )
                 continue
@@ -488,12 +472,8 @@ class _Validator:
 def _kinds_in_words(kinds: tuple[EntityKind, ...]) -> str:
     words = [_KIND_WORDS[kind] for kind in kinds]
     if len(words) == 1:
-        return _a(words[0])
-    return _a(", ".join(words[:-1]) + " or " + words[-1])
-
-
-def _a(noun: str) -> str:
-    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+        return with_article(words[0])
+    return with_article(", ".join(words[:-1]) + " or " + words[-1])
 
 
 def _join(path: str, name: str) -> str:

@@ -1,17 +1,24 @@
 """The fast path's validator: from plain data (dicts, lists, text) to the keyword arguments of
-`Dataset.build`, for files with nothing to report.
+`Dataset.build`, for files with no error.
 
 It reads a file by the rules of `schema`, as `validate_nodes` does, but it cannot say where a
-problem is. At the first rule broken, whether `validate_nodes` would report an error or a
-warning, and at anything it cannot vouch for, it raises `NotVouched`; the loader then reads
-the file through the node path, which places every diagnostic.
+problem is. At the first rule broken (what `validate_nodes` reports as an error), and at
+anything it cannot vouch for, it raises `NotVouched`; the loader then reads the file through
+the node path, which places every diagnostic.
+
+A warning is a finding about valid data, not a reason to read the file again: given a list
+for them, it collects the three the node path reports (an unknown top-level key, an unknown
+field, a status that reaches no stage) as `Finding`s, in the node path's words (`schema`),
+each with what `locate` needs to place it: the key it is at, as the n-th of all the keys of
+the file written with that text. Without the list, a warning is not vouched for either.
 `tests/model/load/test_load_paths.py` holds the two paths to the same results.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Iterable, cast
+from itertools import repeat
+from typing import Any, Callable, Iterable, NamedTuple, cast
 
 from explorer.model.calendar import days_from_civil, days_in_month
 from explorer.model.dates import DateError, EdtfDate, Precision, parse_edtf
@@ -34,7 +41,10 @@ from explorer.model.load.schema import (
     event_form,
     out_of_order,
     parent_loops,
+    unknown_field_warning,
+    unknown_key_warning,
     unknown_status,
+    unknown_status_warning,
 )
 
 #: How a reader turns a scalar that is not a Python `str` (a number, a boolean, null) back
@@ -110,19 +120,73 @@ class NotVouched(Exception):
     """The fast path cannot vouch for this file; the node path must read it."""
 
 
+#: The most warnings the fast path reports itself; a file with more is read by the node path
+#: (which keeps `problems.MAX_DIAGNOSTICS`, and leaves out hints once it has that many).
+MAX_FINDINGS = 200
+
+
+class Finding(NamedTuple):
+    """A warning found by the fast path: its `path` and `message` as the node path writes them,
+    and where it is. It is at the `ordinal`-th (from 0) of the `keys` keys of the file whose
+    text is `key`, in file order; `at_value`: at that key's value (whose text is `value`)."""
+
+    path: str
+    message: str
+    key: str
+    at_value: bool = False
+    value: str = ""
+    ordinal: int = -1
+    keys: int = 0
+
+
 def read_plain(
-    root: object, text_of: TextOf, steps: Steps | None = None, refused_starts: tuple[str, ...] = ()
+    root: object, text_of: TextOf, steps: Steps | None = None, refused_starts: tuple[str, ...] = (),
+    findings: list[Finding] | None = None,
 ) -> dict[str, Any]:
     """The keyword arguments of `Dataset.build` for a file parsed to plain data; text that
-    starts with any of `refused_starts` is not vouched for."""
-    return _PlainValidator(text_of, steps or Steps(), refused_starts).read(root)
+    starts with any of `refused_starts` is not vouched for. The warnings go to `findings`, in
+    the order found, when it is given; otherwise a warning is not vouched for."""
+    return _PlainValidator(text_of, steps or Steps(), refused_starts, findings).read(root)
+
+
+# How the validator counts the keys of the file, for `Finding.ordinal` and `Finding.keys`.
+# Every key of a parsed file is a top-level key, an id of an entity section, a field of an
+# entry, or a key inside a value nobody reads (an unknown key's or field's): the validator
+# keeps, in file order, the sections it read and, for each entry with a warning, its keys
+# with those inside the values it ignored (a record: (text, the index of its finding), the
+# index None for a field of the entry without a warning and -1 for a key inside a value).
+_Record = list[tuple[str, "int | None"]]
+_INSIDE = -1
+_NO_KEY = object()
+
+
+class _Entries:
+    """An entity or list section as read: its entries (None when they were not kept: a JSON
+    file's sections are decoded again when counted), and the records of its entries with
+    warnings, by id or position."""
+
+    __slots__ = ("section", "shape", "entries", "ids", "odd")
+
+    def __init__(self, section: str, shape: Shape, entries: Any, ids: list | None) -> None:
+        self.section = section
+        self.shape = shape
+        self.entries = entries  # a dict of entities, a list (or iterator) of entries, or None
+        self.ids = ids  # an entity section's made entities (their ids), None for a list
+        self.odd: dict[Any, _Record] = {}
 
 
 class _PlainValidator:
-    """Walks the parsed file once, as `validate_nodes` does, stopping at any problem."""
+    """Walks the parsed file once, as `validate_nodes` does, stopping at any error (and at any
+    warning, without a list of findings)."""
 
-    def __init__(self, text_of: TextOf, steps: Steps, refused_starts: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, text_of: TextOf, steps: Steps, refused_starts: tuple[str, ...] = (),
+        findings: list[Finding] | None = None,
+    ) -> None:
         self.text_of = text_of
+        self.findings = findings
+        self.parts: list[Any] = []  # what `census` counts keys over, in file order
+        self.again: Callable[[str], Any] | None = None  # decodes a section again (`json_format.Sections`)
         self.refused = refused_starts
         self.steps = steps
         self.ids: dict[str, EntityKind | None] = {}  # None: an event
@@ -144,13 +208,16 @@ class _PlainValidator:
             pairs = root.items()
         elif hasattr(root, "fraction"):
             self.fraction = getattr(root, "fraction")  # noqa: B009 - any reader of sections
+            self.again = getattr(root, "again", None)
             pairs = cast(Iterable[tuple[Any, Any]], root)
         else:
             raise NotVouched("the file is not a mapping")
         version = None
+        parts = self.parts
         for name, value in pairs:
             if type(name) is not str:
                 raise NotVouched("a top-level key is not text")
+            parts.append(("key", name, None))
             if name == "timeline":
                 version = self.scalar(value)
                 if version is None or version.strip() != SUPPORTED_VERSION:
@@ -165,13 +232,161 @@ class _PlainValidator:
                     raise NotVouched("text that starts with an indicator")
                 self.out[name] = "" if text is None else text
             elif name != "timeline":
-                raise NotVouched("unknown top-level key")
+                self.unknown_key(name, value)
         if version is None:
             raise NotVouched("no format version")
         self.name_events()
         self.resolve()
         self.find_loops()
+        if self.findings:
+            self.census()
         return self.out
+
+    # warnings
+
+    def warn(self, path: str, message: str, key: str, value: str | None = None) -> int:
+        """Collect a warning at `key` (at its value when `value` is given); its index."""
+        findings = self.findings
+        if findings is None:
+            raise NotVouched("a warning")
+        if len(findings) >= MAX_FINDINGS:
+            raise NotVouched("more warnings than the fast path reports")
+        findings.append(Finding(path, message, key, value is not None, value or ""))
+        return len(findings) - 1
+
+    def unknown_key(self, name: str, value: object) -> None:
+        if name == "<<":  # a merge key to the node path
+            raise NotVouched("a merge key")
+        index = self.warn(name, unknown_key_warning(name), name)
+        self.parts[-1] = ("key", name, index)
+        record: _Record = []
+        self.ignored(value, record)
+        self.parts.append(("keys", record))
+
+    def odd_entry(self, node: dict, shape: Shape, path: str, part: _Entries, at: object) -> None:
+        """Collect the warnings of an entry with unknown fields, and its record."""
+        if self.findings is None:
+            raise NotVouched("an unknown field")
+        fields = shape.fields
+        record: _Record = []
+        texts: set[str] = set()
+        for name, value in node.items():
+            if type(name) is str and name in fields:
+                record.append((name, None))
+                texts.add(name)
+                continue
+            text = self.key_text(name)
+            if text == "<<":
+                raise NotVouched("a merge key")
+            texts.add(text)
+            record.append((text, self.warn(f"{path}.{text}", unknown_field_warning(text, shape), text)))
+            self.ignored(value, record)
+        if len(texts) < len(node):  # `1:` and `"1":`, which the node path reports
+            raise NotVouched("two keys written with the same text")
+        part.odd[at] = record
+
+    def key_text(self, key: object) -> str:
+        """The text of a key the validator does not look up, as written."""
+        if type(key) is str:
+            if key.startswith(self.refused):
+                raise NotVouched("a key that starts with an indicator")
+            return key
+        if type(key) is int:
+            text = self.text_of(key)
+            if text is not None:
+                return text
+        raise NotVouched("a key that is not text")
+
+    def ignored(self, value: object, record: _Record) -> None:
+        """Check a value nobody reads as the node path does (`NodeReader.scan_ignored`: keys
+        written twice), refuse text the parser may have read wrongly, and note its keys in
+        `record` in file order."""
+        refused = self.refused
+        stack: list[Iterable[tuple[object, object]]] = [iter(((_NO_KEY, value),))]
+        while stack:
+            for key, item in stack[-1]:
+                if key is not _NO_KEY:
+                    record.append((self.key_text(key), _INSIDE))
+                kind = type(item)
+                if kind is dict:
+                    mapping = cast(dict, item)
+                    if not all(type(name) is str for name in mapping) and len(
+                        {self.key_text(name) for name in mapping}
+                    ) < len(mapping):
+                        raise NotVouched("two keys written with the same text")
+                    stack.append(iter(mapping.items()))
+                    break
+                if kind is list:
+                    stack.append(zip(repeat(_NO_KEY), cast(list, item)))
+                    break
+                if kind is str and cast(str, item).startswith(refused):
+                    raise NotVouched("text that starts with an indicator")
+            else:
+                stack.pop()
+
+    def census(self) -> None:
+        """Give each finding its `ordinal` and `keys`: count the keys of the file written with
+        the text of a finding's key, in file order."""
+        findings = cast(list, self.findings)
+        counts = dict.fromkeys({finding.key for finding in findings}, 0)
+        ordinals: dict[int, int] = {}
+
+        def count(record: _Record) -> None:
+            for text, index in record:
+                if text in counts:
+                    if index is not None and index != _INSIDE:
+                        ordinals[index] = counts[text]
+                    counts[text] += 1
+
+        for part in self.parts:
+            if type(part) is tuple:
+                if part[0] == "key":
+                    count([part[1:]])
+                else:
+                    count(part[1])
+                continue
+            odd = part.odd
+            known = [name for name in counts if name in part.shape.fields]
+            ids = part.ids  # an entity section's: each id comes before the entity's fields
+            if not known:  # only ids and the entries with warnings may hold such keys
+                if ids is None:
+                    for record in odd.values():
+                        count(record)
+                    continue
+                for entity in ids:
+                    if entity.id in counts:
+                        counts[entity.id] += 1
+                    record = odd.get(entity.id)
+                    if record is not None:
+                        count(record)
+                continue
+            entries = part.entries
+            if entries is None:
+                if self.again is None:
+                    raise NotVouched("keys that were not kept to be counted")
+                entries = self.again(part.section)
+            for at, fields in enumerate(entries.values() if ids is not None else entries):
+                key: Any = at
+                if ids is not None:
+                    key = ids[at].id
+                    if key in counts:
+                        counts[key] += 1
+                record = odd.get(key)
+                if record is not None:
+                    count(record)
+                else:
+                    for name in known:
+                        if name in fields:
+                            counts[name] += 1
+        findings[:] = [
+            finding._replace(ordinal=ordinals[index], keys=counts[finding.key])
+            for index, finding in enumerate(findings)
+        ]
+
+    def kept(self, node: Any) -> Any:
+        """What a section's part keeps of its value: nothing for a file read section by section
+        (`again` decodes it again if it must be counted), so its entries can go once read."""
+        return node if self.again is None else None
 
     def tick(self, count: int) -> None:
         self.done += count
@@ -188,6 +403,8 @@ class _PlainValidator:
             raise NotVouched("a section of entities is not a mapping")
         made = self.out[section]
         ids = self.ids
+        part = _Entries(section, shape, self.kept(node), made)
+        self.parts.append(part)
         for key, value in node.items():
             entity_id = key if type(key) is str else self.text_of(key)
             if entity_id is None or entity_id == "<<" or not entity_id.strip() or entity_id.startswith(self.refused):
@@ -195,7 +412,7 @@ class _PlainValidator:
             if entity_id in ids:
                 raise NotVouched("a duplicate id")
             ids[entity_id] = kind
-            values = self.entry(value, shape)
+            values = self.entry(value, shape, part, entity_id, section)
             if "parent" in values:
                 self.parents[entity_id] = values["parent"]
             made.append(cls(id=entity_id, **values))
@@ -216,9 +433,11 @@ class _PlainValidator:
         build = {"memberships": self.membership, "eras": self.era}[section]
         made = self.out[section]
         entry = self.entry
+        part = _Entries(section, shape, self.kept(node), None)
+        self.parts.append(part)
         countdown = _TICK_EVERY
-        for item in node:
-            made.append(build(entry(item, shape), item))
+        for at, item in enumerate(node):
+            made.append(build(entry(item, shape, part, at, section), item, part, at))
             countdown -= 1
             if not countdown:
                 countdown = _TICK_EVERY
@@ -227,17 +446,20 @@ class _PlainValidator:
 
     # entries
 
-    def entry(self, node: object, shape: Shape) -> dict[str, Any]:
-        """The checked values of one entity, membership, era or event, by attribute name."""
+    def entry(self, node: object, shape: Shape, part: _Entries, at: object, section: str) -> dict[str, Any]:
+        """The checked values of one entity, membership, era or event, by attribute name: the
+        entry at `at` (an id or a position) of `section`, read into `part`."""
         if type(node) is not dict:
             raise NotVouched("an entry is not a mapping")
         plan, required, ordered = _plan(shape)
         refused = self.refused
         values: dict[str, Any] = {}
+        unknown = False
         for name, value in node.items():
             step = plan.get(name)
             if step is None:
-                raise NotVouched("an unknown field")
+                unknown = True
+                continue
             kind, attr, targets = step
             if type(value) is str:
                 if kind is _TEXT:
@@ -267,6 +489,8 @@ class _PlainValidator:
                     self.refs.extend([(text, targets) for text in texts])
             elif value is not None:
                 self.other(values, kind, attr, targets, value)
+        if unknown:
+            self.odd_entry(node, shape, _path(section, at), part, at)
         for name in required:
             text = node.get(name)
             if type(text) is not str:
@@ -294,14 +518,19 @@ class _PlainValidator:
         if kind is _REF and text:
             self.refs.append((text, targets))
 
-    def membership(self, values: dict[str, Any], _node: dict) -> Membership:
+    def membership(self, values: dict[str, Any], node: dict, part: _Entries, at: int) -> Membership:
         status = values.get("status")
         if status is not None and unknown_status(status):
-            raise NotVouched("a membership status that reaches no stage")
+            index = self.warn(f"memberships[{at}].status", unknown_status_warning(status), "status", status)
+            record = part.odd.get(at)
+            if record is None:  # every key is a field: they are text
+                record = part.odd[at] = [(name, None) for name in node]
+            # the entry's own `status` (a key inside an ignored value may be written so too)
+            record[:] = [(text, index if text == "status" and found is None else found) for text, found in record]
         return Membership(**values)
 
     @staticmethod
-    def era(values: dict[str, Any], _node: dict) -> Era:
+    def era(values: dict[str, Any], _node: dict, _part: _Entries, _at: int) -> Era:
         return Era(**values)
 
     def events_section(self, node: Any) -> None:
@@ -312,6 +541,8 @@ class _PlainValidator:
         refused = self.refused
         ids = self.ids
         dates = self.dates
+        part = _Entries("events", EVENT_SHAPE, self.kept(node), None)
+        self.parts.append(part)
         date, text = self.date, self.text
         # references, checked once every id is known; an item that is not an id (a number,
         # a list, empty text) then fails that check
@@ -325,7 +556,8 @@ class _PlainValidator:
             if type(item) is not dict:
                 raise NotVouched("an event is not a mapping")
             if not _EVENT_FIELDS.issuperset(item):
-                raise NotVouched("an unknown field in an event")
+                at = len(made)
+                self.odd_entry(item, EVENT_SHAPE, f"events[{at}]", part, at)
             get = item.get
             title = get("title")
             if type(title) is not str:
@@ -471,3 +703,8 @@ class _PlainValidator:
 
         if parent_loops(self.parents, same_kind):
             raise NotVouched("a loop of parent links")
+
+
+def _path(section: str, at: object) -> str:
+    """The path of an entry: `events[3]` in a list, `sources.un` in an entity section."""
+    return f"{section}[{at}]" if type(at) is int else f"{section}.{at}"

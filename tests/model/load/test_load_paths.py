@@ -12,11 +12,10 @@ from hypothesis import strategies as st
 
 from benchmarks.make_dataset import make
 from explorer.model.dataset import Dataset
-from explorer.model.diagnostics import DatasetError
 from explorer.model.load import loader
 from explorer.model.load.loader import fast_path_fields, load_dataset, load_text
 from explorer.paths import shipped_dataset
-from tests.helpers.loading import HISTORY, MINIMAL, assert_same, mutate
+from tests.helpers.loading import HISTORY, MINIMAL, assert_same, fields_of, mutate, same_outcome
 from tests.helpers.paths import DATA_DIR, ROOT
 
 FILES = [shipped_dataset(), DATA_DIR / "loader_minimal.yaml", *sorted((ROOT / "docs" / "examples").glob("*.yaml"))]
@@ -27,37 +26,6 @@ FUZZ = settings(
 
 def reference(text: str, **kwargs) -> Dataset:
     return load_text(text, accelerate=False, **kwargs)
-
-
-def outcome(text: str, accelerate: bool, **kwargs):
-    """The data set, or the diagnostics of a file that fails."""
-    try:
-        return load_text(text, accelerate=accelerate, **kwargs)
-    except DatasetError as error:
-        return error.diagnostics
-
-
-def same_outcome(text: str, **kwargs) -> None:
-    fast, slow = outcome(text, True, **kwargs), outcome(text, False, **kwargs)
-    if isinstance(slow, Dataset):
-        assert isinstance(fast, Dataset), fast
-        assert_same(fast, slow)
-    else:
-        assert fast == slow
-    fields = fast_path_fields(text, kwargs.get("language", "yaml"))
-    if fields is not None:
-        assert isinstance(slow, Dataset) and not slow.warnings, "the fast path vouched for a file with diagnostics"
-        assert_same(Dataset.build(**fields), Dataset.build(**fields_of(slow)))
-
-
-def fields_of(dataset: Dataset) -> dict:
-    return {
-        "title": dataset.title, "description": dataset.description,
-        "sources": dataset.sources.values(), "organizations": dataset.organizations.values(),
-        "people": dataset.people.values(), "countries": dataset.countries.values(),
-        "protocols": dataset.protocols.values(), "memberships": dataset.memberships,
-        "eras": dataset.eras, "events": dataset.events,
-    }
 
 
 # the fast path serves clean files, with the reference's results
@@ -141,11 +109,10 @@ def test_surrogates_and_long_keys_read_as_the_reference_does(text, language):
     same_outcome(text, language=language)
 
 
-def test_the_fast_path_leaves_every_diagnostic_to_the_node_path():
+def test_the_fast_path_leaves_every_error_to_the_node_path():
     for text in (
-        "timeline: 1\nevents: [{title: x, sumary: y}]\n",  # a warning only
-        "timeline: 1\nmemberships: [{member: a, of: b, status: ratifed}]\norganizations: {a: {name: A}, b: {name: B}}\n",
         "timeline: 1\nevents: [{title: x, date: 2010-02-30}]\n",
+        "timeline: 1\nevents: [{title: x, sumary: y, date: 2010-02-30}]\n",  # and a warning
         "timeline: 1\norganizations: {a: {name: A, parent: b}, b: {name: B, parent: a}}\n",
         "timeline: 1\nevents: [{id: a, title: x}, {id: a, title: y}]\n",
     ):
@@ -237,3 +204,207 @@ def test_without_the_accelerator_yaml_reads_through_the_node_path(monkeypatch, d
     monkeypatch.setattr(yaml_fast, "yaml_rs", None)
     assert fast_path_fields(text) is None
     assert_same(load_text(text), reference(text))
+
+
+# warnings stay on the fast path, placed where the node path places them
+
+ORGS = "organizations:\n  a: {name: A}\n  b: {name: B}\n"
+#: Files with warnings that the fast path reads and places itself.
+PLACED = {
+    "unknown top-level key": "timeline: 1\ncolour: blue\nevents:\n  - title: x\n",
+    "unknown top-level key holding keys": (
+        "timeline: 1\nextra:\n  sumary: 1\n  list: [{a: 1}, {b: [2, 3]}]\nevents:\n  - {title: x, sumary: y}\n"
+    ),
+    "unknown field, block": "timeline: 1\nevents:\n  - title: x\n    sumary: y\n  - title: z\n",
+    "unknown field, flow": "timeline: 1\nevents:\n  - {title: x, sumary: y}\n  - {title: z,   remark: w}\n",
+    "unknown field without a value in a flow mapping": "timeline: 1\nevents:\n  - {title: x, remark}\n",
+    "quoted keys": "timeline: 1\nevents:\n  - {title: x, 'sumary': y}\n  - title: z\n    \"sumary\": w\n",
+    "flow root": '{timeline: 1, events: [{title: x, sumary: y}, {"title": z, "remark": w}]}\n',
+    "flow over several lines": "timeline: 1\nevents: [{title: x,\n   sumary: y}, {title: z,\n   remark: w}]\n",
+    "characters before the key": 'timeline: 1\nevents:\n  - {title: "é 😀 ü", summary: "€", sumary: y}\n',
+    "line ends \\r\\n": "timeline: 1\r\nevents:\r\n  - title: x\r\n    sumary: y\r\n",
+    "entity fields": "timeline: 1\nsources:\n  s: {title: S, colour: red}\n" + ORGS.replace("{name: B}", "{name: B, nmae: b}"),
+    "membership and era": (
+        "timeline: 1\n" + ORGS + "memberships:\n  - {member: a, of: b, remark: r}\n"
+        "eras:\n  - title: E\n    start: 2000\n    remark: r\n"
+    ),
+    "statuses": (
+        "timeline: 1\n" + ORGS + "memberships:\n  - {member: a, of: b, status: ratifed}\n"
+        "  - member: a\n    of: b\n    status:   'sort of'\n  - {member: a, of: b, status: \"pending\", note: n}\n"
+        "  - {member: a, of: b, status: signed}\n"
+    ),
+    "a status and an unknown field in one entry": (
+        "timeline: 1\n" + ORGS + "memberships:\n  - {member: a, of: b, status: ratifed, remark: r}\n"
+    ),
+    "a field known elsewhere": (
+        "timeline: 1\nsources:\n  s: {title: S, url: 'http://x'}\n" + ORGS
+        + "memberships:\n  - {member: a, of: b, status: signed}\n"
+        "events:\n  - {title: x, url: 'http://y', status: z, name: n}\n  - {title: y, sources: [s]}\n"
+    ),
+    "a key also an id": "timeline: 1\ncountries:\n  remark: {name: R}\nevents:\n  - {title: x, remark: y}\n",
+    "a key nested in an ignored value": "timeline: 1\nevents:\n  - {title: x, extra: {sumary: 1, x: [{sumary: 2}]}, sumary: 3}\n",
+    "an integer key": "timeline: 1\nevents:\n  - {title: x, 1990: y}\n",
+    "warnings in several sections": (
+        "timeline: 1\nnotes: n\nsources:\n  s: {title: S, remark: r}\n" + ORGS
+        + "memberships:\n  - {member: a, of: b, status: ratifed}\nevents:\n  - {title: x, remark: y}\nlast: 1\n"
+    ),
+    "many warnings": "timeline: 1\nevents:\n" + "".join(f"  - title: e{n}\n    remark: r{n}\n" for n in range(150)),
+    "JSON": json.dumps({
+        "timeline": 1, "colour": "x", "organizations": {"a": {"name": "A", "remark": 1}, "b": {"name": "B"}},
+        "memberships": [{"member": "a", "of": "b", "status": "ratifed"}, {"member": "a", "of": "b", "status": 7}],
+        "events": [{"title": "x", "remark": {"remark": [1]}}, {"title": "caf\u00e9", "id": "caf\u00e9"}],
+    }, indent=2),
+    "JSON, a field known elsewhere": json.dumps({
+        "timeline": 1, "sources": {"s": {"title": "S", "url": "u"}}, "organizations": {"a": {"name": "A"}},
+        "events": [{"title": "x", "url": "v", "name": "n"}, {"title": "y", "sources": ["s"]}, {"title": "z", "name": "m"}],
+    }, indent=1),
+    "JSON on one line, with escapes": json.dumps({
+        "timeline": 1, "countries": {"caf\u00e9": {"name": "a \"b\": c\n"}},
+        "events": [{"title": "x\\", "remark": "y", "summary": "remark"}],
+    }),
+    "a field of events written at the top, JSON": '{"timeline": 1, "summary": "s", "events": [{"title": "x", "summary": "y"}]}',
+    "a field of events written at the top": "timeline: 1\nsummary: s\nevents:\n  - {title: x, summary: y}\n",
+    "JSON with space before colons": '{"timeline" : 1,\n "events" : [{"title" : "x", "remark"\n : "y"}]}',
+}
+#: Files with warnings the fast path cannot place for certain: the node path reads them.
+UNPLACED = {
+    "the key written in a block of text": "timeline: 1\nevents:\n  - title: x\n    sumary: y\n    summary: |\n      sumary: z\n",
+    "the key written as a value": "timeline: 1\nevents:\n  - {title: sumary, sumary: y}\n",
+    "the key in a comment": "timeline: 1\n# sumary: old\nevents:\n  - {title: x, sumary: y}\n",
+    "a key that is not a word": "timeline: 1\nevents:\n  - {title: x, 'see also': y}\n",
+    "a key with escapes": 'timeline: 1\nevents:\n  - {title: x, "sum\\x61ry": y}\n',
+    "a JSON key with escapes": '{"timeline": 1, "events": [{"title": "x", "sum\\u0061ry": "y"}]}',
+    "a status on the next line": "timeline: 1\n" + ORGS + "memberships:\n  - member: a\n    of: b\n    status:\n      ratifed\n",
+    "a status in a block": "timeline: 1\n" + ORGS + "memberships:\n  - member: a\n    of: b\n    status: |\n      ratifed\n",
+    "too many warnings": "timeline: 1\nevents:\n" + "".join(f"  - {{title: e{n}, remark: r}}\n" for n in range(201)),
+    "a merge key": "timeline: 1\nevents:\n  - {title: x, '<<': y}\n",
+    "a key that is also a value": "timeline: 1\ncountries:\n  remark: {name: R}\nevents:\n  - {title: x, remark: y, actors: [remark]}\n",
+}
+
+
+def language(text: str) -> str:
+    return "json" if text.startswith("{") and '"timeline"' in text[:20] else "yaml"
+
+
+@pytest.mark.parametrize("text", PLACED.values(), ids=PLACED.keys())
+def test_warnings_are_placed_by_the_fast_path_as_by_the_node_path(text):
+    assert reference(text, language=language(text)).warnings
+    assert same_outcome(text, language=language(text)), "the fast path should place these warnings"
+
+
+@pytest.mark.parametrize("text", UNPLACED.values(), ids=UNPLACED.keys())
+def test_warnings_the_fast_path_cannot_place_are_left_to_the_node_path(text):
+    assert reference(text, language=language(text)).warnings
+    assert not same_outcome(text, language=language(text)), "the fast path should leave this file to the node path"
+
+
+def test_a_file_with_warnings_is_read_without_the_node_path(monkeypatch, tmp_path):
+    path = tmp_path / "warned.yaml"
+    path.write_text(PLACED["warnings in several sections"], encoding="utf-8")
+    expected = load_dataset(path, accelerate=False)
+
+    def refused(*args):
+        raise AssertionError("the node path read the file")
+
+    monkeypatch.setattr(loader, "_node_fields", refused)
+    dataset = load_dataset(path)
+    assert_same(dataset, expected)
+    assert [w.path for w in dataset.warnings] == ["notes", "sources.s.remark", "memberships[0].status",
+                                                  "events[0].remark", "last"]
+
+
+def test_a_generated_file_with_warnings_keeps_to_the_fast_path():
+    from benchmarks.open import with_warnings
+
+    text = with_warnings(make(700, 2), 40)
+    assert same_outcome(text)
+    assert len(reference(text).warnings) == 40
+
+
+def test_a_file_with_warnings_comes_back_from_the_cache_with_them(monkeypatch, tmp_path):
+    from explorer.model.load.cache import DatasetCache
+
+    cache = DatasetCache(tmp_path / "cache", background=False)
+    path = tmp_path / "warned.yaml"
+    path.write_text(PLACED["statuses"], encoding="utf-8")
+    first = load_dataset(path, cache=cache)
+    expected = load_dataset(path, accelerate=False).warnings
+    cache.forget()
+
+    def refused(*args):
+        raise AssertionError("the file was read again")
+
+    monkeypatch.setattr(loader, "_fast_fields", refused)
+    monkeypatch.setattr(loader, "_node_fields", refused)
+    again = load_dataset(path, cache=cache)
+    assert_same(again, first)
+    assert again.warnings == expected
+    assert len(again.warnings) == 3
+
+
+def test_the_words_of_each_warning_are_written_once():
+    """Both validators take the words of their warnings from `schema`."""
+    for module in ("validate_nodes", "validate_plain"):
+        source = (ROOT / "explorer" / "model" / "load" / f"{module}.py").read_text(encoding="utf-8")
+        for words in ("is ignored", "is not one the explorer knows", "the format reference lists them all"):
+            assert words not in source, (module, words)
+
+
+# injected warnings, fuzzed: each path places them alike (or the fast path leaves the file)
+
+NAMES = ["sumary", "remark", "url", "name", "status", "note", "title", "id", "tags", "1990", "x-ref", "see also"]
+VALUES = ["added", "sumary", "a: b", "", "ratifed", "2009", ["a", "b"], None]
+STATUS_WORDS = ["ratifed", "pending", "signed", "Ratified ", "sort of"]
+injections = st.lists(
+    st.tuples(st.sampled_from(["events", "memberships", "eras", "sources", "organizations", "top", "status"]),
+              st.integers(0, 10_000), st.sampled_from(NAMES), st.sampled_from(VALUES), st.sampled_from(STATUS_WORDS)),
+    min_size=1, max_size=8,
+)
+
+
+def injected(document: dict, operations) -> dict:
+    """`document` with unknown keys, unknown fields and statuses put in."""
+    for where, at, name, value, status in operations:
+        if where == "top":
+            if name not in document:
+                document[name] = value
+        elif where == "status":
+            if document["memberships"]:
+                document["memberships"][at % len(document["memberships"])]["status"] = status
+        else:
+            entries = document[where]
+            entries = list(entries.values()) if isinstance(entries, dict) else entries
+            if entries:
+                entries[at % len(entries)].setdefault(name, value)
+    return document
+
+
+def fuzzed_document(seed: int, operations) -> dict:
+    from benchmarks.make_dataset import Maker
+
+    return injected(Maker(12, seed).document(), operations)
+
+
+@FUZZ
+@given(st.integers(1, 5), injections, st.sampled_from(["generated", "block", "flow"]))
+def test_injected_warnings_read_the_same_both_ways(seed, operations, style):
+    import yaml
+
+    from benchmarks.make_dataset import to_yaml
+
+    document = fuzzed_document(seed, operations)
+    if style == "generated":
+        top = {k: v for k, v in document.items() if k not in ("timeline", "title", "description", "sources",
+                                                            "organizations", "people", "countries", "protocols",
+                                                            "memberships", "eras", "events")}
+        text = to_yaml(document) + yaml.safe_dump(top, allow_unicode=True) if top else to_yaml(document)
+    else:
+        text = yaml.safe_dump(document, default_flow_style=style == "flow", allow_unicode=True, sort_keys=False)
+    same_outcome(text)
+
+
+@FUZZ
+@given(st.integers(1, 5), injections, st.sampled_from([None, 1, 2]))
+def test_injected_warnings_in_json_read_the_same_both_ways(seed, operations, indent):
+    text = json.dumps(fuzzed_document(seed, operations), indent=indent, ensure_ascii=indent is None)
+    same_outcome(text, language="json")

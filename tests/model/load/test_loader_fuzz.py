@@ -4,6 +4,7 @@ diagnostics: never another exception, and never its own last-resort "failed unex
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import yaml
 from hypothesis import given
@@ -14,7 +15,7 @@ from explorer.model.diagnostics import DatasetError, Severity
 from explorer.model.load.loader import load_text
 from explorer.model.load.schema import ENTITY_SECTIONS, LIST_SECTIONS, TOP_LEVEL_KEYS
 from tests.helpers.fuzzing import fuzz_settings, no_hang
-from tests.helpers.loading import MINIMAL, mutate
+from tests.helpers.loading import MINIMAL, mutate, same_outcome
 
 FUZZ = fuzz_settings(200)
 
@@ -130,3 +131,12 @@ def test_mutations_of_a_valid_file(operations):
 def test_the_unmutated_file_loads():
     check(MINIMAL)
     assert len(load_text(MINIMAL).events) == 7
+
+
+@FUZZ
+@given(shaped_documents, st.booleans())
+def test_documents_shaped_like_timelines_read_the_same_both_ways(document, flow):
+    """Their unknown keys and fields (`sumary`, `colour`, `extra`) are warnings: the fast path
+    places them as the node path does, or leaves the file to it."""
+    same_outcome(yaml.safe_dump(document, default_flow_style=flow, allow_unicode=True, sort_keys=False))
+    same_outcome(json.dumps(document, default=str, ensure_ascii=flow), language="json")
