@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.make_dataset import make  # noqa: E402
+from explorer.model.load.files import limit_of  # noqa: E402
 
 COLD_100K_YAML_S = 3.0
 CHECK_RATIO = 1.2
@@ -395,7 +396,12 @@ def main() -> int:
     table: dict[tuple[int, str], dict] = {}
     for events in options.sizes:
         for language in options.formats:
-            table[events, language] = measure(dataset_file(events, language), options.repeat, options.stages)
+            path = dataset_file(events, language)
+            if path.stat().st_size > limit_of(language):  # refused at once, by design: no frame comes
+                print(f"{path.name} ({path.stat().st_size / 1e6:.1f} MB): skipped, over the loader's "
+                      f"limit for {language.upper()} files ({limit_of(language) / 2**20:.0f} MB)")
+                continue
+            table[events, language] = measure(path, options.repeat, options.stages)
     checked = warned = None
     if 100_000 in options.sizes and "yaml" in options.formats:
         plain = dataset_file(100_000, "yaml")
