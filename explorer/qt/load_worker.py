@@ -298,8 +298,10 @@ class FileLoads(QObject):
     def _on_progress(self, fraction: float) -> None:
         if self.sender() is not self.job or self.dialog is None:
             return  # a cancelled load still reporting
-        self.dialog.setValue(min(int(fraction * _STEPS), _STEPS - 1))
+        # told before the dialog moves: a window-modal dialog's setValue runs the event loop,
+        # which may deliver the next report first
         self.progressed.emit(fraction)
+        self.dialog.setValue(min(int(fraction * _STEPS), _STEPS - 1))
 
     @Slot(object)
     def _on_ended(self, outcome: LoadOutcome) -> None:

@@ -18,10 +18,11 @@ from explorer.qt.load_worker import SHOW_AFTER_MS, FileLoads, LoadOutcome
 
 @pytest.fixture(scope="module")
 def slow_file(tmp_path_factory):
-    """A file big enough to take a while, with a warning, so that it goes through the slower
-    path that places every diagnostic."""
+    """A file big enough to take a while, with an anchor (which the fast path does not vouch
+    for), so that it goes through the slower path that places every diagnostic. (A warning
+    alone no longer does: warnings stay on the fast path.)"""
     path = tmp_path_factory.mktemp("slow") / "slow.yaml"
-    path.write_text(make(6_000, 21) + "colour: red\n", encoding="utf-8")
+    path.write_text(make(6_000, 21) + "colour: &c red\n", encoding="utf-8")
     return path
 
 
@@ -50,6 +51,12 @@ def when_opening_with(window, slow_file, *during, every_ms: int = 10):
     finally:
         timer.stop()
     return opened, ticks, time.perf_counter() - started
+
+
+def test_the_slow_file_takes_the_slow_path(slow_file):
+    from explorer.model.load.loader import fast_path_fields
+
+    assert fast_path_fields(slow_file.read_text(encoding="utf-8")) is None
 
 
 def test_the_event_loop_keeps_running_during_a_load(window, slow_file):
@@ -145,12 +152,25 @@ def test_a_reopened_file_comes_from_the_cache_beside_the_settings(window, tmp_pa
     given_the_shipped_file(window)
 
 
-def test_a_stopped_event_loop_gives_up_the_load(qtbot, slow_file):
+def test_a_stopped_event_loop_gives_up_the_load(qtbot, slow_file, monkeypatch):
     host = QWidget()
     qtbot.addWidget(host)
     loads = FileLoads(host)
-    QTimer.singleShot(50, lambda: loads._loop.exit())  # what quitting the app does to it
-    outcome = loads.load(str(slow_file))
+    # the load reports once, then waits until the event loop has been stopped (what quitting
+    # the app does to it) at that report: it cannot end before, however fast the machine
+    release = threading.Event()
+    real_load = load_worker.load_dataset
+
+    def held(path, **options):
+        options["progress"](0.1)
+        release.wait(30)
+        return real_load(path, **options)
+    monkeypatch.setattr(load_worker, "load_dataset", held)
+    loads.progressed.connect(lambda _fraction: loads._loop.exit())
+    try:
+        outcome = loads.load(str(slow_file))
+    finally:
+        release.set()
     assert outcome == LoadOutcome(cancelled=True)
     assert loads.wait(10)
     QApplication.processEvents()
