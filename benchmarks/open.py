@@ -60,7 +60,7 @@ import functools, inspect, json, os, sys, threading, time
 started = float(sys.argv[2])
 path = sys.argv[1]
 now = time.monotonic
-marks, stages, gaps, opened = {}, {}, {}, {}
+marks, stages, gaps, gaps_at, opened = {}, {}, {}, {}, {}
 main_thread = threading.get_ident()
 windows = []
 
@@ -154,8 +154,10 @@ def patch_window():
     Coalesced.__init__ = coalesced_init
 
     def check_filled():
+        # looked at every 10 ms, not on every turn of the loop: a callback on each turn
+        # would ask for the interpreter all the time, and stall the loop it measures
         if any(refresh.pending for refresh in list(refreshes)):
-            QTimer.singleShot(0, check_filled)
+            QTimer.singleShot(10, check_filled)
             return
         mark("panes filled")
         opened.update({stage: list(entry) for stage, entry in stages.items()})
@@ -177,6 +179,9 @@ def patch_window():
                 window = getattr(watched, "window", None)
                 if callable(window) and isinstance(window(), main_window.MainWindow):
                     mark("window shown")
+                    # every event of the application passes through here, each taking the
+                    # interpreter: once is enough
+                    QApplication.instance().removeEventFilter(self)
             return False
 
     original_show = main_window.MainWindow.show
@@ -206,6 +211,7 @@ class Probe:
         gap, self.last = moment - self.last, moment
         if gap > gaps.get(self.phase, 0.0):
             gaps[self.phase] = gap
+            gaps_at[self.phase] = moment - gap - started
 
     def enter(self, phase):
         self.tick()
@@ -242,7 +248,7 @@ def peak_mb():
 def finish():
     probe.tick()
     dataset = windows[0].document.dataset
-    print(json.dumps({"marks": marks, "stages": opened, "gaps": gaps, "rss_mb": peak_mb(),
+    print(json.dumps({"marks": marks, "stages": opened, "gaps": gaps, "gaps_at": gaps_at, "rss_mb": peak_mb(),
                       "events": len(dataset.events), "warnings": len(dataset.warnings)}), flush=True)
     os._exit(0)
 
@@ -340,12 +346,17 @@ def summary(name: str, runs: list[dict]) -> dict:
           f"panes filled {marks['panes filled']:6.2f} s   stall (load/reload/filter) "
           f"{worst_gap['load']:4.0f}/{worst_gap['reload']:4.0f}/{worst_gap['filter']:4.0f} ms   "
           f"peak {rss:5.0f} MB")
+    middle = median_run(runs, "first frame")
     return {"marks": marks, "gaps": gaps, "worst_gap": worst_gap, "rss": rss,
-            "stages": median_run(runs, "first frame")["stages"]}
+            "stages": middle["stages"], "stalls": {phase: (middle["gaps_at"][phase], middle["gaps"][phase])
+                                                  for phase in middle.get("gaps_at", {})}}
 
 
 def print_stages(figures: dict) -> None:
-    rows = sorted(figures["stages"].items(), key=lambda item: item[1][2])
+    stages = dict(figures["stages"])
+    for phase, (begun, seconds) in figures["stalls"].items():  # where the longest gaps fell
+        stages[f"** the longest stall of the {phase} began here"] = [seconds, 1, begun, "ui"]
+    rows = sorted(stages.items(), key=lambda item: item[1][2])
     for stage, (seconds, calls, first, thread) in rows:
         times = f" ({calls} calls)" if calls > 1 else ""
         print(f"      {first:6.2f} s  {seconds * 1000:8.1f} ms  {thread:<6}  {stage}{times}")

@@ -1,5 +1,6 @@
-"""The programs pause automatic collections around a load and collect once after it; the
-collector is always left running, and nothing is frozen away from it."""
+"""The programs pause automatic collections around a load and settle after it: one collection
+after a small load, a freeze (no collection, no stall) after a large one; the collector is
+always left running."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import weakref
 
 import pytest
 
-from explorer.collector import paused_collections, settle
+from explorer.collector import FREEZE_ABOVE, paused_collections, settle
 
 
 class Cycle:
@@ -44,6 +45,31 @@ def test_settling_collects_the_garbage_made_while_paused_and_freezes_nothing():
     with paused_collections():
         made = weakref.ref(Cycle())
         assert made() is not None
-        settle()
+        settle(FREEZE_ABOVE)
         assert made() is None
     assert gc.get_freeze_count() == frozen
+
+
+@pytest.fixture
+def unfrozen_after():
+    yield
+    gc.unfreeze()  # the objects of the rest of the suite go back to the collector
+
+
+def test_settling_after_a_large_load_freezes_what_it_made_and_runs_no_collection(unfrozen_after):
+    collections = []
+
+    def count(phase, info):
+        if phase == "start":
+            collections.append(info["generation"])
+
+    with paused_collections():
+        made = [[number] for number in range(1000)]  # tracked objects, as a load makes
+        gc.callbacks.append(count)
+        try:
+            settle(FREEZE_ABOVE + 1)
+        finally:
+            gc.callbacks.remove(count)
+        assert gc.get_freeze_count() >= len(made)
+    assert collections == []
+    assert gc.isenabled()

@@ -22,6 +22,7 @@ from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, QTimer, Signal, S
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from explorer.model.background import BACKGROUND, Done
 from explorer.model.dataset import Dataset
 from explorer.model.diagnostics import DatasetError
 from explorer.model.filters import FilterIndex, adopt_index
@@ -72,12 +73,11 @@ def index_for_showing(dataset: Dataset) -> FilterIndex:
     return index
 
 
-def prepare_in_background(index: FilterIndex) -> threading.Thread:
-    """Build every part of a search index in a thread of its own (a filter asked for meanwhile
-    builds the part it needs itself: the parts are published whole)."""
-    thread = threading.Thread(target=index.prepare, daemon=True, name="search index")
-    thread.start()
-    return thread
+def prepare_in_background(index: FilterIndex) -> Done:
+    """Build every part of a search index on the background lane, before the cache entries
+    released after it (a filter asked for meanwhile builds the part it needs itself: the
+    parts are published whole)."""
+    return BACKGROUND.submit(index.prepare)
 
 
 class LoadJob(QObject):

@@ -279,11 +279,12 @@ class MainWindow(QMainWindow):
         return True
 
     def _paint_then_settle(self) -> None:
-        """The new data set on screen first, then the one collection after a load (a fifth of
-        a second at 100,000 events): the timeline is painted now rather than after it."""
+        """The new data set on screen first, then `settle` (the one collection after a small
+        load; a large one's objects frozen, which costs nothing): painted now, not after."""
         if self.timeline.isVisible():
             self.timeline.repaint()
-        settle()
+        dataset = self.document.dataset
+        settle(len(dataset.events) if dataset is not None else 0)
 
     def _on_file_changed_on_disk(self, path: str) -> None:
         if self.auto_reload_action.isChecked() and path == self.path:

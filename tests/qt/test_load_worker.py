@@ -300,3 +300,28 @@ def test_the_window_has_the_keyboard_again_after_the_progress_dialog(window, qtb
     assert window.open_file(str(blue_heart_copy))
     assert "loadProgressWindow" in focused  # the dialog had the keyboard for a while
     qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_the_work_behind_a_load_goes_to_the_one_background_lane_index_first(window, qtbot, monkeypatch):
+    # Two threads of pure Python beside the window's trade the interpreter between themselves
+    # and keep it from the event loop (`explorer.model.background`): the search index and the
+    # new cache entry are built one after the other, the index first (a filter may need it).
+    from explorer.model.background import BACKGROUND
+
+    handed = []
+    submit = BACKGROUND.submit
+
+    def recorded(work, *args):
+        handed.append(getattr(work, "__qualname__", repr(work)))
+        return submit(work, *args)
+
+    monkeypatch.setattr(BACKGROUND, "submit", recorded)
+    window.loads.cache.forget()
+    threads_before = {thread.name for thread in threading.enumerate()}
+    given_the_shipped_file(window)
+    qtbot.waitUntil(lambda: len(handed) == 2, timeout=5_000)
+    assert handed == ["FilterIndex.prepare", "DatasetCache._write"]
+    window.loads.cache.flush()
+    assert window.document.dataset is not None
+    new_threads = {thread.name for thread in threading.enumerate()} - threads_before
+    assert not {"search index", "cache writer"} & new_threads

@@ -7,8 +7,9 @@ of the file's bytes, its language and the loader's own code, so that an edited f
 version of the loader never meets an old entry. The folder is kept under `max_bytes` and
 `max_entries` by dropping the least recently used entries. Whatever goes wrong with the cache
 (a corrupt or foreign entry, a read-only folder, a full disk) costs only time: a bad entry is
-ignored and deleted, and a failed write is dropped. Entries are written by a background thread
-once the data set is loaded, so that writing costs the first opening nothing.
+ignored and deleted, and a failed write is dropped. Entries are written on the background lane
+(`explorer.model.background`) once the data set is loaded, so that writing costs the first
+opening nothing.
 
 An entry is trusted only as the file it describes: it holds the hash of that file's bytes,
 checked against the file just read, and a seal (an HMAC with a key kept in the cache folder)
@@ -34,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from explorer.model.background import BACKGROUND, Done
 from explorer.model.dataset import Dataset
 from explorer.model.dates import EdtfDate, EdtfInterval, Precision
 from explorer.model.diagnostics import Diagnostic, Severity
@@ -83,10 +85,9 @@ class DatasetCache:
         self.max_bytes = max_bytes
         self.max_entries = max_entries
         self.background = background
-        self._writers: list[threading.Thread] = []
         self._lock = threading.Lock()
-        self._writes = threading.Event()  # background writers start once it is set
-        self._writes.set()
+        self._held: list[tuple[str, Dataset, str]] | None = None  # writes waiting for release
+        self._writing: list[Done] = []  # writes handed to the background lane
         # the last data set read or stored, by (key, file): reopening the file open now (a
         # reload of unchanged content) needs no reading at all, and costs no memory, as that
         # data set is the one shown
@@ -197,21 +198,33 @@ class DatasetCache:
         if not self.background:
             self._write(key, dataset, content)
             return
-        writer = threading.Thread(target=self._write_when_released, args=(key, dataset, content),
-                                  daemon=True, name="cache writer")
         with self._lock:
-            self._writers = [w for w in self._writers if w.is_alive()] + [writer]
-        writer.start()
+            if self._held is not None:
+                self._held.append((key, dataset, content))
+                return
+        self._hand_over([(key, dataset, content)])
 
     def hold_writes(self) -> None:
         """Background writes of entries stored from now on wait for `release_writes`:
         encoding an entry holds the interpreter, which a window showing the data set needs
         more."""
-        self._writes.clear()
+        with self._lock:
+            if self._held is None:
+                self._held = []
 
     def release_writes(self) -> None:
-        """Let the held background writes go on."""
-        self._writes.set()
+        """Let the held background writes go on (on the background lane, after the work
+        handed to it before)."""
+        with self._lock:
+            held, self._held = self._held or [], None
+        self._hand_over(held)
+
+    def _hand_over(self, writes: list[tuple[str, Dataset, str]]) -> None:
+        if not writes:
+            return
+        with self._lock:
+            self._writing = [done for done in self._writing if not done.finished]
+            self._writing += [BACKGROUND.submit(self._write, *write) for write in writes]
 
     def forget(self) -> None:
         """Drop the data set kept in memory (the entries on disk stay)."""
@@ -221,13 +234,9 @@ class DatasetCache:
         """Wait for the entries being written (held ones released)."""
         self.release_writes()
         with self._lock:
-            writers = list(self._writers)
-        for writer in writers:
-            writer.join()
-
-    def _write_when_released(self, key: str, dataset: Dataset, content: str) -> None:
-        self._writes.wait()
-        self._write(key, dataset, content)
+            writing = list(self._writing)
+        for done in writing:
+            done.wait()
 
     def _write(self, key: str, dataset: Dataset, content: str) -> None:
         temporary = None
