@@ -10,6 +10,16 @@ from explorer.paths import resource_dir, shipped_dataset
 from explorer.qt.compat import broken_pyside_message
 
 
+#: How long a thread may hold the interpreter while another waits for it, in the window's
+#: process (Python's default is 5 ms). Qt calls into Python for every virtual method of a
+#: class defined in Python (a model's `data`, a widget's `event`, a cast in a layout), each
+#: call taking the interpreter; while a worker thread runs Python (a load, a search index),
+#: each such call waited up to 5 ms, and a layout or a paint of the window made of hundreds
+#: of them stalled it for seconds (1.6 s after a load of 100,000 events; `benchmarks/open.py`).
+#: A worker that nobody waits for is never interrupted, so loading costs the same.
+SWITCH_INTERVAL_S = 0.001
+
+
 def run(file: str | None = None) -> int:
     """Open the main window on `file`, or on the shipped data set; returns the exit status."""
     message = broken_pyside_message()
@@ -17,6 +27,8 @@ def run(file: str | None = None) -> int:
         # Refuse before the first paint: the broken build aborts the process mid-paint.
         print(f"explorer: {message}", file=sys.stderr)
         return 1
+
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
 
     path = file if file is not None else str(shipped_dataset())
     with paused_collections():  # see `explorer.collector`; resumed before the event loop
