@@ -257,11 +257,22 @@ class FilterIndex:
         if found is None:
             as_actor = self.dataset.events_by_actor.get(entity_id, ())
             as_protocol = self.dataset.events_by_protocol.get(entity_id, ())
-            found = np.asarray(as_actor, dtype=np.intp)
-            if as_protocol:
-                found = np.union1d(found, np.asarray(as_protocol, dtype=np.intp))
+            if as_actor and as_protocol:  # both: merged, each event once
+                merged = np.sort(np.asarray([*as_actor, *as_protocol], dtype=np.intp))
+                found = merged[np.concatenate(([True], merged[1:] != merged[:-1]))]
+            else:
+                found = np.asarray(as_actor or as_protocol, dtype=np.intp)
             self._positions[entity_id] = found
         return found
+
+    def event_count(self, entity_id: str) -> int:
+        """How many events name `entity_id` as an actor or cite it (`positions`, counted
+        without building it when only one of the two does)."""
+        as_actor = self.dataset.events_by_actor.get(entity_id, ())
+        as_protocol = self.dataset.events_by_protocol.get(entity_id, ())
+        if as_actor and as_protocol:
+            return int(self.positions(entity_id).size)
+        return len(as_actor or as_protocol)
 
     def group_mask(self, ids: Iterable[str], mask: np.ndarray | None = None) -> np.ndarray:
         """Events naming any of `ids`, as a boolean mask (added to `mask` when given)."""

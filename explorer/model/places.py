@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -155,3 +156,11 @@ def country_shapes() -> dict[str, Shape]:
         rings = tuple(tuple((float(x), float(y)) for x, y in ring) for polygon in polygons for ring in polygon)
         shapes[code] = Shape(code, properties.get("NAME", code), rings)
     return shapes
+
+
+def prepare_places(countries: Iterable[Country]) -> None:
+    """Read the map's shapes and find the code of each of `countries` now (both are kept), so
+    that a later lookup is immediate: for a thread that loads a file, before the window asks."""
+    country_shapes()
+    for country in countries:
+        iso_code(country)

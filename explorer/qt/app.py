@@ -9,7 +9,6 @@ from explorer.collector import paused_collections
 from explorer.paths import resource_dir, shipped_dataset
 from explorer.qt.compat import broken_pyside_message
 
-
 #: How long a thread may hold the interpreter while another waits for it, in the window's
 #: process (Python's default is 5 ms). Qt calls into Python for every virtual method of a
 #: class defined in Python (a model's `data`, a widget's `event`, a cast in a layout), each

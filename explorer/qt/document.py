@@ -17,6 +17,7 @@ from explorer.model.dataset import Dataset
 from explorer.model.filters import EventFilter, apply_filter
 from explorer.model.membership_events import with_membership_events
 from explorer.model.memberships import membership_targets
+from explorer.model.places import prepare_places
 from explorer.model.queries import events_of
 
 
@@ -128,6 +129,15 @@ class Document(QObject):
         """What the views would show for a data set as loaded (with its membership events when
         they are shown); a pure function of the data set, safe to call from a loading thread."""
         return with_membership_events(dataset) if self._memberships_shown else dataset
+
+    def ready_for_showing(self, dataset: Dataset) -> Dataset:
+        """`shown_for(dataset)`, with the lookups the views will make of it made now and kept
+        (where the membership map puts each country: the map's shapes and the country
+        codes take a quarter of a second to read the first time). A loading thread calls it,
+        so that the window does not wait for them."""
+        if dataset.countries:
+            prepare_places(dataset.countries.values())
+        return self.shown_for(dataset)
 
     def set_dataset(self, dataset: Dataset, event_filter: EventFilter | None = None,
                     shown: Dataset | None = None) -> None:

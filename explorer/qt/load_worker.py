@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from explorer.model.background import BACKGROUND, Done
+from explorer.model.calendar import today
 from explorer.model.dataset import Dataset
 from explorer.model.diagnostics import DatasetError
 from explorer.model.filters import FilterIndex, adopt_index
@@ -30,6 +31,7 @@ from explorer.model.importers.registry import Conversion, convert_file, is_impor
 from explorer.model.load.cache import DatasetCache
 from explorer.model.load.loader import LoadCancelled, load_dataset
 from explorer.qt.head_start import HeadStart
+from explorer.timescale.index import build_ahead
 
 #: The progress dialog appears only for loads that take longer than this.
 SHOW_AFTER_MS = 300
@@ -67,9 +69,10 @@ def _folder(cache: DatasetCache | None) -> Path | None:
 
 def index_for_showing(dataset: Dataset) -> FilterIndex:
     """The filter index of a data set about to be shown, with what the first frame reads
-    (the events' extents) built; the rest waits (`prepare_in_background`)."""
+    (the events' extents, and the timeline's index made of them: `build_ahead`) built; the
+    rest waits (`prepare_in_background`)."""
     index = FilterIndex(dataset)
-    index.extents  # noqa: B018 - built here, in the loading thread
+    build_ahead(dataset, today(), index.extents)
     return index
 
 

@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.failed_open = FailedOpen(self)
 
         self._create_actions()
-        self.loads = FileLoads(self, cache_for(self.settings), self.document.shown_for)
+        self.loads = FileLoads(self, cache_for(self.settings), self.document.ready_for_showing)
         self._create_menus()
         self.importing = install_importing(self)
         self.count_label = QLabel()

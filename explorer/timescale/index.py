@@ -27,14 +27,39 @@ from explorer.timescale.lanes import GroupBy, Lane, lane_membership
 DURATION_CLASSES = np.array([1.0, 8.0, 64.0, 512.0, 4096.0, 32768.0, 262144.0, math.inf])
 
 
+# The index built ahead by a loading thread (`build_ahead`), until a widget takes it.
+_ahead: TimelineIndex | None = None
+
+
+def build_ahead(dataset: Dataset, today: float, extents: tuple[np.ndarray, np.ndarray]) -> None:
+    """Build the index of a data set about to be shown, in the thread that loaded it (a
+    tenth of a second at 100,000 events that the window's thread does not spend); the next
+    `index_for` of the same data set and day takes it."""
+    global _ahead
+    _ahead = TimelineIndex(dataset, today, extents)
+
+
+def index_for(dataset: Dataset, today: float) -> TimelineIndex:
+    """The index of `dataset` as of `today`: the one built ahead for them (taken: another
+    view gets its own), else a new one."""
+    global _ahead
+    ahead, _ahead = _ahead, None
+    if ahead is not None and ahead.dataset is dataset and ahead.today == today:
+        return ahead
+    return TimelineIndex(dataset, today)
+
+
 class TimelineIndex:
     """Per-event axis positions of one data set, its time order, and the current filter."""
 
-    def __init__(self, dataset: Dataset, today: float) -> None:
+    def __init__(self, dataset: Dataset, today: float,
+                 extents: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+        """`extents` are `filter_index(dataset).extents`, given by a thread that has them
+        (the one that filters adopts the filter index later)."""
         self.dataset = dataset
         self.today = today
         self.size = len(dataset.events)
-        low, high = filter_index(dataset).extents
+        low, high = extents if extents is not None else filter_index(dataset).extents
         first = low.copy()
         after = high.copy()
         # Unknown or open ends (infinite in the filter's extents) need the event's own geometry:

@@ -515,3 +515,22 @@ def test_text_search_of_a_word_in_most_of_many_events_matches_a_plain_scan():
     for term in ("in", "heart", "out", "5999", "protocol in"):
         expected = [f"e{i}" for i, title in enumerate(titles) if all(w in title for w in term.split())]
         assert kept(dataset, text=term) == expected, term
+
+
+def test_an_entity_s_events_are_those_naming_it_or_citing_it_each_once_and_counted_alike():
+    from explorer.model.filters import FilterIndex
+
+    dataset = given_events(
+        event("a", "2001", actors=("un",)),
+        event("b", "2002", actors=("un", "iom"), protocols=("un",)),  # "un" both ways at once
+        event("c", "2003", protocols=("un", "tip")),
+        event("d", "2004", actors=("iom",)),
+        event("e", "2005", protocols=("tip",)),
+    )
+    index = FilterIndex(dataset)
+    assert index.positions("un").tolist() == [0, 1, 2]
+    assert index.positions("iom").tolist() == [1, 3]
+    assert index.positions("tip").tolist() == [2, 4]
+    assert index.positions("spain").tolist() == []
+    for entity in ("un", "iom", "tip", "untoc", "spain"):
+        assert index.event_count(entity) == index.positions(entity).size

@@ -325,3 +325,44 @@ def test_the_work_behind_a_load_goes_to_the_one_background_lane_index_first(wind
     assert window.document.dataset is not None
     new_threads = {thread.name for thread in threading.enumerate()} - threads_before
     assert not {"search index", "cache writer"} & new_threads
+
+
+def test_the_map_s_places_are_looked_up_in_the_loading_thread_not_the_window_s(window, monkeypatch):
+    # Reading the map's shapes and the country codes the first time took a quarter of a
+    # second of the window's thread after a load; the loading thread does it now.
+    import importlib.resources
+
+    import explorer.model.places as places
+
+    places.country_shapes.cache_clear()
+    read_in = []
+    files = importlib.resources.files
+
+    def recorded(package):
+        if package == "geopip":
+            read_in.append(threading.current_thread().name)
+        return files(package)
+
+    monkeypatch.setattr(importlib.resources, "files", recorded)
+    given_the_shipped_file(window)
+    assert window.document.dataset.countries
+    assert len(read_in) == 1 and read_in[0] != threading.main_thread().name
+    assert places.country_shapes.cache_info().misses == 1  # the window's map found them read
+
+
+def test_the_timeline_s_index_is_built_in_the_loading_thread_and_taken_by_the_widget(window, monkeypatch):
+    from explorer.timescale.index import TimelineIndex
+
+    built = []
+    original = TimelineIndex.__init__
+
+    def recorded(self, *args, **kwargs):
+        built.append((self, threading.current_thread().name))
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(TimelineIndex, "__init__", recorded)
+    given_the_shipped_file(window)
+    assert len(built) == 1
+    index, thread = built[0]
+    assert thread != threading.main_thread().name
+    assert window.timeline.index is index and index.dataset is window.document.dataset

@@ -48,7 +48,7 @@ class PaneContext(QObject):
         if memo is not None and memo[0] is dataset and memo[1] == event_filter:
             return memo[2], memo[3], not event_filter.is_empty
         index = filter_index(dataset)
-        totals = {entity_id: int(index.positions(entity_id).size)
+        totals = {entity_id: index.event_count(entity_id)
                   for entity_id in (*dataset.events_by_actor, *dataset.events_by_protocol)}
         shown = totals if event_filter.is_empty else counts_by_entity(
             dataset, document.visible_positions)

@@ -28,7 +28,7 @@ from explorer.qt.timeline.input import (
 from explorer.qt.timeline.painter import paint_timeline
 from explorer.qt.timeline.style import TimelineStyle, with_alpha
 from explorer.timescale.clusters import badge_positions
-from explorer.timescale.index import LaneIndex, TimelineIndex
+from explorer.timescale.index import LaneIndex, TimelineIndex, index_for
 from explorer.timescale.lanes import GroupBy
 from explorer.timescale.layout import FrameLayout, build_scene, era_rows, frame_layout
 from explorer.timescale.scene import Badge, Scene
@@ -242,7 +242,7 @@ class TimelineWidget(QWidget):
         # The same file reloaded (saved in an editor) keeps the view; another file is fitted.
         reloaded = previous is not None and dataset.path is not None and \
             previous.path == dataset.path
-        self._index = TimelineIndex(dataset, self._today)
+        self._index = index_for(dataset, self._today)
         self._index.set_visible(self._document.visible_positions)
         self._lanes = self._index.lanes(self._group_by)
         self._hover_id = None
