@@ -1,13 +1,27 @@
-"""Work that can wait (a search index, a cache entry), done one piece at a time on one thread.
+"""Work that can wait (a search index, a cache entry), done one piece at a time on one thread,
+while the window has nothing to do.
 
 Pure-Python work holds the interpreter between switches. One such thread beside a window's
-event loop costs the loop a switch at worst (about 5 ms); two of them trade the interpreter
-between themselves and keep it from the loop for a tenth of a second at a time (measured: a
-5 ms timer went 167 ms without running, against 22 ms beside one thread). So the work that
-waits behind a load runs in order on one lane rather than on a thread each.
+event loop costs the loop a switch at worst; two of them trade the interpreter between
+themselves and keep it from the loop for a tenth of a second at a time (measured: a 5 ms
+timer went 167 ms without running, against 22 ms beside one thread). So the work that waits
+behind a load runs in order on one lane rather than on a thread each.
+
+Even one thread costs the window dearly while the window works: Qt calls into Python for
+every virtual method of a class defined in Python (a model's `data`, a widget's `event`) and
+PySide gives the interpreter up around most calls into Qt, so a layout or a paint takes the
+interpreter back hundreds of times, each time waiting for the lane's thread to let go. So the
+lane's work stops at its `checkpoint`s while a `Gate` is closed: a window closes it when its
+event loop wakes up and opens it when the loop goes back to waiting (`qt/idle_gate.py`). A
+gate closed for longer than its patience (a tenth of a second) no longer stops the work: a
+window that stays busy, or waits for the lane itself (`Done.wait`), slows the work down
+rather than stopping it.
 
     done = BACKGROUND.submit(index.prepare)
     done.wait()  # only where something must have finished (a flush, a test)
+
+    for item in paced(items):  # in the lane's work: a checkpoint every 1,024 items
+        ...
 
 The thread is a daemon started on first use: a program that ends does not wait for work
 that can wait.
@@ -18,25 +32,66 @@ from __future__ import annotations
 import queue
 import sys
 import threading
-from collections.abc import Callable
-from typing import Any
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 class Done:
     """What `Lane.submit` gives back: whether the piece of work has run."""
 
-    __slots__ = ("_event",)
+    __slots__ = ("_event", "_lane")
 
-    def __init__(self) -> None:
+    def __init__(self, lane: Lane) -> None:
         self._event = threading.Event()
+        self._lane = lane
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Wait until the work has run (or failed); True when it has."""
+        """Wait until the work has run (or failed); True when it has. The lane's gate is
+        open meanwhile: the window waits for the work, not the other way round."""
+        if self._event.is_set():
+            return True
+        self._lane.awaited()
         return self._event.wait(timeout)
 
     @property
     def finished(self) -> bool:
         return self._event.is_set()
+
+
+class Gate:
+    """Whether the lane's work may go on: open while its owner (a window's event loop) is
+    idle; a closed gate stops the work for `patience` seconds at most from its closing."""
+
+    def __init__(self, patience: float = 0.1) -> None:
+        self.patience = patience
+        self._open = threading.Event()
+        self._open.set()
+        self._closed_at = 0.0
+
+    def close(self) -> None:
+        """Stop the work at its next checkpoint (closing a closed gate changes nothing: the
+        patience counts from the first closing)."""
+        if self._open.is_set():
+            self._closed_at = time.monotonic()
+            self._open.clear()
+
+    def open(self) -> None:
+        self._open.set()
+
+    @property
+    def is_open(self) -> bool:
+        return self._open.is_set()
+
+    def wait(self) -> None:
+        """Return once the gate is open, or once it has been closed for `patience`."""
+        if self._open.is_set():
+            return
+        remaining = self._closed_at + self.patience - time.monotonic()
+        if remaining > 0:
+            self._open.wait(remaining)
 
 
 class Lane:
@@ -48,16 +103,34 @@ class Lane:
         self._queue: queue.SimpleQueue[tuple[Callable[..., Any], tuple, Done]] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        #: Where the work waits at its checkpoints (none: it never waits).
+        self.gate: Gate | None = None
 
     def submit(self, work: Callable[..., Any], *args: Any) -> Done:
         """Run `work(*args)` after the work given before it."""
-        done = Done()
+        done = Done(self)
         self._queue.put((work, args, done))
         with self._lock:
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, daemon=True, name=self.name)
                 self._thread.start()
         return done
+
+    def awaited(self) -> None:
+        """Said by a thread about to wait for the lane's work (a window's thread that needs
+        a search index the lane is building, a flush): the gate opens, since nothing runs
+        in that thread until the work is done."""
+        gate = self.gate
+        if gate is not None and threading.current_thread() is not self._thread:
+            gate.open()
+
+    def checkpoint(self) -> None:
+        """In the lane's work, between two steps of a few milliseconds: wait while the gate
+        is closed (see the module). Anywhere else (the same work called by the window, or by
+        a command that has no lane), nothing."""
+        gate = self.gate
+        if gate is not None and threading.current_thread() is self._thread:
+            gate.wait()
 
     def _run(self) -> None:
         while True:
@@ -73,3 +146,12 @@ class Lane:
 
 #: The one lane of the program.
 BACKGROUND = Lane("background")
+
+
+def paced(items: Iterable[T], every: int = 1024) -> Iterator[T]:
+    """`items`, with a checkpoint of the lane before each `every` of them."""
+    checkpoint = BACKGROUND.checkpoint
+    for number, item in enumerate(items):
+        if number % every == 0:
+            checkpoint()
+        yield item

@@ -26,16 +26,18 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import unicodedata
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from itertools import islice
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from explorer.model.background import BACKGROUND
 from explorer.model.dataset import Dataset
 
 #: Version written by `EventFilter.to_dict`; older or unknown fields are read leniently.
@@ -181,6 +183,49 @@ def fold(text: str) -> str:
     return " ".join(folded.split())
 
 
+# What `fold_all` folds many at a time: Latin-1 text without µ, ¼, ½ and ¾, and the
+# whitespace that `str.split` sees in it.
+_NOT_BATCHED = re.compile("[^\x00-\xb4\xb6-\xbb\xbf-\xff]")
+_LATIN1_SPACES = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0"
+_BATCH_TABLE = bytes(32 if code in _LATIN1_SPACES else folded for code, folded in enumerate(_LATIN1_TABLE))
+_SPACE_RUN = re.compile(rb"  +")
+_BATCH = 16_384
+
+
+def fold_all(texts: Sequence[str]) -> list[str]:
+    """`[fold(text) for text in texts]`, a few times faster: the Latin-1 texts are joined by
+    NULs and folded a batch at a time by a few passes over the bytes, the others one by one.
+    (Texts holding a NUL are folded one by one too.) On the background lane, a checkpoint
+    comes between batches."""
+    folded: list[str] = []
+    for begin in range(0, len(texts), _BATCH):
+        BACKGROUND.checkpoint()
+        folded += _fold_batch(texts[begin:begin + _BATCH])
+    return folded
+
+
+def _fold_batch(texts: Sequence[str]) -> list[str]:
+    joined = "\0".join(texts)
+    if joined.count("\0") != len(texts) - 1:
+        return [fold(text) for text in texts]
+    alone: dict[int, str] = {}
+    if _NOT_BATCHED.search(joined):
+        # where each text ends in `joined` (its NUL), and which texts the characters are in
+        ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
+        hits = np.fromiter((found.start() for found in _NOT_BATCHED.finditer(joined)), dtype=np.int64)
+        parts = list(texts)
+        for number in set(np.searchsorted(ends, hits, side="right").tolist()):
+            alone[number] = fold(texts[number])
+            parts[number] = ""
+        joined = "\0".join(parts)
+    raw = joined.encode("latin-1").replace(b"\xdf", b"ss").translate(_BATCH_TABLE)
+    raw = _SPACE_RUN.sub(b" ", raw).replace(b" \0", b"\0").replace(b"\0 ", b"\0").strip(b" ")
+    lines = raw.decode("latin-1").split("\0")
+    for number, line in alone.items():
+        lines[number] = line
+    return lines
+
+
 _TERM_RE = re.compile(r'"([^"]*)"?|(\S+)')
 
 
@@ -238,7 +283,7 @@ class FilterIndex:
 
     __slots__ = (
         "dataset", "size", "_positions", "_tag_positions", "_lines", "_joined", "_starts",
-        "_extents",
+        "_extents", "_text_lock",
     )
 
     def __init__(self, dataset: Dataset) -> None:
@@ -250,6 +295,7 @@ class FilterIndex:
         self._joined = ""
         self._starts: list[int] = []
         self._extents: tuple[np.ndarray, np.ndarray] | None = None
+        self._text_lock = threading.Lock()
 
     def positions(self, entity_id: str) -> np.ndarray:
         """Sorted positions of the events naming `entity_id` as an actor or citing it."""
@@ -301,16 +347,28 @@ class FilterIndex:
 
     def _text(self) -> tuple[list[str], str, list[int]]:
         """The folded "title summary" of each event; the same lines joined by newlines for
-        scanning; and where each line starts in the joined text (one more at the end)."""
+        scanning; and where each line starts in the joined text (one more at the end). Built
+        once: a thread that asks while another builds them waits for that one."""
         if self._lines is None:
-            lines = [fold(f"{e.title} {e.summary}") for e in self.dataset.events]
+            if not self._text_lock.acquire(blocking=False):
+                BACKGROUND.awaited()  # the lane builds them (`prepare`): let it finish
+                self._text_lock.acquire()
+            try:
+                self._build_text()
+            finally:
+                self._text_lock.release()
+        assert self._lines is not None
+        return self._lines, self._joined, self._starts
+
+    def _build_text(self) -> None:
+        if self._lines is None:
+            lines = fold_all([f"{e.title} {e.summary}" for e in self.dataset.events])
             starts = [0]
             for line in lines:
                 starts.append(starts[-1] + len(line) + 1)
             self._joined = "\n".join(lines)
             self._starts = starts
             self._lines = lines
-        return self._lines, self._joined, self._starts
 
     def text_mask(self, term: str, within: np.ndarray | None = None) -> np.ndarray:
         """Events whose folded text contains `term`, among the `within` mask when given."""

@@ -33,6 +33,7 @@ from explorer.qt.failed_open import FailedOpen, cannot_open, open_hint, unopenab
 from explorer.qt.file_watcher import FileWatcher, fingerprint
 from explorer.qt.first_run import install_first_run_hint
 from explorer.qt.help_window import Help
+from explorer.qt.idle_gate import lend_idle_time
 from explorer.qt.importing import OPEN_FILTER, install_importing
 from explorer.qt.initial_layout import InitialLayout
 from explorer.qt.load_worker import FileLoads, cache_for
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        lend_idle_time()  # the background lane works while the window waits (`qt/idle_gate.py`)
         self.settings = settings or Settings(QSettings())
         self.document = Document(self)
         self.path: str | None = None

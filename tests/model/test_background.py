@@ -53,3 +53,75 @@ def test_work_that_raises_is_told_as_a_thread_would_tell_it_and_the_lane_goes_on
     assert failed.wait(5) and after.wait(5)
     assert [type(args.exc_value) for args in told] == [RuntimeError]
     assert str(told[0].exc_value) == "the index could not be built"
+
+
+def test_a_closed_gate_stops_the_work_at_its_checkpoint_until_it_opens():
+    from explorer.model.background import Gate
+
+    lane = Lane("test lane")
+    lane.gate = gate = Gate(patience=30.0)
+    steps: list[int] = []
+
+    def work() -> None:
+        for step in range(3):
+            lane.checkpoint()
+            steps.append(step)
+
+    gate.close()
+    done = lane.submit(work)
+    assert not done._event.wait(0.2)  # `wait` itself would open the gate: look without it
+    assert steps == []
+    gate.open()
+    assert done.wait(5) and steps == [0, 1, 2]
+
+
+def test_a_gate_closed_past_its_patience_stops_nothing():
+    # A window that stays busy slows the work down; it never stops it for good.
+    from explorer.model.background import Gate
+
+    lane = Lane("test lane")
+    lane.gate = gate = Gate(patience=0.05)
+    gate.close()
+    done = lane.submit(lambda: [lane.checkpoint() for _ in range(100)])
+    assert done._event.wait(5)
+    assert not gate.is_open
+
+
+def test_waiting_for_the_work_opens_the_gate_and_checkpoints_elsewhere_do_nothing():
+    from explorer.model.background import Gate
+
+    lane = Lane("test lane")
+    lane.gate = gate = Gate(patience=30.0)
+    gate.close()
+    lane.checkpoint()  # not the lane's thread: returns at once
+    done = lane.submit(lane.checkpoint)
+    assert done.wait(5)
+    assert gate.is_open
+
+
+def test_a_text_index_asked_for_while_another_thread_builds_it_is_built_once(monkeypatch):
+    import explorer.model.filters as filters
+    from benchmarks.make_dataset import make
+    from explorer.model.load.loader import load_text
+
+    dataset = load_text(make(2_000))
+    index = filters.FilterIndex(dataset)
+    building, go_on = threading.Event(), threading.Event()
+    calls = []
+    fold_all = filters.fold_all
+
+    def slow_fold_all(texts):
+        calls.append(threading.current_thread().name)
+        building.set()
+        go_on.wait(5)
+        return fold_all(texts)
+
+    monkeypatch.setattr(filters, "fold_all", slow_fold_all)
+    builder = threading.Thread(target=index.prepare, name="builder")
+    builder.start()
+    assert building.wait(5)
+    threading.Timer(0.1, go_on.set).start()
+    found = index.text_mask(filters.fold(dataset.events[0].title))  # waits for the builder
+    builder.join(5)
+    assert calls == ["builder"]
+    assert found[0]

@@ -534,3 +534,20 @@ def test_an_entity_s_events_are_those_naming_it_or_citing_it_each_once_and_count
     assert index.positions("spain").tolist() == []
     for entity in ("un", "iom", "tip", "untoc", "spain"):
         assert index.event_count(entity) == index.positions(entity).size
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(
+    list("aZ é\u00dfµ¼¨´\u00a0\t\n\r\x1c\x85\x00Ž\u2019\u0130Æ\u3000ﬁ")), max_size=12), max_size=20))
+def test_folding_many_texts_at_once_folds_each_as_alone(texts):
+    from explorer.model.filters import fold_all
+
+    assert fold_all(texts) == [fold(text) for text in texts]
+
+
+def test_folding_many_texts_goes_batch_by_batch_with_the_same_result(monkeypatch):
+    import explorer.model.filters as filters
+
+    texts = [f"Title {n} Ünïcödé\u2019 {'µ' if n % 7 == 0 else ''}  end " for n in range(50)]
+    monkeypatch.setattr(filters, "_BATCH", 8)
+    assert filters.fold_all(texts) == [fold(text) for text in texts]

@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from explorer.model.background import BACKGROUND, Done
+from explorer.model.background import BACKGROUND, Done, paced
 from explorer.model.dataset import Dataset
 from explorer.model.dates import EdtfDate, EdtfInterval, Precision
 from explorer.model.diagnostics import Diagnostic, Severity
@@ -338,6 +338,7 @@ class _Writer:
 
     def column(self, values: list) -> Any:
         """A column as stored: bytes in the block when it can be, else the JSON list."""
+        BACKGROUND.checkpoint()  # written on the lane, between columns (and within: `paced`)
         if all(type(v) is str for v in values) and not any("\0" in v for v in values):
             data = "\0".join(values).encode("utf-8")
             return {"text": [self._add(data), len(data), len(values)]}
@@ -375,7 +376,7 @@ class _Writer:
         kinds = ["I" if isinstance(v, EdtfInterval) else "D" for v in values]
 
         def field(name: str, default: Any = None) -> Any:
-            return self.column([getattr(v, name, default) for v in values])
+            return self.column([getattr(v, name, default) for v in paced(values)])
 
         return {
             "kind": self.column(kinds), "text": field("text"),
@@ -414,11 +415,11 @@ def _encode(dataset: Dataset, key: str, content: str, seal_key: bytes) -> bytes:
         found: dict[str, Any] = {"count": len(values)}
         for name, kind in _kinds(cls):
             if kind == "date":
-                found[name] = writer.column([writer.date(getattr(v, name)) for v in values])
+                found[name] = writer.column([writer.date(getattr(v, name)) for v in paced(values)])
             elif kind == "tuple":
-                found[name] = writer.column([writer.tuple(getattr(v, name)) for v in values])
+                found[name] = writer.column([writer.tuple(getattr(v, name)) for v in paced(values)])
             else:
-                found[name] = writer.column([getattr(v, name) for v in values])
+                found[name] = writer.column([getattr(v, name) for v in paced(values)])
         return found
 
     header: dict[str, Any] = {
