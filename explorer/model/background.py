@@ -13,7 +13,7 @@ PySide gives the interpreter up around most calls into Qt, so a layout or a pain
 interpreter back hundreds of times, each time waiting for the lane's thread to let go. So the
 lane's work stops at its `checkpoint`s while a `Gate` is closed: a window closes it when its
 event loop wakes up and opens it when the loop goes back to waiting (`qt/idle_gate.py`). A
-gate closed for longer than its patience (a tenth of a second) no longer stops the work: a
+gate closed for longer than its patience (half a second) no longer stops the work: a
 window that stays busy, or waits for the lane itself (`Done.wait`), slows the work down
 rather than stopping it.
 
@@ -65,7 +65,7 @@ class Gate:
     """Whether the lane's work may go on: open while its owner (a window's event loop) is
     idle; a closed gate stops the work for `patience` seconds at most from its closing."""
 
-    def __init__(self, patience: float = 0.1) -> None:
+    def __init__(self, patience: float = 0.5) -> None:
         self.patience = patience
         self._open = threading.Event()
         self._open.set()
