@@ -34,6 +34,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -103,6 +104,7 @@ class Lane:
         self._queue: queue.SimpleQueue[tuple[Callable[..., Any], tuple, Done]] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._yielding: set[int] = set()  # other threads whose checkpoints count (`yielding`)
         #: Where the work waits at its checkpoints (none: it never waits).
         self.gate: Gate | None = None
 
@@ -124,12 +126,27 @@ class Lane:
         if gate is not None and threading.current_thread() is not self._thread:
             gate.open()
 
+    @contextmanager
+    def yielding(self) -> Iterator[None]:
+        """While the block runs, the checkpoints of the calling thread count as the lane's:
+        for a thread that loads a file beside the window (the load is waited for, but not
+        by the window's every paint)."""
+        ident = threading.get_ident()
+        with self._lock:
+            self._yielding.add(ident)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._yielding.discard(ident)
+
     def checkpoint(self) -> None:
-        """In the lane's work, between two steps of a few milliseconds: wait while the gate
-        is closed (see the module). Anywhere else (the same work called by the window, or by
-        a command that has no lane), nothing."""
+        """In the lane's work (or a `yielding` thread's), between two steps of a few
+        milliseconds: wait while the gate is closed (see the module). Anywhere else (the same
+        work called by the window, or by a command that has no lane), nothing."""
         gate = self.gate
-        if gate is not None and threading.current_thread() is self._thread:
+        if gate is not None and (threading.current_thread() is self._thread
+                                 or threading.get_ident() in self._yielding):
             gate.wait()
 
     def _run(self) -> None:

@@ -340,9 +340,16 @@ class FilterIndex:
         return mask
 
     def prepare(self) -> FilterIndex:
-        """Build every part now (after loading, say), so that no first filter waits for it."""
+        """Build every part now (after loading, say), so that no first filter waits for it:
+        the text, the extents, and the positions of each actor and protocol (which the
+        panes' counts read on every filter change)."""
         self._text()
         self._extents_now()
+        dataset = self.dataset
+        for number, entity_id in enumerate((*dataset.events_by_actor, *dataset.events_by_protocol)):
+            if number % 256 == 0:
+                BACKGROUND.checkpoint()
+            self.positions(entity_id)
         return self
 
     def _text(self) -> tuple[list[str], str, list[int]]:

@@ -21,6 +21,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Callable
 
+from explorer.model.background import BACKGROUND
 from explorer.model.dataset import Dataset
 from explorer.model.importers.format_v1 import is_format_v1
 from explorer.model.load.cache import DatasetCache
@@ -115,8 +116,9 @@ class HeadStart:
 
     def _run(self) -> None:
         try:
-            dataset = load_dataset(self.path, progress=self._report, cancelled=self._is_cancelled,
-                                   cache=self.cache, turn=self._wait_for_turn)
+            with BACKGROUND.yielding():  # its validation pauses while the window works
+                dataset = load_dataset(self.path, progress=self._report, cancelled=self._is_cancelled,
+                                       cache=self.cache, turn=self._wait_for_turn)
         except BaseException as error:  # noqa: BLE001 - handed to whoever takes the result
             self._future.set_exception(error)
         else:

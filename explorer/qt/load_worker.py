@@ -100,7 +100,7 @@ class LoadJob(QObject):
         self.prepare = prepare
         self.head_start = head_start
         self._cancel = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True, name=f"load {Path(path).name}")
+        self._thread = threading.Thread(target=self._run_yielding, daemon=True, name=f"load {Path(path).name}")
         self._reported = -1
 
     def start(self) -> None:
@@ -123,6 +123,10 @@ class LoadJob(QObject):
         if step != self._reported:  # a signal per visible step, not per report
             self._reported = step
             self.progressed.emit(fraction)
+
+    def _run_yielding(self) -> None:
+        with BACKGROUND.yielding():  # the load pauses at its reports while the window works
+            self._run()
 
     def _run(self) -> None:
         if is_importable(self.path):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+from explorer.model.background import BACKGROUND
+
 
 class LoadCancelled(Exception):
     """The caller asked the load to stop; nothing was loaded and nothing changed."""
@@ -60,6 +62,8 @@ class Steps:
         self.check()
 
     def check(self) -> None:
-        """Raise `LoadCancelled` if the caller asked to stop."""
+        """Raise `LoadCancelled` if the caller asked to stop; on a thread that yields to a
+        window (`model.background`), wait while the window works."""
+        BACKGROUND.checkpoint()
         if self._cancelled is not None and self._cancelled():
             raise LoadCancelled

@@ -51,7 +51,7 @@ from explorer.model.load.schema import (
 #: into the text written; it returns None for null and raises `NotVouched` when it cannot.
 TextOf = Callable[[object], "str | None"]
 
-_TICK_EVERY = 4096  # entries between two progress reports
+_TICK_EVERY = 1024  # entries between two progress reports (and checkpoints: `Steps.check`)
 _TEXT, _DATE, _REF, _LIST = "text", "date", "ref", "list"
 _EVENT_FIELDS = frozenset(EVENT_SHAPE.fields)
 _PROTOCOLS = (EntityKind.PROTOCOL,)
