@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -37,6 +38,8 @@ from explorer.qt.marks import MarkChip, escape
 
 #: Typing in the search field applies after this pause (Enter applies at once).
 SEARCH_DELAY_MS = 250
+#: Tags the Tags menu lists at most (the most used; any other is chosen by name).
+MENU_TAGS = 300
 INVALID_STYLE = "QLineEdit { border: 1px solid #D55E00; }"
 
 
@@ -89,6 +92,7 @@ class FilterBar(QWidget):
         self.setAccessibleName("Event filter")
         self._document = document
         self._entries: dict[str, str] = {}
+        self._listed_tags: frozenset[str] = frozenset()
         self._chips: list[QToolButton] = []
 
         self.actor_edit = _edit("actorFilter", "Filter by actor", "Add an actor…",
@@ -294,13 +298,41 @@ class FilterBar(QWidget):
         widest = re.sub(r"\d", "8", f"{total:,} of {counted(total, 'event')}")
         self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest) + 4)
         self._completions.setStringList(sorted(self._entries, key=str.casefold))
+        self._fill_tags_menu(dataset, self._document.filter.tags)
+        self._follow_filter(self._document.filter)
+
+    def _fill_tags_menu(self, dataset: Dataset | None, chosen: frozenset[str]) -> None:
+        """One checkable entry per tag, in order of name: the `MENU_TAGS` most used ones and
+        those of the filter when there are more (a menu of 100,000 entries took 5 s to make
+        and no one could read it), then "More Tags…" to choose any of them by name."""
         self.tags_menu.clear()
-        for tag in dataset.tags() if dataset is not None else ():
+        by_tag = dataset.events_by_tag if dataset is not None else {}
+        if len(by_tag) > MENU_TAGS:
+            most_used = sorted(by_tag, key=lambda tag: (-len(by_tag[tag]), tag))[:MENU_TAGS]
+            listed = sorted({*most_used, *(tag for tag in chosen if tag in by_tag)})
+        else:
+            listed = sorted(by_tag)
+        self._listed_tags = frozenset(listed)
+        for tag in listed:
             action = self.tags_menu.addAction(tag)
             action.setObjectName(f"tagAction:{tag}")
             action.setCheckable(True)
             action.toggled.connect(lambda checked, t=tag: self._on_tag(t, checked))
-        self._follow_filter(self._document.filter)
+        if len(by_tag) > len(listed):
+            self.tags_menu.addSeparator()
+            more = self.tags_menu.addAction(f"More Tags\u2026 ({len(by_tag):,} in all)")
+            more.setObjectName("moreTags")
+            more.triggered.connect(self.choose_any_tag)
+
+    def choose_any_tag(self) -> None:
+        """Add any tag of the data set to the filter, chosen by name (typed, with completion)."""
+        dataset = self._document.dataset
+        if dataset is None:
+            return
+        tags = dataset.tags()
+        tag, accepted = QInputDialog.getItem(self, "Filter by Tag", "Tag:", tags, 0, True)
+        if accepted and tag in dataset.events_by_tag:
+            self._on_tag(tag, True)
 
     def _follow_filter(self, event_filter: EventFilter) -> None:
         dataset = self._document.dataset
@@ -310,9 +342,13 @@ class FilterBar(QWidget):
         self.match_combo.setEnabled(len(event_filter.actors) > 1)
         with QSignalBlocker(self.children_check):
             self.children_check.setChecked(event_filter.include_children)
+        if dataset is not None and any(tag not in self._listed_tags and tag in dataset.events_by_tag
+                                       for tag in event_filter.tags):
+            self._fill_tags_menu(dataset, event_filter.tags)  # a tag chosen by name is listed
         for action in self.tags_menu.actions():
-            with QSignalBlocker(action):
-                action.setChecked(action.text() in event_filter.tags)
+            if action.isCheckable():
+                with QSignalBlocker(action):
+                    action.setChecked(action.text() in event_filter.tags)
         count = len(event_filter.tags)
         self.tags_button.setText(f"Tags ({count:,})" if count else "Tags")
         if self.search_edit.text() != event_filter.text and not self._search_later.pending:

@@ -100,3 +100,16 @@ def test_sorting_keeps_every_row(shown, column):
     before = sorted(rows(table, DATE, Qt.ItemDataRole.UserRole))
     table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
     assert sorted(rows(table, DATE, Qt.ItemDataRole.UserRole)) == before
+
+
+def test_a_cell_of_thousands_of_tags_or_actors_says_how_many_rather_than_listing_them_all():
+    from explorer.qt.panes.event_table import listed
+    from explorer.timescale.labels import MAX_DRAWN_CHARS
+
+    tags = [f"tag-{number}" for number in range(100_000)]
+    text = listed(tags)
+    assert text.startswith("tag-0, tag-1, ") and text.endswith("\u2026 (100,000 in all)")
+    assert len(text) < MAX_DRAWN_CHARS + 40
+    assert listed(tags[:500], 100_000).endswith("(100,000 in all)")
+    assert listed(["a", "b"]) == "a, b"
+    assert listed([]) == ""

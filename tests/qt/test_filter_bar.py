@@ -156,3 +156,32 @@ def test_a_chip_removes_its_actor(shown, bar, qtbot):
     assert shown.document.filter.actors == {"MX"}
     settle(shown)
     assert bar.chips() == ["MX"]
+
+
+def test_a_file_of_many_tags_lists_the_most_used_and_offers_any_other_by_name(window, tmp_path, monkeypatch):
+    import json
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from explorer.qt.filter_bar import MENU_TAGS
+
+    # one common tag on every event, and one rare tag of its own on each
+    events = [{"id": f"e{number}", "title": f"Event {number}", "date": str(1900 + number % 100),
+               "tags": ["common", f"rare-{number:04d}"]} for number in range(MENU_TAGS + 50)]
+    path = tmp_path / "tags.json"
+    path.write_text(json.dumps({"timeline": 1, "title": "Tags", "events": events}), encoding="utf-8")
+    assert window.open_file(str(path))
+    bar = window.panes.filter_bar
+    tags = [action.text() for action in bar.tags_menu.actions() if action.isCheckable()]
+    assert len(tags) == MENU_TAGS and "common" in tags and tags == sorted(tags)
+    more = bar.tags_menu.actions()[-1]
+    assert more.objectName() == "moreTags" and f"{MENU_TAGS + 51:,} in all" in more.text()
+    # a rare tag not in the menu, chosen by name: it filters, and the menu lists it, checked
+    rare = next(f"rare-{n:04d}" for n in range(MENU_TAGS + 50) if f"rare-{n:04d}" not in tags)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args: (rare, True))
+    more.trigger()
+    assert window.document.filter.tags == {rare}
+    assert [window.document.dataset.events[p].id for p in window.document.visible_positions] == \
+        [f"e{int(rare[5:])}"]
+    checked = [a.text() for a in bar.tags_menu.actions() if a.isCheckable() and a.isChecked()]
+    assert checked == [rare]

@@ -8,6 +8,8 @@ open and sort in well under a second (`benchmarks/event_table.py`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -33,7 +35,7 @@ from PySide6.QtWidgets import (
 from explorer.model.dataset import Dataset
 from explorer.model.filters import filter_index, match_spans
 from explorer.qt.document import Document
-from explorer.timescale.labels import clipped
+from explorer.timescale.labels import MAX_DRAWN_CHARS, clipped
 
 _NO_PARENT = QModelIndex()
 #: The event's id, for the views.
@@ -182,8 +184,9 @@ class EventTableModel(QAbstractTableModel):
             if column == TITLE:
                 return clipped(event.title)
             if column == ACTORS:
-                return ", ".join(dataset.label(actor) for actor in event.actors)
-            return ", ".join(event.tags)
+                return listed([dataset.label(actor) for actor in event.actors[:MAX_DRAWN_CHARS]],
+                              len(event.actors))
+            return listed(event.tags)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{clipped(event.title)}\n{event.when_words()}"
         if role == ID_ROLE:
@@ -191,6 +194,19 @@ class EventTableModel(QAbstractTableModel):
         if role == MATCH_ROLE and column == TITLE:
             return match_spans(event.title, self._document.filter.terms)
         return None
+
+
+def listed(words: Sequence[str], total: int | None = None) -> str:
+    """`words` joined by commas, up to about `MAX_DRAWN_CHARS` characters and then how many
+    there are in all (`total`, when `words` are the first of them): a cell of an event with
+    100,000 tags took Qt 0.8 s to elide at each paint."""
+    shown, length = [], 0
+    for word in words:
+        if shown and length + len(word) > MAX_DRAWN_CHARS:
+            return ", ".join(shown) + f"\u2026 ({total or len(words):,} in all)"
+        shown.append(clipped(word))
+        length += len(shown[-1]) + 2
+    return ", ".join(shown)
 
 
 class MatchDelegate(QStyledItemDelegate):
