@@ -39,7 +39,7 @@ from explorer.qt.marks import MarkChip, escape
 #: Typing in the search field applies after this pause (Enter applies at once).
 SEARCH_DELAY_MS = 250
 #: Tags the Tags menu lists at most (the most used; any other is chosen by name).
-MENU_TAGS = 300
+MENU_TAGS = 30
 INVALID_STYLE = "QLineEdit { border: 1px solid #D55E00; }"
 
 
