@@ -273,3 +273,20 @@ def test_filter_to_this_actor_from_a_pane_menu(shown):
     assert shown.document.filter.actors == {"ES"}
     settle(shown)
     assert shown.panes.filter_bar.chips() == ["ES"]
+
+
+def test_an_entity_pane_counts_a_new_data_set_on_the_next_turn_after_the_timeline_took_it(window, qtbot):
+    # The timeline paints a new data set first; the panes' counts and column widths follow
+    # on the next turn of the event loop, and do follow.
+    from explorer.paths import shipped_dataset
+
+    assert window.open_file(str(shipped_dataset()))
+    pane = window.panes.organizations
+    window.document.set_dataset(window.document.loaded_dataset)  # as a reload puts it in place
+    assert window.timeline.index.dataset is window.document.dataset
+    assert pane._counts_later.pending and pane._fit_later.pending
+    before = {entity_id: texts for _depth, entity_id, texts in tree_rows(pane.tree)}
+    assert before["unodc"][3] == "0"  # not counted yet
+    qtbot.waitUntil(lambda: not pane._counts_later.pending and not pane._fit_later.pending, timeout=5_000)
+    by_id = {entity_id: texts for _depth, entity_id, texts in tree_rows(pane.tree)}
+    assert by_id["unodc"][3] == "6"

@@ -64,6 +64,7 @@ class EntityPane(QDockWidget):
         self.setWidget(splitter)
 
         self._counts_later = Coalesced(self._refresh_counts, self)
+        self._fit_later = Coalesced(self._fit_columns, self)
         self._marks_later = Coalesced(self._refresh_marks, self)
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.tree.doubleClicked.connect(self._on_double_clicked)
@@ -82,10 +83,12 @@ class EntityPane(QDockWidget):
     def _on_dataset_loaded(self, dataset) -> None:
         self.model.set_dataset(dataset)
         self.tree.expandAll()
-        self._fit_columns()
-        self._refresh_counts()
-        self._refresh_marks()
         self._follow_selection()
+        # the counts, marks and column widths on the next turn of the event loop: the
+        # timeline paints the new data set first, and the window is not held for all of it
+        self._counts_later.schedule()
+        self._marks_later.schedule()
+        self._fit_later.schedule()
 
     def _fit_columns(self) -> None:
         """Size the side columns to their contents, but never so wide that the names in
@@ -108,6 +111,7 @@ class EntityPane(QDockWidget):
         """Apply pending refreshes now."""
         self._counts_later.flush()
         self._marks_later.flush()
+        self._fit_later.flush()
 
     def _refresh_counts(self) -> None:
         self.model.set_counts(*self._context.event_counts())
