@@ -37,7 +37,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from explorer.model.background import BACKGROUND
+from explorer.model.background import BACKGROUND, paced
 from explorer.model.dataset import Dataset
 
 #: Version written by `EventFilter.to_dict`; older or unknown fields are read leniently.
@@ -346,9 +346,7 @@ class FilterIndex:
         self._text()
         self._extents_now()
         dataset = self.dataset
-        for number, entity_id in enumerate((*dataset.events_by_actor, *dataset.events_by_protocol)):
-            if number % 256 == 0:
-                BACKGROUND.checkpoint()
+        for entity_id in paced((*dataset.events_by_actor, *dataset.events_by_protocol), every=256):
             self.positions(entity_id)
         return self
 

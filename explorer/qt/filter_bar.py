@@ -8,6 +8,7 @@ filter back, so a filter set elsewhere (a pane's context menu, a remembered file
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import replace
 
@@ -308,7 +309,7 @@ class FilterBar(QWidget):
         self.tags_menu.clear()
         by_tag = dataset.events_by_tag if dataset is not None else {}
         if len(by_tag) > MENU_TAGS:
-            most_used = sorted(by_tag, key=lambda tag: (-len(by_tag[tag]), tag))[:MENU_TAGS]
+            most_used = heapq.nsmallest(MENU_TAGS, by_tag, key=lambda tag: (-len(by_tag[tag]), tag))
             listed = sorted({*most_used, *(tag for tag in chosen if tag in by_tag)})
         else:
             listed = sorted(by_tag)

@@ -78,8 +78,8 @@ def index_for_showing(dataset: Dataset) -> FilterIndex:
 
 def prepare_in_background(index: FilterIndex) -> Done:
     """Build every part of a search index on the background lane, before the cache entries
-    released after it (a filter asked for meanwhile builds the part it needs itself: the
-    parts are published whole)."""
+    released after it (a filter asked for meanwhile waits for the text part the lane is
+    building, and builds any other part it needs itself: the parts are published whole)."""
     return BACKGROUND.submit(index.prepare)
 
 

@@ -197,16 +197,18 @@ class EventTableModel(QAbstractTableModel):
 
 
 def listed(words: Sequence[str], total: int | None = None) -> str:
-    """`words` joined by commas, up to about `MAX_DRAWN_CHARS` characters and then how many
-    there are in all (`total`, when `words` are the first of them): a cell of an event with
-    100,000 tags took Qt 0.8 s to elide at each paint."""
-    shown, length = [], 0
+    """`words` joined by commas, up to about `MAX_DRAWN_CHARS` characters, then how many more
+    there are (of `total`, when `words` are the first of them), as the Event details pane
+    says it: a cell of an event with 100,000 tags took Qt 0.8 s to elide at each paint."""
+    shown: list[str] = []
+    length = 0
     for word in words:
         if shown and length + len(word) > MAX_DRAWN_CHARS:
-            return ", ".join(shown) + f"\u2026 ({total or len(words):,} in all)"
+            break
         shown.append(clipped(word))
         length += len(shown[-1]) + 2
-    return ", ".join(shown)
+    more = (total if total is not None else len(words)) - len(shown)
+    return ", ".join(shown) + (f" and {more:,} more" if more > 0 else "")
 
 
 class MatchDelegate(QStyledItemDelegate):
