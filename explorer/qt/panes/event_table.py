@@ -185,8 +185,8 @@ class EventTableModel(QAbstractTableModel):
                 return clipped(event.title)
             if column == ACTORS:
                 return listed([dataset.label(actor) for actor in event.actors[:MAX_DRAWN_CHARS]],
-                              len(event.actors))
-            return listed(event.tags)
+                              "actors", len(event.actors))
+            return listed(event.tags, "tags")
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{clipped(event.title)}\n{event.when_words()}"
         if role == ID_ROLE:
@@ -196,10 +196,11 @@ class EventTableModel(QAbstractTableModel):
         return None
 
 
-def listed(words: Sequence[str], total: int | None = None) -> str:
-    """`words` joined by commas, up to about `MAX_DRAWN_CHARS` characters, then how many more
-    there are (of `total`, when `words` are the first of them), as the Event details pane
-    says it: a cell of an event with 100,000 tags took Qt 0.8 s to elide at each paint."""
+def listed(words: Sequence[str], noun: str, total: int | None = None) -> str:
+    """`words` joined by commas, up to about `MAX_DRAWN_CHARS` characters; when that cuts
+    them, how many there are (of `total`, when `words` are the first of them) comes first,
+    where a narrow column still shows it ("100,000 tags: tag-0, tag-1, …"): a cell of an
+    event with 100,000 tags took Qt 0.8 s to elide at each paint."""
     shown: list[str] = []
     length = 0
     for word in words:
@@ -207,8 +208,10 @@ def listed(words: Sequence[str], total: int | None = None) -> str:
             break
         shown.append(clipped(word))
         length += len(shown[-1]) + 2
-    more = (total if total is not None else len(words)) - len(shown)
-    return ", ".join(shown) + (f" and {more:,} more" if more > 0 else "")
+    count = total if total is not None else len(words)
+    if len(shown) == count:
+        return ", ".join(shown)
+    return f"{count:,} {noun}: " + ", ".join(shown) + ", \u2026"
 
 
 class MatchDelegate(QStyledItemDelegate):
