@@ -25,6 +25,7 @@ from explorer.model.load.nodes import (
     STR_TAG,
     MappingNode,
     Node,
+    Paths,
     PlacedScalarNode,
     ScalarNode,
     SequenceNode,
@@ -320,8 +321,10 @@ def compose_json(text: str, problems: Problems, tick: Callable[[float], None] | 
     scanner = _Scanner(text, tick)
     lone = lone_surrogates(text)
     if lone:
+        paths = _paths(scanner)
         for at, message in lone:
-            problems.error(scanner.position(at), "", message)
+            where = scanner.position(at)
+            problems.error(where, "" if paths is None else paths.at(where), message)
         return None
     try:
         return scanner.document()
@@ -330,6 +333,15 @@ def compose_json(text: str, problems: Problems, tick: Callable[[float], None] | 
     except _TooDeep as error:
         problems.error(scanner.position(error.at), "", _TOO_DEEP)
     return None
+
+
+def _paths(scanner: _Scanner) -> Paths | None:
+    """The paths of a text with lone surrogates (which `json` reads), to name the fields that
+    hold them; None when it does not compose."""
+    try:
+        return Paths(scanner.document())
+    except (_SyntaxError, _TooDeep):
+        return None
 
 
 class _SyntaxError(Exception):

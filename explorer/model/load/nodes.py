@@ -10,6 +10,7 @@ bytes of memory per byte of YAML; these about a third of that.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING, TypeAlias
 
 from yaml.error import Mark
@@ -222,6 +223,41 @@ def position(where: Where) -> tuple[int, int]:
     if isinstance(where, Node):
         return where.line, where.column
     return where.line + 1, where.column + 1
+
+
+class Paths:
+    """Paths, as the validator spells them (`events[1].actors[0]`), of the values that places
+    in the file lie in, for problems found before the graph is read (a lone surrogate)."""
+
+    def __init__(self, root: Node) -> None:
+        self.root = root
+        self._starts: dict[int, list[tuple[int, int]]] = {}  # by container: where its items start
+
+    def at(self, where: tuple[int, int]) -> str:
+        """The path of the innermost value that the 1-based (line, column) `where` lies in; ""
+        at the top. Containers are searched by where their items start, so only an item's
+        text, never a later sibling's, can hold it; within a key, the path is the mapping's."""
+        path, node = "", self.root
+        while isinstance(node, (MappingNode, SequenceNode)):
+            index = bisect_right(self._item_starts(node), where) - 1
+            if index < 0:
+                return path
+            if isinstance(node, SequenceNode):
+                path, node = f"{path}[{index}]", node.value[index]
+                continue
+            key, value = node.value[index]
+            if (value.line, value.column) > where:
+                return path
+            name = key.value if isinstance(key, ScalarNode) else "?"
+            path, node = (f"{path}.{name}" if path else str(name)), value
+        return path
+
+    def _item_starts(self, node: Node) -> list[tuple[int, int]]:
+        starts = self._starts.get(id(node))
+        if starts is None:
+            items = node.value if isinstance(node, SequenceNode) else [key for key, _value in node.value]
+            starts = self._starts[id(node)] = [(item.line, item.column) for item in items]
+        return starts
 
 
 

@@ -36,6 +36,7 @@ from explorer.model.load.nodes import (
     SEQ_TAG,
     MappingNode,
     Node,
+    Paths,
     ScalarNode,
     SequenceNode,
     WrittenScalarNode,
@@ -161,7 +162,9 @@ def compose(
             return None
         escape = _bad_escape(text, error)
         if escape is not None:
-            problems.error(places.at(escape[0]), "", escape[1])
+            where = places.at(escape[0])
+            paths = _paths_without_escapes(text, loader, places)
+            problems.error(where, "" if paths is None else paths.at(where), escape[1])
             return None
         mark = error.problem_mark or error.context_mark
         at_tab = mark is not None and text[mark.index:mark.index + 1] == "\t"
@@ -487,6 +490,22 @@ def _long_key_message(length: int, to_colon: int) -> str:
 
 
 _ESCAPE_AT = re.compile(r"\\(?:u([0-9a-fA-F]{4})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?|U([0-9a-fA-F]{8}))")
+
+
+def _paths_without_escapes(text: str, loader: type, places: Places) -> Paths | None:
+    """The paths of a text whose `\\u` and `\\U` escapes are each made a space's escape of the
+    same length, which places every node where it is in `text`: to name the field of an escape
+    that is no character. None when that text does not compose either."""
+    harmless = _ESCAPE_AT.sub(lambda found: _SPACE_ESCAPES[found.group()[1]] * (len(found.group()) // 6), text)
+    try:
+        root = _Composer(loader(harmless), len(harmless), None, places).single_document()
+    except (yaml.YAMLError, TooDeep):
+        return None
+    return None if root is None else Paths(root)
+
+
+#: An escape of a space as long as a `\\u` escape (6 characters) or a `\\U` one (10).
+_SPACE_ESCAPES = {"u": "\\u0020", "U": "\\U00000020"}
 
 
 def _bad_escape(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:

@@ -436,19 +436,20 @@ LONE = ("is a lone surrogate, half of a UTF-16 pair and not a character: write t
         "(such as `\\ud83d\\ude00`) or remove it")
 
 
-@pytest.mark.parametrize("field, escape", [
-    ('"actors": ["\\ud800"]', "\\ud800"),
-    ('"\\udc00": 1', "\\udc00"),
-    ('"parent": "b\\uDBFF"', "\\uDBFF"),
-    ('"summary": "\\ud800\\\\udc00"', "\\ud800"),
-    ('"summary": "\\\\ud800\\udc00"', "\\udc00"),
+@pytest.mark.parametrize("field, escape, path", [
+    ('"actors": ["\\ud800"]', "\\ud800", "events[0].actors[0]"),
+    ('"\\udc00": 1', "\\udc00", "events[0]"),
+    ('"parent": "b\\uDBFF"', "\\uDBFF", "events[0].parent"),
+    ('"summary": "\\ud800\\\\udc00"', "\\ud800", "events[0].summary"),
+    ('"summary": "\\\\ud800\\udc00"', "\\udc00", "events[0].summary"),
 ], ids=["actor", "key", "parent", "high before an escaped backslash", "low after an escaped backslash"])
 @pytest.mark.parametrize("accelerate", [True, False], ids=["fast", "node"])
-def test_a_lone_surrogate_in_json_is_an_error_at_its_escape(field, escape, accelerate):
+def test_a_lone_surrogate_in_json_is_an_error_at_its_escape(field, escape, path, accelerate):
     text = JSON_SURROGATE.format(field)
     error = the_error(text, language="json", accelerate=accelerate)
     assert at(error) == (1, text.index(escape) + 1)
     assert error.message == f"`{escape}` {LONE}"
+    assert error.path == path
 
 
 @pytest.mark.parametrize("accelerate", [True, False], ids=["fast", "node"])
@@ -456,6 +457,17 @@ def test_every_lone_surrogate_of_a_json_file_is_listed(accelerate):
     text = '{"timeline": 1, "title": "\\ud800", "events": [{"id": "\\udfff", "title": "x"}]}'
     errors = failure(text, language="json", accelerate=accelerate)
     assert [at(e) for e in errors] == [(1, text.index("\\ud800") + 1), (1, text.index("\\udfff") + 1)]
+    assert [e.path for e in errors] == ["title", "events[0].id"]
+
+
+@pytest.mark.parametrize("accelerate", [True, False], ids=["fast", "node"])
+def test_a_lone_surrogate_is_named_by_its_field_on_any_line_of_any_section(accelerate):
+    lines = ['{"timeline": 1,', ' "organizations": {"unodc": {"name": "UNODC", "url": "x\\ud800"}},', ' "events": [',
+             *[f'  {{"id": "e{n}", "title": "t", "date": "2001"}},' for n in range(12)],
+             '  {"id": "last", "title": "t", "date": "2001", "tags": ["a", "b",', '   "\\udc00"]}', ' ]}']
+    errors = failure("\n".join(lines), language="json", accelerate=accelerate)
+    assert [(at(e), e.path) for e in errors] == [((2, lines[1].index("\\ud800") + 1), "organizations.unodc.url"),
+                                                 ((17, 5), "events[12].tags[2]")]
 
 
 def test_a_surrogate_pair_in_json_is_one_character():
@@ -469,6 +481,7 @@ def test_a_surrogate_pair_in_json_is_one_character():
 def test_a_lone_surrogate_in_json_text_given_as_a_string_is_an_error(accelerate):
     error = the_error('{"timeline": 1, "title": "a\ud800"}', language="json", accelerate=accelerate)
     assert at(error) == (1, 28)
+    assert error.path == "title"
     assert "unpaired surrogate (U+D800)" in error.message
 
 
@@ -489,6 +502,16 @@ def test_a_surrogate_escape_in_yaml_is_an_error_at_its_escape(monkeypatch, yaml_
     error = the_error(text, accelerate=accelerate)
     assert at(error) == (3, 22)
     assert error.message == message
+    assert error.path == "events[0].title"
+
+
+@BOTH_LOADERS
+def test_a_surrogate_escape_in_yaml_is_named_by_its_field_among_other_escapes(monkeypatch, yaml_loader):
+    monkeypatch.setattr(loader, "DEFAULT_LOADER", yaml_loader)
+    text = ('timeline: 1\ntitle: "caf\\u00e9 \\U0001F600"\nevents:\n  - id: a\n    title: x\n    date: 2001\n'
+            '    actors:\n      - "\\u00e9"\n      - plain \\ud800 text\n      - "b\\udc00"\n')
+    error = the_error(text)
+    assert (at(error), error.path) == ((10, 11), "events[0].actors[2]")
 
 
 # a bad date is placed at its character as written
