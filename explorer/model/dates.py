@@ -490,6 +490,10 @@ def _matching(pattern: str, candidates: range) -> list[int]:
 _DAY_FIRST_RE = re.compile(r"[0-9]{1,2}([./-])[0-9]{1,2}\1[0-9]{4}")
 _DAY_FIRST_HINT = "write dates year first, with two-digit months and days: 2009-03-24"
 
+#: The hint for a date with a space inside.
+SPACES_HINT = "remove the spaces inside the date"
+
+
 def _bce_hint(match: re.Match) -> str:
     """"55 BC" is the astronomical year -54: write -0054."""
     year = int(match.group("at"))
@@ -516,7 +520,11 @@ _MISTAKES = (
         re.compile(r"[^A-Za-z]*(?P<at>[A-Za-z]{3,})"),
         "write it in numbers, year first (2009-03 for March 2009, 2009~ for about 2009)",
     ),
-    (re.compile(r".*?(?P<at>\s)"), "remove the spaces inside the date"),
+    (
+        re.compile("[^\r\n\x85\u2028\u2029]*(?P<at>[\r\n\x85\u2028\u2029])"),
+        "remove the line break inside the date: a date is written on one line",
+    ),
+    (re.compile(r".*?(?P<at>\s)"), SPACES_HINT),
     (
         re.compile(
             r"(?:-?[0-9X]{0,4}|-?[0-9X]{4}-[0-9X]{0,2}|-?[0-9X]{4}-[0-9X]{2}-[0-9X]{0,2})"

@@ -364,6 +364,9 @@ ERRORS = [
     ("March 2009", 0, "in numbers, year first"),
     ("about 2009", 0, "2009~ for about 2009"),
     ("2009 -03", 4, "remove the spaces"),
+    ("2009-03\n-24", 7, "'2009-03\\n-24' is not a date: remove the line break inside the date: a date is "
+                       "written on one line"),
+    ("2009 03\u2028-24", 7, "remove the line break"),
     ("2009-03-24T10:00:00", 10, "a time of day is not part of a date"),
     # the two that pointed the wrong way ("remove the spaces inside the date")
     ("55 BC", 0, "55 BC is -0054"),

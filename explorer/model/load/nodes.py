@@ -118,6 +118,19 @@ _YAML_BREAKS = "\r\n\x85\u2028\u2029"
 _ESCAPE_LENGTHS = {"x": 4, "u": 6, "U": 10}
 
 
+def folded_break(node: Node, offset: int) -> bool:
+    """Whether character `offset` of a scalar's value is a space that YAML made of a line
+    break: the scalar goes on on the next line."""
+    if not isinstance(node, WrittenScalarNode) or node.value[offset:offset + 1] != " ":
+        return False
+    at = written_index(node.source, node.start, node.value, offset, node.style)
+    return _FOLDED_BREAK.match(node.source, at) is not None
+
+
+#: Where a line break that YAML folds into a space is written: spaces, then the break.
+_FOLDED_BREAK = re.compile("[ \t]*[\r\n\x85\u2028\u2029]")
+
+
 def advance(source: str, start: int, index: int, line: int, column: int) -> tuple[int, int]:
     """The (line, column) of `source[index]`, `source[start]` being at (`line`, `column`)."""
     last = -1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, NamedTuple
 
-from explorer.model.dates import DateError, parse_edtf
+from explorer.model.dates import SPACES_HINT, DateError, parse_edtf
 from explorer.model.entities import EntityKind, Era, Membership
 from explorer.model.load.ids import make_events
 from explorer.model.load.nodes import (
@@ -23,6 +23,7 @@ from explorer.model.load.nodes import (
     ScalarNode,
     SequenceNode,
     describe,
+    folded_break,
     value_position,
 )
 from explorer.model.load.problems import suggestion
@@ -369,7 +370,11 @@ class _Validator:
         try:
             return parse_edtf(text)
         except DateError as error:
-            self.problems.error(value_position(node, error.offset), f"{path}.{name}", error.message)
+            message = error.message
+            if message.endswith(SPACES_HINT) and folded_break(node, error.offset):
+                message = (f"{message[:-len(SPACES_HINT)]}it is written over two lines, which "
+                           f"{self.reader.language} reads as a space; write the date on one line")
+            self.problems.error(value_position(node, error.offset), f"{path}.{name}", message)
             return _INVALID
 
     def _list(self, node: Node, path: str, name: str, targets: tuple | None) -> Any:

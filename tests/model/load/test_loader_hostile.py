@@ -535,3 +535,35 @@ def test_a_bad_date_is_placed_at_its_text_as_written(monkeypatch, yaml_loader, d
     monkeypatch.setattr(loader, "DEFAULT_LOADER", yaml_loader)
     error = the_error(f"timeline: 1\nevents:\n  - title: a\n    date: {date}\n")
     assert at(error) == place
+
+
+@BOTH_LOADERS
+@pytest.mark.parametrize("accelerate", [True, False], ids=["fast", "node"])
+@pytest.mark.parametrize("date, place, read", [
+    ("2009-\n      03-24", (4, 16), "2009- 03-24"),
+    ('"2009-03   \n      -24"', (4, 19), "2009-03 -24"),
+    (">\n      2009-03\n      -24", (5, 14), "2009-03 -24"),
+], ids=["plain", "quoted, spaces before the break", "folded block"])
+def test_a_date_over_two_lines_is_told_to_be_written_on_one(monkeypatch, yaml_loader, accelerate, date, place, read):
+    monkeypatch.setattr(loader, "DEFAULT_LOADER", yaml_loader)
+    error = the_error(f"timeline: 1\nevents:\n  - title: a\n    date: {date}\n", accelerate=accelerate)
+    assert (at(error), error.path) == (place, "events[0].date")
+    assert error.message == (f"{read!r} is not a date: it is written over two lines, which YAML reads as a "
+                             "space; write the date on one line")
+
+
+@pytest.mark.parametrize("date, hint", [
+    ("2009 03", "remove the spaces inside the date"),
+    ("|\n      2009-03\n      -24", "remove the line break inside the date: a date is written on one line"),
+], ids=["a space on one line", "a literal block keeps its break"])
+def test_a_date_with_a_space_or_a_kept_line_break_gets_the_hint_for_it(date, hint):
+    error = the_error(f"timeline: 1\nevents:\n  - title: a\n    date: {date}\n")
+    assert error.message.endswith(f"is not a date: {hint}")
+
+
+@pytest.mark.parametrize("accelerate", [True, False], ids=["fast", "node"])
+def test_a_json_date_with_an_escaped_line_break_is_told_to_lose_it(accelerate):
+    text = '{"timeline": 1, "events": [{"title": "a", "date": "2009-03\\n-24"}]}'
+    error = the_error(text, language="json", accelerate=accelerate)
+    assert (at(error), error.path) == ((1, text.index("\\n") + 1), "events[0].date")
+    assert error.message == "'2009-03\\n-24' is not a date: remove the line break inside the date: a date is written on one line"
