@@ -42,6 +42,10 @@ from explorer.qt.printing import Printing
 from explorer.qt.remembered import ViewMemory
 from explorer.qt.settings import WINDOW_STATE_VERSION, Settings
 from explorer.qt.timeline.pane import TimelinePane
+from explorer.timescale.labels import clipped
+
+#: How much of the data set's title the window's title shows: a title bar shows a line.
+TITLE_CHARS = 120
 
 
 class MainWindow(QMainWindow):
@@ -341,7 +345,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("Timeline Explorer")
             return
         self.setWindowFilePath(self.path)
-        self.setWindowTitle(f"{Path(self.path).name} – {dataset.title or 'Timeline'} – Timeline Explorer")
+        title = " ".join(clipped(dataset.title, TITLE_CHARS).split()) or "Timeline"  # one line
+        self.setWindowTitle(f"{Path(self.path).name} – {title} – Timeline Explorer")
 
     def _update_counts(self, *_args) -> None:
         dataset = self.document.dataset

@@ -46,14 +46,14 @@ def entity_href(entity_id: str) -> str:
 
 
 def _link(dataset: Dataset, entity_id: str) -> str:
-    label = escape(dataset.label(entity_id))
+    label = _shown(dataset.label(entity_id), MAX_DRAWN_CHARS)
     if dataset.entity(entity_id) is None:
         return label
     return f'<a href="{entity_href(entity_id)}">{label}</a>'
 
 
 def _url(url: str, text: str | None = None) -> str:
-    return f'<a href="{escape(url, quote=True)}">{escape(text or url)}</a>'
+    return f'<a href="{escape(url, quote=True)}">{_shown(text or url, MAX_DRAWN_CHARS)}</a>'
 
 
 def _when(value: EdtfValue | None) -> str:
@@ -75,8 +75,12 @@ def _shown(text: str, limit: int = TEXT_CHARS) -> str:
 def _links(dataset: Dataset, ids) -> str:
     """Links to the first `LIST_ITEMS` entities, then how many more there are."""
     ids = tuple(ids)
-    more = f" and {len(ids) - LIST_ITEMS:,} more" if len(ids) > LIST_ITEMS else ""
-    return ", ".join(_link(dataset, entity_id) for entity_id in ids[:LIST_ITEMS]) + more
+    return ", ".join(_link(dataset, entity_id) for entity_id in ids[:LIST_ITEMS]) + _more(len(ids))
+
+
+def _more(count: int, before: str = "") -> str:
+    """" and N more" after the first `LIST_ITEMS` of `count` items, or nothing."""
+    return f"{before} and {count - LIST_ITEMS:,} more" if count > LIST_ITEMS else ""
 
 
 def _style(muted: str) -> str:
@@ -96,13 +100,12 @@ def event_html(dataset: Dataset, event: Event, muted: str = "#777777") -> str:
     parts.append(_section("Protocols", _links(dataset, event.protocols)))
     tags = ", ".join(f'<a href="{TAG_SCHEME}:{quote(t, safe="")}">{_shown(t, MAX_DRAWN_CHARS)}</a>'
                      for t in event.tags[:LIST_ITEMS])
-    if len(event.tags) > LIST_ITEMS:
-        tags += f" and {len(event.tags) - LIST_ITEMS:,} more"
+    tags += _more(len(event.tags))
     parts.append(_section("Tags", tags))
     sources = [dataset.sources[s] for s in event.sources if s in dataset.sources]
     if sources:
-        items = "".join(f"<li>{source_html(source)}</li>" for source in sources)
-        parts.append(f"<p><b>Sources</b></p><ol>{items}</ol>")
+        items = "".join(f"<li>{source_html(source)}</li>" for source in sources[:LIST_ITEMS])
+        parts.append(f"<p><b>Sources</b></p><ol>{items}</ol>{_more(len(sources))}")
     return "".join(parts)
 
 
@@ -125,17 +128,17 @@ def overview_html(dataset: Dataset | None, muted: str = "#777777") -> str:
 
 def source_html(source) -> str:
     """Title (a link when the source has a URL), publisher, date, retrieval date and note."""
-    title = _url(source.url, source.title) if source.url else f"<i>{escape(source.title)}</i>"
+    title = _url(source.url, source.title) if source.url else f"<i>{_shown(source.title, MAX_DRAWN_CHARS)}</i>"
     bits = [title]
     if source.publisher:
-        bits.append(escape(source.publisher))
+        bits.append(_shown(source.publisher, MAX_DRAWN_CHARS))
     if source.date is not None:
         bits.append(escape(source.date.words()))
     if source.retrieved is not None:
         bits.append(f"retrieved {escape(source.retrieved.words())}")
     text = ". ".join(bits) + "."
     if source.note:
-        text += f" <span class='muted'>{escape(source.note)}</span>"
+        text += f" <span class='muted'>{_shown(source.note)}</span>"
     return text
 
 
@@ -144,7 +147,7 @@ def membership_line(dataset: Dataset, membership: Membership, side: str) -> str:
     April 2010" from the member's side (`side` is "member" or "of")."""
     other = membership.member if side == "member" else membership.of
     who = _link(dataset, other)
-    status = escape(membership.status)
+    status = _shown(membership.status, MAX_DRAWN_CHARS)
     line = f"{who} {status}" if side == "member" else f"{status} {who}"
     line += f", {_when(membership.date)}"
     if membership.until is not None:
@@ -156,8 +159,10 @@ def _memberships(dataset: Dataset, entity_id: str) -> str:
     held = dataset.memberships_by_member.get(entity_id, ())
     granted = dataset.memberships_by_target.get(entity_id, ())
     return (
-        _section("Member of", "<br>".join(membership_line(dataset, m, "of") for m in held))
-        + _section("Members", "<br>".join(membership_line(dataset, m, "member") for m in granted))
+        _section("Member of", "<br>".join(membership_line(dataset, m, "of") for m in held[:LIST_ITEMS])
+                 + _more(len(held), "<br>"))
+        + _section("Members", "<br>".join(membership_line(dataset, m, "member") for m in granted[:LIST_ITEMS])
+                   + _more(len(granted), "<br>"))
     )
 
 
@@ -174,15 +179,15 @@ def entity_html(dataset: Dataset, entity: Entity, events: tuple[int, int] | None
                 muted: str = "#777777") -> str:
     """Details of an organization, protocol, person or country: its facts, parent and
     children, memberships held or granted, and `events` (shown, total) when given."""
-    parts = [_style(muted), f"<h3>{escape(entity.name)}</h3>"]
+    parts = [_style(muted), f"<h3>{_shown(entity.name, MAX_DRAWN_CHARS)}</h3>"]
     facts = []
     if isinstance(entity, (Organization, Protocol)):
         if entity.short and entity.short != entity.name:
-            facts.append(escape(entity.short))
+            facts.append(_shown(entity.short, MAX_DRAWN_CHARS))
         if entity.kind_label:
-            facts.append(escape(entity.kind_label))
+            facts.append(_shown(entity.kind_label, MAX_DRAWN_CHARS))
     if isinstance(entity, Country) and entity.iso:
-        facts.append(f"ISO {escape(entity.iso)}")
+        facts.append(f"ISO {_shown(entity.iso, MAX_DRAWN_CHARS)}")
     if isinstance(entity, Person):
         facts.append("person")
     if facts:
@@ -200,7 +205,7 @@ def entity_html(dataset: Dataset, entity: Entity, events: tuple[int, int] | None
             parts.append(f"<p>{'<br>'.join(d for d in dates if d)}</p>")
     description = getattr(entity, "description", "")
     if description:
-        parts.append(f"<p>{escape(description)}</p>")
+        parts.append(f"<p>{_shown(description)}</p>")
     parent = getattr(entity, "parent", None)
     if parent:
         parts.append(_section("Part of", _link(dataset, parent)))

@@ -41,6 +41,7 @@ class EntityPane(QDockWidget):
         self.tree.setAccessibleDescription(
             f"Select {noun} to mark its events; double-click to zoom the timeline to its events.")
         self.tree.setModel(self.model)
+        self.model.repaint_needed.connect(self.tree.viewport().update)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setExpandsOnDoubleClick(False)
@@ -82,7 +83,8 @@ class EntityPane(QDockWidget):
 
     def _on_dataset_loaded(self, dataset) -> None:
         self.model.set_dataset(dataset)
-        self.tree.expandAll()
+        for index in self.model.parent_indexes():  # while the reset's layout is pending: cheap
+            self.tree.expand(index)
         self._follow_selection()
         # the counts, marks and column widths on the next turn of the event loop: the
         # timeline paints the new data set first, and the window is not held for all of it

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
@@ -20,9 +21,17 @@ from explorer.model.dataset import Dataset
 from explorer.model.dates import EdtfValue
 from explorer.model.entities import Entity
 from explorer.model.queries import count_text
+from explorer.timescale.labels import clipped
 
 #: The role a proxy sorts by: numbers for dates and counts, folded text otherwise.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Above how many entities whose mark changed the model says that every row changed: a
+#: signal per row costs the views about 0.1 ms each, which an event with a million actors
+#: made minutes.
+MARKS_ONE_BY_ONE = 256
+#: Above how many rows "every row changed" is `repaint_needed`, not `dataChanged`: a tree
+#: view walks a `dataChanged` range row by row, about 2 s for a million rows.
+ROWS_SIGNALLED = 5_000
 
 Role = Qt.ItemDataRole
 _NO_PARENT = QModelIndex()
@@ -82,6 +91,10 @@ class EntityTreeModel(QAbstractItemModel):
     `sections(dataset)` gives (heading or None, entities by id); with a heading its
     entities sit under a group row. An entity whose parent is in the same section sits
     under it."""
+
+    #: Every row's counts or marks may have changed, in a model of more than `ROWS_SIGNALLED`
+    #: rows: a view repaints what it shows (each paint asks for the data again).
+    repaint_needed = Signal()
 
     def __init__(self, sections: Sections, columns: Sequence[Column], parent=None) -> None:
         super().__init__(parent)
@@ -151,6 +164,9 @@ class EntityTreeModel(QAbstractItemModel):
     def set_marked(self, marked: frozenset[str]) -> None:
         changed = marked ^ self._marked
         self._marked = marked
+        if len(changed) > MARKS_ONE_BY_ONE:
+            self._changed_everywhere()
+            return
         for entity_id in changed:
             node = self._by_id.get(entity_id)
             if node is not None:
@@ -160,6 +176,9 @@ class EntityTreeModel(QAbstractItemModel):
                                       self.index(row, len(self._columns), parent))
 
     def _changed_everywhere(self) -> None:
+        if len(self._nodes) > ROWS_SIGNALLED:
+            self.repaint_needed.emit()
+            return
         last = len(self._columns)
         parents = [-1] + [n for n, node in enumerate(self._nodes) if node.children]
         for parent in parents:
@@ -180,6 +199,11 @@ class EntityTreeModel(QAbstractItemModel):
     def _parent_index(self, node: int) -> QModelIndex:
         parent = self._nodes[node].parent
         return _NO_PARENT if parent < 0 else self._index_of_node(parent)
+
+    def parent_indexes(self) -> list[QModelIndex]:
+        """The rows that have rows under them: what a view expands to show every row (its
+        `expandAll` asks every row whether it has children, 3.5 s for a million rows)."""
+        return [self._index_of_node(n) for n, node in enumerate(self._nodes) if node.children]
 
     def events_column(self) -> int:
         return len(self._columns)
@@ -228,8 +252,8 @@ class EntityTreeModel(QAbstractItemModel):
                 return f"{node.title} ({len(node.children):,})"
             return self._bold if role == Role.FontRole else None
         if role in (Role.DisplayRole, Role.AccessibleTextRole):
-            if column < len(self._columns):
-                return self._columns[column].text(self._dataset, entity)
+            if column < len(self._columns):  # clipped: a view elides a name by shaping all of it
+                return clipped(self._columns[column].text(self._dataset, entity))
             return self._count_text(entity.id)
         if role == Role.ToolTipRole:
             return self._tooltip(entity)
@@ -254,4 +278,4 @@ class EntityTreeModel(QAbstractItemModel):
         shown = self._shown.get(entity.id, 0) if self._filtered else total
         counts = count_text(shown, total) + ("" if shown == total else " shown")
         which = "its event" if total == 1 else "its events"
-        return f"{entity.name}\n{counts}\nDouble-click to zoom the timeline to {which}."
+        return f"{clipped(entity.name)}\n{counts}\nDouble-click to zoom the timeline to {which}."

@@ -13,6 +13,7 @@ from explorer.model.dataset import Dataset
 from explorer.model.dates import EdtfValue
 from explorer.model.memberships import Certainty, MemberStanding, Stage, stage_words
 from explorer.qt.panes.item_models import SORT_ROLE, _bold, marked_background, muted_foreground
+from explorer.timescale.labels import clipped
 
 Role = Qt.ItemDataRole
 _NO_PARENT = QModelIndex()
@@ -90,7 +91,7 @@ class MemberTableModel(QAbstractTableModel):
         standing = self._rows[index.row()]
         column = index.column()
         if role in (Role.DisplayRole, Role.AccessibleTextRole):
-            return self.text(standing, column)
+            return clipped(self.text(standing, column))
         if role == Role.UserRole:
             return standing
         if role == SORT_ROLE:
@@ -100,7 +101,7 @@ class MemberTableModel(QAbstractTableModel):
                 return _sort_day(standing.since)
             return self.text(standing, column).casefold()
         if role == Role.ToolTipRole:
-            return f"{self.text(standing, MEMBER)}: {stage_words(standing)}\n{actions_text(standing)}"
+            return f"{clipped(self.text(standing, MEMBER))}: {stage_words(standing)}\n{actions_text(standing)}"
         marked = standing.member in self._marked
         if role == Role.FontRole and marked:
             return self._bold
