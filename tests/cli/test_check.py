@@ -138,8 +138,9 @@ def test_a_lone_surrogate_in_json_is_an_error_at_its_escape(capsys, tmp_path):
                "pair (such as `\\ud83d\\ude00`) or remove it")
     assert main(["check", str(path)]) == 1
     out, err = capsys.readouterr()
-    assert out == f"{path}:1:{column}: error: {message}\n"
+    assert out == f"{path}:1:{column}: error: {message} (events[0].actors[0])\n"
     assert err == f"{path}: 1 error, 0 warnings\n"
     assert main(["check", "--json", str(path)]) == 1
     report = json_printed(capsys.readouterr().out)
-    assert [(d["line"], d["column"], d["message"]) for d in report[0]["diagnostics"]] == [(1, column, message)]
+    assert [(d["line"], d["column"], d["path"], d["message"]) for d in report[0]["diagnostics"]] == [
+        (1, column, "events[0].actors[0]", message)]
