@@ -46,14 +46,14 @@ def entity_href(entity_id: str) -> str:
 
 
 def _link(dataset: Dataset, entity_id: str) -> str:
-    label = _shown(dataset.label(entity_id), MAX_DRAWN_CHARS)
+    label = _line(dataset.label(entity_id))
     if dataset.entity(entity_id) is None:
         return label
     return f'<a href="{entity_href(entity_id)}">{label}</a>'
 
 
 def _url(url: str, text: str | None = None) -> str:
-    return f'<a href="{escape(url, quote=True)}">{_shown(text or url, MAX_DRAWN_CHARS)}</a>'
+    return f'<a href="{escape(url, quote=True)}">{_line(text or url)}</a>'
 
 
 def _when(value: EdtfValue | None) -> str:
@@ -70,6 +70,11 @@ def _section(title: str, body: str) -> str:
 def _shown(text: str, limit: int = TEXT_CHARS) -> str:
     """`text` escaped, clipped to `limit` characters."""
     return escape(clipped(text, limit))
+
+
+def _line(text: str) -> str:
+    """`text` escaped, clipped to what a line shows (a name, a title, a label)."""
+    return _shown(text, MAX_DRAWN_CHARS)
 
 
 def _links(dataset: Dataset, ids) -> str:
@@ -89,7 +94,7 @@ def _style(muted: str) -> str:
 
 def event_html(dataset: Dataset, event: Event, muted: str = "#777777") -> str:
     """Title, date in words and as written, summary, actors, protocols, tags and sources."""
-    parts = [_style(muted), f"<h3>{_shown(event.title, MAX_DRAWN_CHARS)}</h3>"]
+    parts = [_style(muted), f"<h3>{_line(event.title)}</h3>"]
     written = event.when_text()
     when = escape(event.when_words())
     parts.append(f"<p>{when} <span class='muted'>(written {escape(written)})</span></p>"
@@ -98,7 +103,7 @@ def event_html(dataset: Dataset, event: Event, muted: str = "#777777") -> str:
         parts.append(f"<p>{_shown(event.summary)}</p>")
     parts.append(_section("Actors", _links(dataset, event.actors)))
     parts.append(_section("Protocols", _links(dataset, event.protocols)))
-    tags = ", ".join(f'<a href="{TAG_SCHEME}:{quote(t, safe="")}">{_shown(t, MAX_DRAWN_CHARS)}</a>'
+    tags = ", ".join(f'<a href="{TAG_SCHEME}:{quote(t, safe="")}">{_line(t)}</a>'
                      for t in event.tags[:LIST_ITEMS])
     tags += _more(len(event.tags))
     parts.append(_section("Tags", tags))
@@ -115,7 +120,7 @@ def overview_html(dataset: Dataset | None, muted: str = "#777777") -> str:
             "actors and sources here.</p>")
     if dataset is None:
         return _style(muted) + hint
-    parts = [_style(muted), f"<h3>{_shown(dataset.title or 'Timeline', MAX_DRAWN_CHARS)}</h3>"]
+    parts = [_style(muted), f"<h3>{_line(dataset.title or 'Timeline')}</h3>"]
     if dataset.description:
         parts.append(f"<p>{_shown(dataset.description)}</p>")
     counts = ", ".join((counted(len(dataset.events), "event"),
@@ -128,10 +133,10 @@ def overview_html(dataset: Dataset | None, muted: str = "#777777") -> str:
 
 def source_html(source) -> str:
     """Title (a link when the source has a URL), publisher, date, retrieval date and note."""
-    title = _url(source.url, source.title) if source.url else f"<i>{_shown(source.title, MAX_DRAWN_CHARS)}</i>"
+    title = _url(source.url, source.title) if source.url else f"<i>{_line(source.title)}</i>"
     bits = [title]
     if source.publisher:
-        bits.append(_shown(source.publisher, MAX_DRAWN_CHARS))
+        bits.append(_line(source.publisher))
     if source.date is not None:
         bits.append(escape(source.date.words()))
     if source.retrieved is not None:
@@ -147,7 +152,7 @@ def membership_line(dataset: Dataset, membership: Membership, side: str) -> str:
     April 2010" from the member's side (`side` is "member" or "of")."""
     other = membership.member if side == "member" else membership.of
     who = _link(dataset, other)
-    status = _shown(membership.status, MAX_DRAWN_CHARS)
+    status = _line(membership.status)
     line = f"{who} {status}" if side == "member" else f"{status} {who}"
     line += f", {_when(membership.date)}"
     if membership.until is not None:
@@ -179,15 +184,15 @@ def entity_html(dataset: Dataset, entity: Entity, events: tuple[int, int] | None
                 muted: str = "#777777") -> str:
     """Details of an organization, protocol, person or country: its facts, parent and
     children, memberships held or granted, and `events` (shown, total) when given."""
-    parts = [_style(muted), f"<h3>{_shown(entity.name, MAX_DRAWN_CHARS)}</h3>"]
+    parts = [_style(muted), f"<h3>{_line(entity.name)}</h3>"]
     facts = []
     if isinstance(entity, (Organization, Protocol)):
         if entity.short and entity.short != entity.name:
-            facts.append(_shown(entity.short, MAX_DRAWN_CHARS))
+            facts.append(_line(entity.short))
         if entity.kind_label:
-            facts.append(_shown(entity.kind_label, MAX_DRAWN_CHARS))
+            facts.append(_line(entity.kind_label))
     if isinstance(entity, Country) and entity.iso:
-        facts.append(f"ISO {_shown(entity.iso, MAX_DRAWN_CHARS)}")
+        facts.append(f"ISO {_line(entity.iso)}")
     if isinstance(entity, Person):
         facts.append("person")
     if facts:
