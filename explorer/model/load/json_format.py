@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from json.decoder import scanstring  # type: ignore[attr-defined]
-from typing import Callable
+from typing import Callable, Iterator
 
 from explorer.model.load.files import LINE_END as _LINE_END
 from explorer.model.load.files import editor_position
@@ -136,7 +138,7 @@ def read_json_fast(text: str) -> object:
     """
     if _may_hold_lone_escapes(text):
         raise NotVouched("maybe a lone surrogate")  # `json` reads it as text that is not Unicode
-    if text.lstrip(" \t\n\r").startswith("{"):
+    if text.startswith("{", _skip(text, 0)):
         return Sections(text)
     try:
         return json.loads(
@@ -288,7 +290,7 @@ _VALUES = json.JSONDecoder(object_pairs_hook=_unique, parse_int=str, parse_float
 
 def syntax_error(text: str, error: json.JSONDecodeError, problems: Problems) -> None:
     """Report a syntax error found by `json`, with a hint when one fits."""
-    if not text.strip():
+    if not text or text.isspace():  # (strip would copy the text)
         problems.error((1, 1), "", _EMPTY)
         return
     hint = next((advice for clue, advice in _HINTS if error.msg.startswith(clue)), "check the JSON syntax here")
@@ -312,13 +314,19 @@ def _ignore(_value: object) -> None:
     return None
 
 
-def compose_json(text: str, problems: Problems, tick: Callable[[float], None] | None = None) -> Node | None:
+def compose_json(
+    text: str, problems: Problems, tick: Callable[[float], None] | None = None, *, lazy_events: bool = False,
+) -> Node | None:
     """The root node of a JSON text, every node with its line and column; None after reporting
-    why there is none."""
-    if not text.strip():
+    why there is none.
+
+    `lazy_events`: the items of the top-level `events` list are composed one at a time, as
+    they are read (`_Items`), so that a walk over them holds one event's nodes at a time, not
+    a million; for a text `json` reads (`syntax_ok`), the nodes are the same."""
+    if not text or text.isspace():  # (strip would copy the text)
         problems.error((1, 1), "", _EMPTY)
         return None
-    scanner = _Scanner(text, tick)
+    scanner = _Scanner(text, tick, lazy_events)
     lone = lone_surrogates(text)
     if lone:
         paths = _paths(scanner)
@@ -337,7 +345,9 @@ def compose_json(text: str, problems: Problems, tick: Callable[[float], None] | 
 
 def _paths(scanner: _Scanner) -> Paths | None:
     """The paths of a text with lone surrogates (which `json` reads), to name the fields that
-    hold them; None when it does not compose."""
+    hold them; None when it does not compose. (`Paths` keeps what it learns of each node, so
+    its nodes are composed at once, never one item at a time.)"""
+    scanner.lazy = False
     try:
         return Paths(scanner.document())
     except (_SyntaxError, _TooDeep):
@@ -357,14 +367,53 @@ class _TooDeep(Exception):
         self.at = at
 
 
+class _Items(Sequence):
+    """The items of the top-level `events` list of a JSON text, each composed when it is read
+    and let go after (`compose_json(lazy_events=True)`): the list knows where each item
+    starts (`_Scanner._skim`), found by the standard parser, which keeps nothing."""
+
+    def __init__(self, scanner: _Scanner, starts: array) -> None:
+        self._scanner = scanner
+        self._starts = starts
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self._scanner.item(self._starts[index])
+
+    def __iter__(self) -> Iterator[Node]:
+        item = self._scanner.item
+        for start in self._starts:
+            yield item(start)
+
+
+#: Items shorter than this cannot nest too deeply to compose (each level takes two characters).
+_NEST_ROOM = MAX_DEPTH - 3
+_NEST_WIDTH = 2 * _NEST_ROOM
+
+
+def _refuse_constant(word: str) -> None:
+    raise ValueError(word)
+
+
+#: Reads an item to find where it ends, keeping nothing of it.
+_SKIM = json.JSONDecoder(object_pairs_hook=_ignore, parse_int=_ignore, parse_float=_ignore,
+                         parse_constant=_refuse_constant)
+
+
 class _Scanner:
-    """A JSON parser without recursion that makes a node for every value."""
+    """A JSON parser without recursion that makes a node for every value (`lazy`: the items
+    of the top-level `events` list when they are read, see `_Items`)."""
 
     TICK_EVERY = 1 << 16
 
-    def __init__(self, text: str, tick: Callable[[float], None] | None) -> None:
+    def __init__(self, text: str, tick: Callable[[float], None] | None, lazy: bool = False) -> None:
         self.text = text
         self.tick = tick
+        self.lazy = lazy
         self.line_starts = [0] + [match.end() for match in _LINE_END.finditer(text)]
 
     def position(self, at: int) -> tuple[int, int]:
@@ -381,18 +430,24 @@ class _Scanner:
                                "the timeline's object", at)
         return root
 
-    def _value(self, at: int) -> tuple[Node, int]:
-        """The value starting at `at` (after whitespace) and where it ends."""
+    def item(self, at: int) -> Node:
+        """The item of the top-level `events` list that starts at `at` (two levels deep)."""
+        return self._value(at, 2)[0]
+
+    def _value(self, at: int, depth: int = 0) -> tuple[Node, int]:
+        """The value starting at `at` (after whitespace), `depth` containers deep, and where
+        it ends."""
         text = self.text
         # each open container: [node, key waiting for its value or None, expecting an item]
         stack: list[list] = []
         countdown = self.TICK_EVERY
+        tick = self.tick if not depth else None
         while True:
             countdown -= 1
             if not countdown:
                 countdown = self.TICK_EVERY
-                if self.tick is not None:
-                    self.tick(at / max(len(text), 1))
+                if tick is not None:
+                    tick(at / max(len(text), 1))
             top = stack[-1] if stack else None
             char = text[at:at + 1]
             if top is not None and not top[2]:
@@ -423,8 +478,17 @@ class _Scanner:
                 continue
             line, column = self.position(at)
             if char == "[" or char == "{":
-                if len(stack) >= MAX_DEPTH:
+                if len(stack) + depth >= MAX_DEPTH:
                     raise _TooDeep(at)
+                if (char == "[" and self.lazy and len(stack) == 1 and top is not None
+                        and top[1] is not None and top[1].value == "events"):
+                    skimmed = self._skim(at)
+                    if skimmed is not None:
+                        starts, at = skimmed
+                        top[2] = False
+                        self._attach(top, SequenceNode(SEQ_TAG, _Items(self, starts), line, column))
+                        at = _skip(text, at)
+                        continue
                 node: Node = (SequenceNode(SEQ_TAG, [], line, column) if char == "[" else
                               MappingNode(MAP_TAG, [], line, column))
                 if top is not None:
@@ -442,6 +506,37 @@ class _Scanner:
                 return node, at
             top[2] = False
             self._attach(top, node)
+
+    def _skim(self, at: int) -> tuple[array, int] | None:
+        """Where each item of the list opening at `at` starts, and where the list ends; None
+        when its items may not compose as they would in place (text `json` does not read, a
+        constant such as NaN, nesting that may be too deep): the list is then composed whole."""
+        text = self.text
+        starts = array("q")
+        at = _skip(text, at + 1)
+        if text.startswith("]", at):
+            return starts, at + 1
+        countdown = self.TICK_EVERY
+        while True:
+            starts.append(at)
+            try:
+                _item, end = _SKIM.raw_decode(text, at)
+            except (ValueError, RecursionError):
+                return None
+            if end - at > _NEST_WIDTH and text.count("[", at, end) + text.count("{", at, end) > _NEST_ROOM:
+                return None
+            at = _skip(text, end)
+            countdown -= 1
+            if not countdown:
+                countdown = self.TICK_EVERY
+                if self.tick is not None:
+                    self.tick(at / max(len(text), 1))
+            if text.startswith(",", at):
+                at = _skip(text, at + 1)
+            elif text.startswith("]", at):
+                return starts, at + 1
+            else:
+                return None
 
     def _key(self, entry: list, at: int) -> int:
         """Read `"key":` into the open object `entry`; where its value starts."""

@@ -14,7 +14,10 @@ Two paths read a file, with the same results (`tests/model/load/test_load_paths.
 - the node path composes a node graph that keeps every position (`yaml_compose`,
   `json_format`) and validates it (`validate_nodes`); it is the reference, and it reads every
   file the fast path cannot vouch for: any with an error, or with a warning `locate` cannot
-  place for certain, so every diagnostic has its line and column.
+  place for certain, so every diagnostic has its line and column. When the fast path has
+  found an error, the node path walks the file for its problems only and keeps none of its
+  entries (a JSON file's events are composed one at a time), so that a failing file costs
+  less memory than a good one (`tests/model/load/test_failing_load.py`).
 
 Both take their rules from `schema`. `load_dataset(path, cache=...)` also keeps validated data
 sets in a `DatasetCache`, keyed by the file's content, so that reopening an unchanged file
@@ -26,7 +29,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, cast
 
 from explorer.model.dataset import Dataset
 from explorer.model.diagnostics import DatasetError, Diagnostic
@@ -44,7 +47,7 @@ from explorer.model.load.nodes import NodeReader
 from explorer.model.load.problems import Problems
 from explorer.model.load.progress import LoadCancelled, Steps
 from explorer.model.load.validate_nodes import read_timeline
-from explorer.model.load.validate_plain import Finding, NotVouched, read_plain
+from explorer.model.load.validate_plain import Broken, Finding, NotVouched, read_plain
 from explorer.model.load.yaml_compose import DEFAULT_LOADER, compose
 from explorer.model.load.yaml_fast import READ_AS_TEXT, read_yaml_fast
 
@@ -129,7 +132,9 @@ def fast_path(text: str, language: str = YAML) -> tuple[dict[str, Any], list[Dia
     two paths."""
     problems = Problems("<text>")
     fields = _fast_fields(text.removeprefix("\ufeff"), None, problems, language, Steps(), decoded=False)
-    return None if fields is None or problems.errors else (fields, problems.diagnostics())
+    if fields is None or fields is _BROKEN or problems.errors:
+        return None
+    return cast("dict[str, Any]", fields), problems.diagnostics()
 
 
 def fast_path_fields(text: str, language: str = YAML) -> dict[str, Any] | None:
@@ -180,29 +185,38 @@ def _load(
         return None
     if text is None:
         return None
-    fields = None
+    fields: dict[str, Any] | None = None
+    broken = False  # whether the fast path found an error (which the node path will place)
     if accelerate:
         steps.stage(0.02, 0.9)
-        fields = _fast_fields(text, raw, problems, language, steps, decoded)
-        if fields is None and problems.errors:  # a JSON syntax error: nothing more to read
+        found = _fast_fields(text, raw, problems, language, steps, decoded)
+        if found is None and problems.errors:  # a JSON syntax error: nothing more to read
             return None
+        if found is _BROKEN:
+            broken = True
+        elif found is not None:
+            fields = cast("dict[str, Any]", found)
         if fields is None:
             steps.restart()
     if fields is None:
         steps.take_turn()
-        fields = _node_fields(text, problems, language, steps)
+        fields = _node_fields(text, problems, language, steps, broken)
     if fields is None or problems.errors:
         return None
     steps.stage(0.95, 1.0)
     return Dataset.build(**fields, path=path, warnings=problems.diagnostics())
 
 
+#: What `_fast_fields` gives for a file in which it found an error.
+_BROKEN = object()
+
+
 def _fast_fields(
     text: str, raw: bytes | None, problems: Problems, language: str, steps: Steps, decoded: bool,
-) -> dict[str, Any] | None:
+) -> dict[str, Any] | object | None:
     """The fields of a file without errors, its warnings reported to `problems`; None when the
-    node path must read it. `decoded`: the text was decoded from bytes, so holds no surrogate
-    character."""
+    node path must read it, `_BROKEN` when it must because the file has an error. `decoded`:
+    the text was decoded from bytes, so holds no surrogate character."""
     try:
         root: object
         refused: tuple[str, ...]
@@ -230,6 +244,8 @@ def _fast_fields(
             for finding, where in zip(findings, places):
                 problems.warning(where, finding.path, finding.message)
         return fields
+    except Broken:
+        return _BROKEN
     except NotVouched:
         return None
     except (LoadCancelled, MemoryError):
@@ -238,15 +254,32 @@ def _fast_fields(
         return None
 
 
-def _node_fields(text: str, problems: Problems, language: str, steps: Steps) -> dict[str, Any] | None:
-    """The fields of any file through the node path, every problem reported with its place."""
+def _node_fields(
+    text: str, problems: Problems, language: str, steps: Steps, broken: bool = False,
+) -> dict[str, Any] | None:
+    """The fields of any file through the node path, every problem reported with its place.
+
+    `broken`: the fast path found an error, so the walk keeps only the problems (a failing
+    file costs less memory than a good one); should the node path find none, the file is
+    read again, keeping what it reads."""
+    if broken:
+        trial = Problems(problems.file)
+        _walk(text, trial, language, steps, keep=False)
+        if trial.errors:
+            problems.take(trial)
+            return None
+        steps.restart()
+    return _walk(text, problems, language, steps, keep=True)
+
+
+def _walk(text: str, problems: Problems, language: str, steps: Steps, keep: bool) -> dict[str, Any] | None:
     steps.stage(0.0, 0.6)
     if language == JSON:
-        root = compose_json(text, problems, steps.at) if syntax_ok(text, problems) else None
+        root = compose_json(text, problems, steps.at, lazy_events=True) if syntax_ok(text, problems) else None
     else:
         root = compose(text, problems, DEFAULT_LOADER, steps.at)
     if root is None:
         return None
     steps.stage(0.6, 0.95)
     reader = NodeReader(problems, NODE_BUDGET_BASE + len(text), language="JSON" if language == JSON else "YAML")
-    return read_timeline(root, reader, steps.at)
+    return read_timeline(root, reader, steps.at, keep=keep)

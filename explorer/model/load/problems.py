@@ -56,6 +56,11 @@ class Problems:
         line, column = position(where)
         self._items.append(Diagnostic(severity, self.file, max(line, 1), max(column, 1), path, message))
 
+    def take(self, other: Problems) -> None:
+        """Take the place of what was found so far: what `other` found in the same file."""
+        self.errors, self._items = other.errors, list(other._items)
+        self._dropped, self._dropped_at = other._dropped, other._dropped_at
+
     def diagnostics(self) -> list[Diagnostic]:
         """Everything found, in file order, ending with a note when some were left out."""
         found = sorted(self._items, key=lambda d: (d.line, d.column))

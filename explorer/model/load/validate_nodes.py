@@ -95,12 +95,14 @@ class _Ref(NamedTuple):
 
 
 def read_timeline(
-    root: Node, reader: NodeReader, tick: Callable[[float], None] | None = None
+    root: Node, reader: NodeReader, tick: Callable[[float], None] | None = None, *, keep: bool = True,
 ) -> dict[str, Any] | None:
     """The keyword arguments of `Dataset.build` for the file rooted at `root`; every problem is
     reported to `reader.problems` (the result means nothing when errors were reported).
-    `tick`, when given, is called now and then with the fraction of the entries read."""
-    validator = _Validator(reader, tick)
+    `tick`, when given, is called now and then with the fraction of the entries read. `keep`
+    False: only the problems are wanted (the fast path found an error), so the entities and
+    events read are not kept, and the sections of the result are left empty."""
+    validator = _Validator(reader, tick, keep)
     try:
         return validator.read(root)
     except Overspent:
@@ -110,8 +112,9 @@ def read_timeline(
 class _Validator:
     """Walks one file's node graph once, building entities and collecting what to check after."""
 
-    def __init__(self, reader: NodeReader, tick: Callable[[float], None] | None = None) -> None:
+    def __init__(self, reader: NodeReader, tick: Callable[[float], None] | None = None, keep: bool = True) -> None:
         self.reader = reader
+        self.keep = keep
         self.tick = tick
         self.total = 1
         self.done = 0
@@ -200,7 +203,7 @@ class _Validator:
             values, entries = read
             if "parent" in values:
                 self.parents[entity_id] = (values["parent"], entries["parent"][1], f"{path}.parent")
-            if self.problems.errors == errors:
+            if self.problems.errors == errors and self.keep:
                 made.append(cls(id=entity_id, **values))
 
     def _list_section(self, section: str, node: Node) -> None:
@@ -223,12 +226,13 @@ class _Validator:
             if not index & _TICK_MASK:
                 self._advance(min(_TICK_MASK + 1, len(node.value) - index))
             path = f"{section}[{index}]"
-            errors = self.problems.errors
             read = self._entry(item, path, shape, item)
             if read is not None:
                 built = build(*read, path)
-                if built is not None and self.problems.errors == errors:
+                if built is not None and self.keep and not self.problems.errors:
                     made.append(built)
+                elif made and self.problems.errors:
+                    made.clear()  # nothing is built from a file with errors: let its entries go
 
     def _advance(self, count: int) -> None:
         """Report progress, counting `count` more entries as read."""
@@ -292,7 +296,7 @@ class _Validator:
                 parsed = self._date(value, path, name, plain)
             elif kind == REF:
                 parsed = self._text(value, path, name)
-                if isinstance(parsed, str) and parsed:
+                if isinstance(parsed, str) and parsed and not self._known(parsed, field.targets):
                     self.refs.append(_Ref(parsed, value, path, name, None, field.targets))
             else:
                 parsed = self._list(value, path, name, field.targets if kind == REFS else None)
@@ -400,7 +404,7 @@ class _Validator:
         for index, item in enumerate(items):
             if isinstance(item, ScalarNode) and item.tag in DATA_TAGS and item.tag != NULL_TAG and item.value:
                 texts.append(item.value)
-                if targets is not None:
+                if targets is not None and not self._known(item.value, targets):
                     refs.append(_Ref(item.value, item, path, name, index, targets))
             elif isinstance(item, ScalarNode) and item.tag not in DATA_TAGS:
                 self.reader.tag_ok(item, f"{path}.{name}[{index}]")
@@ -412,6 +416,13 @@ class _Validator:
                     f"write `{name}: [a, b]`",
                 )
         return tuple(texts)
+
+    def _known(self, target: str, targets: tuple) -> bool:
+        """Whether `target` is already the id of an entity of one of the kinds `targets`: a
+        reference that `_resolve` would pass, so it need not wait (with its node) for every id
+        to be known. An id once claimed keeps its kind."""
+        found = self.ids.get(target)
+        return found is not None and found[0] in targets
 
     def _check_order(self, values: dict, entries: dict, path: str, first: str, second: str) -> None:
         """Report a `second` date that is certainly before the `first` (an end before its start)."""

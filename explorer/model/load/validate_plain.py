@@ -85,7 +85,7 @@ def _date(text: str) -> Any:
     try:
         return parse_edtf(text)
     except DateError as error:
-        raise NotVouched("a date that cannot be read") from error
+        raise Broken("a date that cannot be read") from error
 
 
 # Most dates of a large file are a plain year, month or day: read those here, without the
@@ -118,6 +118,11 @@ _make_date = maker(EdtfDate)
 
 class NotVouched(Exception):
     """The fast path cannot vouch for this file; the node path must read it."""
+
+
+class Broken(NotVouched):
+    """The fast path found a rule of the format broken: the node path will report an error,
+    and need not keep what it reads to build a data set (`validate_nodes.read_timeline`)."""
 
 
 #: The most warnings the fast path reports itself; a file with more is read by the node path
@@ -221,7 +226,7 @@ class _PlainValidator:
             if name == "timeline":
                 version = self.scalar(value)
                 if version is None or version.strip() != SUPPORTED_VERSION:
-                    raise NotVouched("format version")
+                    raise Broken("format version")
             if name in ENTITY_SECTIONS:
                 self.entity_section(name, value)
             elif name in LIST_SECTIONS:
@@ -234,7 +239,7 @@ class _PlainValidator:
             elif name != "timeline":
                 self.unknown_key(name, value)
         if version is None:
-            raise NotVouched("no format version")
+            raise Broken("no format version")
         self.name_events()
         self.resolve()
         self.find_loops()
@@ -410,7 +415,7 @@ class _PlainValidator:
             if entity_id is None or entity_id == "<<" or not entity_id.strip() or entity_id.startswith(self.refused):
                 raise NotVouched("an id that is empty, null or a merge key")
             if entity_id in ids:
-                raise NotVouched("a duplicate id")
+                raise Broken("a duplicate id")
             ids[entity_id] = kind
             values = self.entry(value, shape, part, entity_id, section)
             if "parent" in values:
@@ -496,9 +501,9 @@ class _PlainValidator:
             if type(text) is not str:
                 text = self.scalar(text)
             if not text or text.isspace():
-                raise NotVouched("a required field is missing or empty")
+                raise Broken("a required field is missing or empty")
         if ordered is not None and out_of_order(values.get(ordered[0]), values.get(ordered[1])):
-            raise NotVouched("dates out of order")
+            raise Broken("dates out of order")
         return values
 
     def other(self, values: dict[str, Any], kind: str, attr: str, targets: tuple, value: object) -> None:
@@ -562,8 +567,10 @@ class _PlainValidator:
             title = get("title")
             if type(title) is not str:
                 title = self.scalar(title)
-            if not title or title.isspace() or title.startswith(refused):
-                raise NotVouched("an event without a title")
+            if not title or title.isspace():
+                raise Broken("an event without a title")
+            if title.startswith(refused):
+                raise NotVouched("a title that starts with an indicator")
             on = get("date")
             if on is not None:
                 on = dates.get(on) or date(on)
@@ -577,7 +584,7 @@ class _PlainValidator:
                 event_form(on is not None, start is not None, end is not None) is not None
                 or out_of_order(start, end)
             ):
-                raise NotVouched("an event of the wrong form, or that ends before it starts")
+                raise Broken("an event of the wrong form, or that ends before it starts")
             summary = get("summary")
             if summary is None:
                 summary = ""
@@ -614,7 +621,7 @@ class _PlainValidator:
             if "id" in item:
                 event_id = text(item["id"])
                 if event_id is None or not event_id or event_id.isspace() or event_id in ids:
-                    raise NotVouched("an empty or duplicate event id")
+                    raise Broken("an empty or duplicate event id")
                 ids[event_id] = None
                 made.append(make(event_id, *fields))
             else:
@@ -685,12 +692,12 @@ class _PlainValidator:
         ids = self.ids
         for target, targets in self.refs:
             if ids.get(target, False) not in targets:
-                raise NotVouched("a reference to an unknown id or to the wrong kind")
+                raise Broken("a reference to an unknown id or to the wrong kind")
         for targets, names in self.event_refs.items():
             allowed = {entity_id for entity_id, kind in ids.items() if kind in targets}
             try:
                 if not allowed.issuperset(names):
-                    raise NotVouched("a reference to an unknown id or to the wrong kind")
+                    raise Broken("a reference to an unknown id or to the wrong kind")
             except TypeError as error:  # a list or mapping where an id belongs
                 raise NotVouched("a reference that is not an id") from error
 
@@ -702,7 +709,7 @@ class _PlainValidator:
             return parent in ids and ids[parent] == ids[child]
 
         if parent_loops(self.parents, same_kind):
-            raise NotVouched("a loop of parent links")
+            raise Broken("a loop of parent links")
 
 
 def _path(section: str, at: object) -> str:

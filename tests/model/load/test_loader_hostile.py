@@ -316,7 +316,7 @@ def test_standard_tags_are_plain_data():
 
 
 def test_an_unexpected_failure_becomes_a_diagnostic(monkeypatch, data_dir):
-    def broken(root, *args):
+    def broken(root, *args, **kwargs):
         raise KeyError("surprise")
 
     # both paths fail: the fast path falls back to the node path, which fails too
@@ -330,7 +330,7 @@ def test_an_unexpected_failure_becomes_a_diagnostic(monkeypatch, data_dir):
 
 
 def test_running_out_of_memory_becomes_a_diagnostic(monkeypatch):
-    def exhausted(root, *args):
+    def exhausted(root, *args, **kwargs):
         raise MemoryError
 
     monkeypatch.setattr(loader, "read_plain", exhausted)
