@@ -212,7 +212,7 @@ class Sections:
             raise NotVouched("more than one JSON value")
 
     def _items(self):
-        for item, end in _array(self.text, self.at):
+        for item, _start, end in _array(self.text, self.at):
             self.at = end
             if item is _END:
                 return
@@ -223,30 +223,32 @@ class Sections:
         one at a time, as `events` gives them)."""
         start = self.starts[name]
         if name == "events" and self.text.startswith("[", start):
-            return (item for item, _end in _array(self.text, start) if item is not _END)
+            return (item for item, _start, _end in _array(self.text, start) if item is not _END)
         return _decode(self.text, start)[0]
 
 
 _END = object()  # what `_array` gives after the last item
 
 
-def _array(text: str, at: int):
-    """The items of the JSON array starting at `at`, each with where it ends; then `_END`
-    with where the array ends."""
+def _array(text: str, at: int, decode: Callable[[str, int], tuple[object, int]] | None = None):
+    """The items of the JSON array starting at `at` (read by `decode`, `_decode` by default),
+    each with where it starts and ends; then `_END` with where the array ends."""
+    decode = decode or _decode
     at = _skip(text, at + 1)
     if text.startswith("]", at):
-        yield _END, at + 1
+        yield _END, at + 1, at + 1
         return
     while True:
-        item, at = _decode(text, at)
-        yield item, at
+        start = at
+        item, at = decode(text, at)
+        yield item, start, at
         at = _skip(text, at)
         if text.startswith(",", at):
             at = _skip(text, at + 1)
             continue
         if not text.startswith("]", at):
             raise NotVouched("a list item not followed by a comma or the end of the list")
-        yield _END, at + 1
+        yield _END, at + 1, at + 1
         return
 
 
@@ -395,13 +397,9 @@ _NEST_ROOM = MAX_DEPTH - 3
 _NEST_WIDTH = 2 * _NEST_ROOM
 
 
-def _refuse_constant(word: str) -> None:
-    raise ValueError(word)
-
-
 #: Reads an item to find where it ends, keeping nothing of it.
 _SKIM = json.JSONDecoder(object_pairs_hook=_ignore, parse_int=_ignore, parse_float=_ignore,
-                         parse_constant=_refuse_constant)
+                         parse_constant=_refuse)
 
 
 class _Scanner:
@@ -513,30 +511,18 @@ class _Scanner:
         constant such as NaN, nesting that may be too deep): the list is then composed whole."""
         text = self.text
         starts = array("q")
-        at = _skip(text, at + 1)
-        if text.startswith("]", at):
-            return starts, at + 1
-        countdown = self.TICK_EVERY
-        while True:
-            starts.append(at)
-            try:
-                _item, end = _SKIM.raw_decode(text, at)
-            except (ValueError, RecursionError):
-                return None
-            if end - at > _NEST_WIDTH and text.count("[", at, end) + text.count("{", at, end) > _NEST_ROOM:
-                return None
-            at = _skip(text, end)
-            countdown -= 1
-            if not countdown:
-                countdown = self.TICK_EVERY
-                if self.tick is not None:
-                    self.tick(at / max(len(text), 1))
-            if text.startswith(",", at):
-                at = _skip(text, at + 1)
-            elif text.startswith("]", at):
-                return starts, at + 1
-            else:
-                return None
+        try:
+            for item, start, end in _array(text, at, _SKIM.raw_decode):
+                if item is _END:
+                    return starts, end
+                starts.append(start)
+                if end - start > _NEST_WIDTH and text.count("[", start, end) + text.count("{", start, end) > _NEST_ROOM:
+                    return None
+                if self.tick is not None and not len(starts) % self.TICK_EVERY:
+                    self.tick(end / max(len(text), 1))
+        except (NotVouched, ValueError, RecursionError):
+            return None
+        return None
 
     def _key(self, entry: list, at: int) -> int:
         """Read `"key":` into the open object `entry`; where its value starts."""
