@@ -391,6 +391,15 @@ class _Items(Sequence):
         for start in self._starts:
             yield item(start)
 
+    def decoded(self, index: int) -> object:
+        """The item at `index` as plain values (by the standard parser, numbers as their
+        text), with no nodes; None when only its nodes can say what it holds (a key given
+        twice, a constant such as NaN)."""
+        try:
+            return _decode(self._scanner.text, self._starts[index])[0]
+        except NotVouched:
+            return None
+
 
 #: Items shorter than this cannot nest too deeply to compose (each level takes two characters).
 _NEST_ROOM = MAX_DEPTH - 3

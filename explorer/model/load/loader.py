@@ -16,8 +16,10 @@ Two paths read a file, with the same results (`tests/model/load/test_load_paths.
   file the fast path cannot vouch for: any with an error, or with a warning `locate` cannot
   place for certain, so every diagnostic has its line and column. When the fast path has
   found an error, the node path walks the file for its problems only and keeps none of its
-  entries (a JSON file's events are composed one at a time), so that a failing file costs
-  less memory than a good one (`tests/model/load/test_failing_load.py`).
+  entries (a JSON file's events are composed one at a time, and only those that break a rule
+  or wait on a reference: the others are checked as plain values), so that a failing file
+  costs less memory than a good one and not much more time
+  (`tests/model/load/test_failing_load.py`).
 
 Both take their rules from `schema`. `load_dataset(path, cache=...)` also keeps validated data
 sets in a `DatasetCache`, keyed by the file's content, so that reopening an unchanged file

@@ -32,6 +32,7 @@ from explorer.model.load.schema import (
     DATE_AND_SPAN,
     END_WITHOUT_START,
     ENTITY_SECTIONS,
+    EVENT_SHAPE,
     LIST_SECTIONS,
     REF,
     REFS,
@@ -39,6 +40,7 @@ from explorer.model.load.schema import (
     SUPPORTED_VERSION,
     TEXT,
     TEXT_KEYS,
+    TEXTS,
     Shape,
     event_form,
     out_of_order,
@@ -120,6 +122,7 @@ class _Validator:
         self.done = 0
         self.problems = reader.problems
         self.ids: dict[str, tuple[EntityKind | None, int]] = {}  # id -> (kind, line); None: event
+        self.unplaced: dict[str, tuple[Any, int]] = {}  # event id -> (its list, its index): line not yet read
         self.refs: list[_Ref] = []
         self.parents: dict[str, tuple[str, ScalarNode, str]] = {}  # id -> (parent, node, path)
         self.out: dict[str, Any] = {name: [] for name in (*ENTITY_SECTIONS, *LIST_SECTIONS)}
@@ -222,9 +225,16 @@ class _Validator:
         self.reader.spend(len(node.value), node, section)
         build = {"memberships": self._membership, "eras": self._era, "events": self._event}[section]
         made = self.out[section]
-        for index, item in enumerate(node.value):
+        items = node.value
+        # only the problems are wanted, and the items can be decoded as plain values: an event
+        # that breaks no rule is checked as such, without its nodes (see `_plain_event`)
+        decoded = getattr(items, "decoded", None) if section == "events" and not self.keep else None
+        for index in range(len(items)):
             if not index & _TICK_MASK:
-                self._advance(min(_TICK_MASK + 1, len(node.value) - index))
+                self._advance(min(_TICK_MASK + 1, len(items) - index))
+            if decoded is not None and self._plain_event(decoded(index), items, index):
+                continue
+            item = items[index]
             path = f"{section}[{index}]"
             read = self._entry(item, path, shape, item)
             if read is not None:
@@ -250,6 +260,8 @@ class _Validator:
         first = self.ids.get(entity_id)
         if first is not None:
             first_kind, line = first
+            if entity_id in self.unplaced:
+                line = self._line_of(entity_id)
             how = ("; the alias here repeats the section that holds it, so every id in it is used twice: "
                    "write this section's own entries instead" if alias is not None
                    else "; ids must be unique across all sections: rename one")
@@ -260,6 +272,73 @@ class _Validator:
             return False
         self.ids[entity_id] = (kind, key.line)
         return True
+
+    def _plain_event(self, value: object, items: Any, index: int) -> bool:
+        """Whether the event `value`, decoded as plain values (the item at `index` of `items`;
+        None when it does not decode so), breaks no rule `_entry` and `_event` check and needs
+        no reference waiting: its id is then claimed, and its nodes are never composed. False:
+        it is read through its nodes, which place its problems."""
+        if type(value) is not dict:
+            return False
+        fields = EVENT_SHAPE.fields
+        ids = self.ids
+        count = len(value)
+        dates: dict[str, Any] = {}
+        for name, text in value.items():
+            field = fields.get(name)
+            if field is None:
+                return False  # a warning, placed by the nodes
+            kind = field.type
+            if type(text) is str:
+                if kind == DATE:
+                    if text.strip():
+                        try:
+                            dates[name] = parse_edtf(text)
+                        except DateError:
+                            return False
+                elif kind == REF:
+                    if text and not self._known(text, field.targets):
+                        return False
+                elif kind != TEXT:
+                    return False
+            elif type(text) is list and (kind == TEXTS or kind == REFS):
+                count += len(text)
+                for item in text:
+                    if type(item) is not str or not item:
+                        return False
+                    if kind == REFS:
+                        found = ids.get(item)
+                        if found is None or found[0] not in field.targets:
+                            return False
+            else:
+                return False  # null, true, a number's text in a list... : the nodes decide
+        for name in EVENT_SHAPE.required:
+            if not _filled(value, name):
+                return False
+        ordered = EVENT_SHAPE.ordered
+        if ordered is not None and out_of_order(dates.get(ordered[0]), dates.get(ordered[1])):
+            return False
+        if event_form(_filled(value, "date"), _filled(value, "start"), _filled(value, "end")) is not None:
+            return False
+        event_id = value.get("id")
+        if event_id is not None and (not event_id.strip() or event_id in ids):
+            return False
+        reader = self.reader
+        if reader.budget < count:
+            return False
+        reader.budget -= count  # what `pairs` and `_list` spend on its nodes
+        if event_id is not None:
+            ids[event_id] = (None, 0)
+            self.unplaced[event_id] = (items, index)
+        return True
+
+    def _line_of(self, event_id: str) -> int:
+        """The line of the id of an event claimed without its nodes (`_plain_event`)."""
+        items, index = self.unplaced[event_id]
+        for key, value in items[index].value:
+            if key.value == "id":
+                return value.line
+        return 0  # (not reached: the event has an id)
 
     # entries
 
@@ -500,6 +579,12 @@ def _given(entries: dict, name: str) -> bool:
     """Whether an entry has the field with something in it."""
     pair = entries.get(name)
     return pair is not None and not _is_blank(pair[1])
+
+
+def _filled(value: dict, name: str) -> bool:
+    """Whether a decoded entry has the field with text in it (`_given` for plain values)."""
+    text = value.get(name)
+    return type(text) is str and not text.isspace() and text != ""
 
 
 def _is_null(node: Node) -> bool:

@@ -177,3 +177,61 @@ def test_a_file_the_fast_path_wrongly_calls_broken_still_loads(monkeypatch, lang
     expected = load_text(text, f"t.{language}")
     monkeypatch.setattr(loader, "read_plain", broken)
     assert_same(load_text(text, f"t.{language}"), expected)
+
+
+# Events of a broken JSON file, each written as it stands in the file, and whether the walk
+# for problems can check it as plain values (True) or reads its nodes (False). The first
+# makes the fast path stop with an error (so that the file is walked for its problems only).
+PLAIN_OR_NODES = [
+    ('{"title": "bad date", "date": "20x9"}', False),
+    ('{"id": "p1", "title": "plain", "date": "2009", "actors": ["un"], "tags": ["a", "b"]}', True),
+    ('{"id": "dup", "title": "first of two", "start": "2010-02", "end": "2011"}', True),
+    ('{"title": "caf\\u00e9", "date": 2009, "summary": "", "sources": []}', True),
+    ('{"title": "blank date", "date": "  "}', True),
+    ('{"id": 7, "title": 8}', True),
+    ('{"title": "unknown field", "date": "2009", "colour": "red"}', False),
+    ('{"title": "null", "date": null}', False),
+    ('{"title": "true tag", "tags": [true]}', False),
+    ('{"title": "empty tag", "tags": [""]}', False),
+    ('{"title": "point and span", "date": "2009", "start": "2010"}', False),
+    ('{"title": "end alone", "end": "2010"}', False),
+    ('{"title": "ends early", "start": "2010", "end": "2009"}', False),
+    ('{"title": "  ", "date": "2009"}', False),
+    ('{"date": "2009"}', False),
+    ('{"id": " ", "title": "blank id"}', False),
+    ('{"title": "a", "title": "key twice"}', False),
+    ('{"title": "later", "actors": ["later"]}', False),
+    ('{"title": "wrong kind", "protocols": ["un"]}', False),
+    ('{"title": "unknown actor", "actors": ["nobody"]}', False),
+    ('{"title": {"a": 1}}', False),
+    ('{"title": ["a"]}', False),
+    ('{"title": "tags as text", "tags": "a"}', False),
+    ('{"id": "dup", "title": "second of two"}', False),
+    ('{"id": "p1", "title": "p1 again"}', False),
+]
+
+
+def test_a_broken_json_file_is_walked_without_the_nodes_of_its_plain_events(monkeypatch):
+    # The walk for problems decodes each event with the standard parser and reads the nodes
+    # only of those that break a rule or wait on a reference; the diagnostics, lines of first
+    # uses of an id included, are the reference's.
+    events = ",\n".join(f"  {item}" for item, _plain in PLAIN_OR_NODES)
+    text = (f'{{"timeline": 1,\n "organizations": {{"un": {{"name": "UN"}}}},\n "events": [\n{events}\n ],\n'
+            f' "countries": {{"later": {{"name": "Later"}}}}}}')
+    composed: list[int] = []
+    read = _Items.__getitem__
+
+    def reading(items, index):
+        composed.append(index)
+        return read(items, index)
+
+    with pytest.raises(DatasetError) as reference:
+        load_text(text, "t.json", accelerate=False)
+    monkeypatch.setattr(_Items, "__getitem__", reading)
+    with pytest.raises(DatasetError) as walked:
+        load_text(text, "t.json")
+    assert walked.value.diagnostics == reference.value.diagnostics
+    nodes = {at for at, (_item, plain) in enumerate(PLAIN_OR_NODES) if not plain}
+    assert set(composed) == nodes | {1, 2}  # and the two first uses of an id, for their lines
+    lines = [d.message for d in walked.value.diagnostics if d.path in ("events[23].id", "events[24].id")]
+    assert ["already used by the event on line 6" in lines[0], "on line 5" in lines[1]] == [True, True]
