@@ -10,9 +10,10 @@ before collections resume, `settle`:
 
 - after a small load, it collects once: the garbage of the load goes, and the new objects
   become old, so later collections of young objects never walk them again;
-- after a large one (more than `FREEZE_ABOVE` events), that one collection would hold
-  the interpreter, and with it the window, for a third of a second at 100,000 events and two
-  seconds at a million. It freezes them instead (`gc.freeze`, which costs nothing): no
+- after a large one (more than `FREEZE_ABOVE` entries: events, entities, memberships),
+  that one collection would hold the interpreter, and with it the window, for a third of
+  a second at 100,000 events and two seconds at a million (0.8 s at a million
+  organizations). It freezes them instead (`gc.freeze`, which costs nothing): no
   collection walks them again. A loaded data set holds no reference cycles (a spec checks
   it), so when a newer one takes its place it is freed by reference counting, frozen or
   not; what stays frozen for good is the few cycles made while the load ran (a few hundred
@@ -21,7 +22,7 @@ before collections resume, `settle`:
     with paused_collections():
         dataset = load_dataset(path)
         ...  # put it in place of the last one
-        settle(len(dataset.events))
+        settle(dataset.entries)
 """
 
 from __future__ import annotations
@@ -45,18 +46,18 @@ def paused_collections() -> Iterator[None]:
             gc.enable()
 
 
-#: Events past which `settle` freezes rather than collects: a collection walks about 1.5
-#: million objects a second on a 2-core laptop, and an event makes about four, so the
-#: collection after 20,000 events takes about 50 ms.
+#: Entries past which `settle` freezes rather than collects: a collection walks about 1.5
+#: million objects a second on a 2-core laptop, and an event makes about four (an entity
+#: about two), so the collection after 20,000 events takes about 50 ms.
 FREEZE_ABOVE = 20_000
 
 
-def settle(events: int = 0) -> float:
+def settle(entries: int = 0) -> float:
     """Collect once, now, or freeze what the load made when the data set put in place holds
-    more than `FREEZE_ABOVE` events (see the module): after a loaded data set took the place
+    more than `FREEZE_ABOVE` entries (see the module): after a loaded data set took the place
     of the last one, within `paused_collections`. Returns the seconds it took."""
     started = time.perf_counter()
-    if events > FREEZE_ABOVE:
+    if entries > FREEZE_ABOVE:
         gc.freeze()
     else:
         gc.collect()

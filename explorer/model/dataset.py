@@ -176,6 +176,12 @@ class Dataset:
         found = self.entity(entity_id)
         return None if found is None else found.kind
 
+    @property
+    def entries(self) -> int:
+        """How many entries the data set holds: events, entities, memberships and eras."""
+        return (len(self.events) + len(self.organizations) + len(self.people) + len(self.countries)
+                + len(self.protocols) + len(self.sources) + len(self.memberships) + len(self.eras))
+
     def actors(self) -> list[Organization | Person | Country]:
         """Every organization, person and country, in file order by section."""
         return [*self.organizations.values(), *self.people.values(), *self.countries.values()]

@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         if self.timeline.isVisible():
             self.timeline.repaint()
         dataset = self.document.dataset
-        settle(len(dataset.events) if dataset is not None else 0)
+        settle(dataset.entries if dataset is not None else 0)
 
     def _on_file_changed_on_disk(self, path: str) -> None:
         if self.auto_reload_action.isChecked() and path == self.path:
