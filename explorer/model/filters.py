@@ -350,6 +350,15 @@ class FilterIndex:
             self.positions(entity_id)
         return self
 
+    @property
+    def text_ready(self) -> bool:
+        """Whether the search text is built: a search needs no waiting for it."""
+        return self._lines is not None
+
+    def build_text(self) -> None:
+        """Build the search text now, unless built already (or being built: then wait for it)."""
+        self._text()
+
     def _text(self) -> tuple[list[str], str, list[int]]:
         """The folded "title summary" of each event; the same lines joined by newlines for
         scanning; and where each line starts in the joined text (one more at the end). Built

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
+from explorer.model.background import BACKGROUND
 from explorer.model.dataset import Dataset
-from explorer.model.filters import EventFilter, apply_filter
+from explorer.model.filters import EventFilter, FilterIndex, apply_filter, filter_index
 from explorer.model.membership_events import with_membership_events
 from explorer.model.memberships import membership_targets
 from explorer.model.places import prepare_places
@@ -32,6 +33,30 @@ class Selection:
     @property
     def is_empty(self) -> bool:
         return self.event_id is None and self.entity_id is None
+
+
+#: Events above which a search asked for before the search text is built waits for it on
+#: the background lane, not in the window's thread: building it takes about 20 ms per 20,000
+#: events, 0.1 s and more at 100,000 (and the lane may be building it already).
+SEARCH_WAITS_ABOVE = 20_000
+
+
+class _SearchTexts(QObject):
+    """Where the background lane says that it built a search text (its FilterIndex). One for
+    the program, made in the window's thread and never deleted, so that the lane never emits
+    on an object a closing window is deleting; each document hears it while it lives."""
+
+    built = Signal(object)
+
+
+_search_texts: _SearchTexts | None = None
+
+
+def _search_texts_relay() -> _SearchTexts:
+    global _search_texts
+    if _search_texts is None:
+        _search_texts = _SearchTexts()
+    return _search_texts
 
 
 class Document(QObject):
@@ -57,6 +82,10 @@ class Document(QObject):
         self._memberships_shown = True
         self._membership_target: str | None = None
         self._filter = EventFilter()
+        self._waiting: EventFilter | None = None  # a search asked for, waiting for its text
+        self._awaited: FilterIndex | None = None  # the index whose text the lane is asked for
+        self._relay = _search_texts_relay()
+        self._relay.built.connect(self._on_search_text_built)
         self._visible: list[int] = []
         self._selection = Selection()
         self._as_of: float | None = None
@@ -87,11 +116,19 @@ class Document(QObject):
 
     @property
     def filter(self) -> EventFilter:
-        return self._filter
+        """The filter asked for last (a search may still wait for its text: `filter_waiting`)."""
+        return self._waiting if self._waiting is not None else self._filter
+
+    @property
+    def filter_waiting(self) -> bool:
+        """Whether the filter asked for is a search of a large data set that waits for the
+        search text, built on the background lane; `filter_changed` announces it once applied."""
+        return self._waiting is not None
 
     @property
     def visible_positions(self) -> list[int]:
-        """Positions in `dataset.events` that the filter keeps, in file order."""
+        """Positions in `dataset.events` that the filter keeps, in file order (the filter
+        last announced by `filter_changed`)."""
         return self._visible
 
     @property
@@ -146,6 +183,9 @@ class Document(QObject):
         self._loaded = dataset
         self._dataset = shown if shown is not None else self.shown_for(dataset)
         self._positions_by_id = None
+        if event_filter is None:
+            event_filter = self._waiting
+        self._waiting = None
         if event_filter is not None:
             self._filter = event_filter
         self._refilter()
@@ -173,7 +213,15 @@ class Document(QObject):
 
     def set_filter(self, event_filter: EventFilter) -> None:
         """Filter the events. A mark set before is dropped: it would dim what the new filter
-        was asked to show."""
+        was asked to show. A search of a large data set whose search text is not built yet
+        waits for the background lane to build it, and applies then (`filter_waiting`): the
+        window goes on meanwhile."""
+        if event_filter == self.filter:
+            return
+        if self._text_awaited(event_filter):
+            self._waiting = event_filter
+            return
+        self._waiting = None
         if event_filter == self._filter:
             return
         if event_filter.include_children != self._filter.include_children:
@@ -212,6 +260,29 @@ class Document(QObject):
 
     # -- internals ---------------------------------------------------------------------
 
+    def _text_awaited(self, event_filter: EventFilter) -> bool:
+        """Whether `event_filter` must wait for the search text, which the lane is then asked
+        to build (once per index)."""
+        dataset = self._dataset
+        if dataset is None or not event_filter.terms or len(dataset.events) <= SEARCH_WAITS_ABOVE:
+            return False
+        index = filter_index(dataset)
+        if index.text_ready:
+            return False
+        if self._awaited is not index:
+            self._awaited = index
+            BACKGROUND.submit(_build_search_text, index, self._relay)
+        return True
+
+    @Slot(object)
+    def _on_search_text_built(self, index: FilterIndex) -> None:
+        if self._awaited is index:
+            self._awaited = None
+        waiting = self._waiting
+        if waiting is not None and self._dataset is not None and filter_index(self._dataset) is index:
+            self._waiting = None
+            self.set_filter(waiting)
+
     def _refilter(self) -> None:
         self._visible = apply_filter(self._dataset, self._filter) if self._dataset else []
 
@@ -226,3 +297,9 @@ class Document(QObject):
         if entity_id is not None and dataset.entity(entity_id) is None:
             entity_id = None
         return Selection(event_id, entity_id)
+
+
+def _build_search_text(index: FilterIndex, relay: _SearchTexts) -> None:
+    """On the background lane: build the text, then tell the window's thread."""
+    index.build_text()
+    relay.built.emit(index)

@@ -1,0 +1,107 @@
+"""A search of a large data set asked for before its search text is built waits for the
+background lane to build it, and applies then; the window's thread never builds it."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from explorer.model.background import BACKGROUND
+from explorer.model.dataset import Dataset
+from explorer.model.dates import parse_edtf
+from explorer.model.entities import Event
+from explorer.model.filters import EventFilter, apply_filter, filter_index
+from explorer.qt.document import SEARCH_WAITS_ABOVE, Document
+
+WORDS = ("police", "treaty", "campaign")
+
+
+@pytest.fixture
+def large() -> Dataset:
+    """A new data set each time: its filter index, and so its search text, is its own."""
+    return Dataset.build(events=[
+        Event(id=f"e{n}", title=f"{WORDS[n % 3]} {n}", start=parse_edtf("2009"))
+        for n in range(SEARCH_WAITS_ABOVE + 1)
+    ])
+
+
+@pytest.fixture
+def held_lane():
+    """The background lane kept busy until released, so that the search text is not built."""
+    release = threading.Event()
+    BACKGROUND.submit(release.wait)
+    try:
+        yield release
+    finally:
+        release.set()
+
+
+def announced(document: Document) -> list[EventFilter]:
+    seen: list[EventFilter] = []
+    document.filter_changed.connect(seen.append)
+    return seen
+
+
+def test_a_search_waits_for_the_lane_and_applies_once_the_text_is_built(qtbot, large, held_lane):
+    document = Document()
+    document.set_dataset(large)
+    seen = announced(document)
+    search = EventFilter(text="police")
+    document.set_filter(search)
+    assert document.filter_waiting and document.filter == search
+    assert document.visible_positions == list(range(len(large.events)))  # the last filter's
+    assert seen == [] and not filter_index(large).text_ready
+    held_lane.set()
+    qtbot.waitUntil(lambda: not document.filter_waiting)
+    assert seen == [search]
+    assert document.visible_positions == apply_filter(large, search)
+    assert len(document.visible_positions) == len(range(0, len(large.events), 3))
+
+
+def test_only_the_last_search_asked_for_while_waiting_applies(qtbot, large, held_lane):
+    document = Document()
+    document.set_dataset(large)
+    seen = announced(document)
+    document.set_filter(EventFilter(text="pol"))
+    document.set_filter(EventFilter(text="treaty"))
+    assert document.filter == EventFilter(text="treaty")
+    held_lane.set()
+    qtbot.waitUntil(lambda: not document.filter_waiting)
+    assert seen == [EventFilter(text="treaty")]
+    assert document.visible_positions == apply_filter(large, EventFilter(text="treaty"))
+
+
+def test_a_filter_without_words_applies_at_once_and_drops_a_waiting_search(qtbot, large, held_lane):
+    document = Document()
+    document.set_dataset(large)
+    seen = announced(document)
+    document.set_filter(EventFilter(text="police"))
+    dated = EventFilter(date_from=parse_edtf("2010").earliest)
+    document.set_filter(dated)
+    assert not document.filter_waiting and seen == [dated]
+    assert document.visible_positions == []
+    held_lane.set()
+    BACKGROUND.submit(lambda: None).wait()
+    qtbot.wait(1)  # deliver what the lane announced (nothing must change)
+    assert seen == [dated] and document.filter == dated
+
+
+def test_a_new_data_set_takes_the_waiting_search(qtbot, large, held_lane):
+    document = Document()
+    document.set_dataset(large)
+    search = EventFilter(text="campaign")
+    document.set_filter(search)
+    held_lane.set()
+    small = Dataset.build(events=[Event(id="a", title="campaign a", start=parse_edtf("2009")),
+                                  Event(id="b", title="b", start=parse_edtf("2009"))])
+    document.set_dataset(small)
+    assert not document.filter_waiting and document.filter == search
+    assert document.visible_positions == [0]
+
+
+def test_a_search_of_a_small_data_set_applies_at_once(qapp, held_lane):
+    document = Document()
+    document.set_dataset(Dataset.build(events=[Event(id="a", title="police", start=parse_edtf("2009"))]))
+    document.set_filter(EventFilter(text="police"))
+    assert not document.filter_waiting and document.visible_positions == [0]
