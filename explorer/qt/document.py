@@ -221,8 +221,10 @@ class Document(QObject):
         if self._text_awaited(event_filter):
             self._waiting = event_filter
             return
-        self._waiting = None
+        dropped, self._waiting = self._waiting, None
         if event_filter == self._filter:
+            if dropped is not None:  # what shows the search dropped (its words) follows
+                self.filter_changed.emit(event_filter)
             return
         if event_filter.include_children != self._filter.include_children:
             self._highlighted = None

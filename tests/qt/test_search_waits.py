@@ -87,6 +87,21 @@ def test_a_filter_without_words_applies_at_once_and_drops_a_waiting_search(qtbot
     assert seen == [dated] and document.filter == dated
 
 
+def test_asking_again_for_the_filter_shown_drops_a_waiting_search_and_says_so(qtbot, large, held_lane):
+    # (the filter bar's Clear while a search waits: the search field follows the filter)
+    document = Document()
+    document.set_dataset(large)
+    seen = announced(document)
+    document.set_filter(EventFilter(text="police"))
+    document.clear_filter()
+    assert not document.filter_waiting and document.filter == EventFilter()
+    assert seen == [EventFilter()]
+    held_lane.set()
+    BACKGROUND.submit(lambda: None).wait()
+    qtbot.wait(1)
+    assert seen == [EventFilter()] and document.visible_positions == list(range(len(large.events)))
+
+
 def test_a_new_data_set_takes_the_waiting_search(qtbot, large, held_lane):
     document = Document()
     document.set_dataset(large)
@@ -105,3 +120,23 @@ def test_a_search_of_a_small_data_set_applies_at_once(qapp, held_lane):
     document.set_dataset(Dataset.build(events=[Event(id="a", title="police", start=parse_edtf("2009"))]))
     document.set_filter(EventFilter(text="police"))
     assert not document.filter_waiting and document.visible_positions == [0]
+
+
+def test_a_search_typed_in_the_filter_bar_applies_once_the_lane_built_the_text(qtbot, large, held_lane):
+    from explorer.model.queries import count_text
+    from explorer.qt.filter_bar import FilterBar
+
+    document = Document()
+    document.set_dataset(large)
+    bar = FilterBar(document)
+    qtbot.addWidget(bar)
+    bar.search_edit.setText("treaty")
+    bar.search_edit.textEdited.emit("treaty")  # as typing it does
+    bar.search_edit.returnPressed.emit()
+    assert document.filter_waiting and document.filter.text == "treaty"
+    assert bar.count_label.text() == count_text(len(large.events), len(large.events))
+    held_lane.set()
+    qtbot.waitUntil(lambda: not document.filter_waiting)
+    kept = apply_filter(large, EventFilter(text="treaty"))
+    assert bar.count_label.text() == count_text(len(kept), len(large.events))
+    assert bar.search_edit.text() == "treaty" and bar.clear_button.isEnabled()
