@@ -107,7 +107,7 @@ def read_yaml_fast(text: str, raw: bytes | None = None) -> tuple[object, Integer
     checker = threading.Thread(target=_check_rest, args=(raw, integers, checked), daemon=True)
     checker.start()
     try:
-        root = yaml_rs.loads(text, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
+        root = _loads_in_pieces(text)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as error:
@@ -117,6 +117,62 @@ def read_yaml_fast(text: str, raw: bytes | None = None) -> tuple[object, Integer
     if checked[0] is not None:
         raise checked[0]
     return root, integers
+
+
+#: Items of a top-level `events:` list read per call of the accelerator. It holds the
+#: interpreter, and with it the window, while it makes the Python objects of what it read:
+#: read whole, a file of 100,000 events held it for most of a second.
+PIECE_EVENTS = 4096
+#: A top-level `events:` key with its list on the lines below (after a line end, or at the
+#: start: `^` in multi-line mode would be tried at every character).
+_EVENTS_KEY = re.compile(r"events:[ ]*(?:#[^\n]*)?\n")
+_EVENTS_KEY_LATER = re.compile(r"\nevents:[ ]*(?:#[^\n]*)?\n")
+#: The first item of that list, and its indentation.
+_FIRST_ITEM = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*([ ]*)-[ \n]")
+
+
+def _loads(text: str) -> object:
+    return yaml_rs.loads(text, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
+
+
+def _loads_in_pieces(text: str) -> object:
+    """What the accelerator reads from `text`, the items of a long top-level `events:` list
+    read `PIECE_EVENTS` at a time (between two pieces, other threads run).
+
+    The list is cut where its items start: lines of its indentation that start with `- `
+    (a line inside an item is indented further, or is inside a quoted scalar or a flow
+    collection, which a piece cut there leaves open: that piece fails). Each piece must read
+    as a list of as many items as it starts, and the rest of the file (the list taken out)
+    as a mapping whose `events` is empty; otherwise the file is read whole, as before, so
+    that the accelerator itself tells what is wrong."""
+    key = _EVENTS_KEY.match(text) or _EVENTS_KEY_LATER.search(text)
+    first = None if key is None else _FIRST_ITEM.match(text, key.end())
+    if key is None or first is None:
+        return _loads(text)
+    indent = first.group(1)
+    begin = first.start(1)
+    # (patterns that start with a line end: `^` in multi-line mode is tried at every character)
+    end_of_list = re.compile(rf"\n(?!{indent}-[ \n])(?![ ]*[#\n])[ ]{{0,{len(indent)}}}\S")
+    after = end_of_list.search(text, begin - 1)  # (`begin` starts a line)
+    end = len(text) if after is None else after.start() + 1
+    starts = [found.start() + 1 for found in re.compile(rf"\n{indent}-[ \n]").finditer(text, begin - 1, end)]
+    if len(starts) <= PIECE_EVENTS:
+        return _loads(text)
+    try:
+        rest = _loads(text[:begin] + text[end:])
+        if type(rest) is not dict or rest.get("events", "") is not None:
+            return _loads(text)
+        items: list = []
+        for at in range(0, len(starts), PIECE_EVENTS):
+            stop = starts[at + PIECE_EVENTS] if at + PIECE_EVENTS < len(starts) else end
+            piece = _loads(text[starts[at]:stop])
+            if type(piece) is not list or len(piece) != min(PIECE_EVENTS, len(starts) - at):
+                return _loads(text)
+            items += piece
+    except Exception:  # noqa: BLE001 - the whole file, read as before, tells what is wrong
+        return _loads(text)
+    rest["events"] = items
+    return rest
 
 
 def _check_rest(raw: bytes, integers: IntegerTexts, checked: list) -> None:
