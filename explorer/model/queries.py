@@ -1,9 +1,11 @@
 """Questions the panes ask of a data set: an entity's events, an event's entities, the
-sources behind a set of events, how many events each actor has, "12 of 31 events"."""
+sources behind a set of events, how many events each actor has, "12 of 31 events", the
+texts by which an actor is picked."""
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections import OrderedDict
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -75,3 +77,29 @@ def count_text(shown: int, total: int, noun: str = "event") -> str:
     if shown == total:
         return counted(total, noun)
     return f"{shown:,} of {counted(total, noun)}"
+
+
+#: The completions of the last data sets asked about, by identity (see `actor_completions`).
+_COMPLETIONS: OrderedDict[int, tuple[Dataset, dict[str, str], list[str]]] = OrderedDict()
+_COMPLETIONS_KEPT = 2
+
+
+def actor_completions(dataset: Dataset) -> tuple[Mapping[str, str], list[str]]:
+    """How an actor or protocol is picked by typing: completion text -> id ("UNODC — United
+    Nations Office on Drugs and Crime (unodc)", so that typing any of short name, name or id
+    finds it), and those texts in order of name, case ignored. Made once per data set, and
+    kept for the last two: a loading thread makes them ahead of the window (a million actors
+    take a second and a half)."""
+    found = _COMPLETIONS.get(id(dataset))
+    if found is not None and found[0] is dataset:
+        return found[1], found[2]
+    entries = {}
+    for entity in (*dataset.actors(), *dataset.protocols.values()):
+        label = dataset.label(entity.id)
+        text = label if entity.name == label else f"{label} — {entity.name}"
+        entries[f"{text} ({entity.id})"] = entity.id
+    ordered = sorted(entries, key=str.casefold)
+    _COMPLETIONS[id(dataset)] = (dataset, entries, ordered)
+    while len(_COMPLETIONS) > _COMPLETIONS_KEPT:
+        _COMPLETIONS.popitem(last=False)
+    return entries, ordered

@@ -19,7 +19,7 @@ from explorer.model.filters import EventFilter, FilterIndex, apply_filter, filte
 from explorer.model.membership_events import with_membership_events
 from explorer.model.memberships import membership_targets
 from explorer.model.places import prepare_places
-from explorer.model.queries import events_of
+from explorer.model.queries import actor_completions, events_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,11 +170,13 @@ class Document(QObject):
     def ready_for_showing(self, dataset: Dataset) -> Dataset:
         """`shown_for(dataset)`, with the lookups the views will make of it made now and kept
         (where the membership map puts each country: the map's shapes and the country
-        codes take a quarter of a second to read the first time). A loading thread calls it,
-        so that the window does not wait for them."""
+        codes take a quarter of a second to read the first time; the texts an actor is picked
+        by). A loading thread calls it, so that the window does not wait for them."""
         if dataset.countries:
             prepare_places(dataset.countries.values())
-        return self.shown_for(dataset)
+        shown = self.shown_for(dataset)
+        actor_completions(shown)
+        return shown
 
     def set_dataset(self, dataset: Dataset, event_filter: EventFilter | None = None,
                     shown: Dataset | None = None) -> None:

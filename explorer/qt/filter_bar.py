@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import re
 from dataclasses import replace
+from typing import Mapping
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 from explorer.model.dataset import Dataset
 from explorer.model.dates import DateError, day_text, parse_edtf
 from explorer.model.filters import EventFilter, Match, fold
-from explorer.model.queries import count_text, counted
+from explorer.model.queries import actor_completions, count_text, counted
 from explorer.qt.coalesced import Coalesced
 from explorer.qt.document import Document
 from explorer.qt.marks import MarkChip, escape
@@ -44,18 +45,7 @@ MENU_TAGS = 30
 INVALID_STYLE = "QLineEdit { border: 1px solid #D55E00; }"
 
 
-def actor_entries(dataset: Dataset) -> dict[str, str]:
-    """Completion text -> id for every actor and protocol: "UNODC — United Nations Office on
-    Drugs and Crime (unodc)", so that typing any of short name, name or id finds it."""
-    entries = {}
-    for entity in (*dataset.actors(), *dataset.protocols.values()):
-        label = dataset.label(entity.id)
-        text = label if entity.name == label else f"{label} — {entity.name}"
-        entries[f"{text} ({entity.id})"] = entity.id
-    return entries
-
-
-def resolve_actor(dataset: Dataset, entries: dict[str, str], text: str) -> str | None:
+def resolve_actor(dataset: Dataset, entries: Mapping[str, str], text: str) -> str | None:
     """The actor or protocol `text` names: a completion, an id, a name or short name, or the
     only entry containing the text (case and accents ignored); None when unclear."""
     text = text.strip()
@@ -92,7 +82,7 @@ class FilterBar(QWidget):
         self.setObjectName("filterBar")
         self.setAccessibleName("Event filter")
         self._document = document
-        self._entries: dict[str, str] = {}
+        self._entries: Mapping[str, str] = {}
         self._listed_tags: frozenset[str] = frozenset()
         self._chips: list[QToolButton] = []
 
@@ -294,11 +284,11 @@ class FilterBar(QWidget):
     # -- following the document ---------------------------------------------------------
 
     def _on_dataset_loaded(self, dataset: Dataset | None) -> None:
-        self._entries = actor_entries(dataset) if dataset is not None else {}
+        self._entries, ordered = actor_completions(dataset) if dataset is not None else ({}, [])
         total = len(dataset.events) if dataset is not None else 0
         widest = re.sub(r"\d", "8", f"{total:,} of {counted(total, 'event')}")
         self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest) + 4)
-        self._completions.setStringList(sorted(self._entries, key=str.casefold))
+        self._completions.setStringList(ordered)
         self._fill_tags_menu(dataset, self._document.filter.tags)
         self._follow_filter(self._document.filter)
 

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from explorer.model.filters import Match
-from explorer.qt.filter_bar import actor_entries, resolve_actor
+from explorer.model.queries import actor_completions
+from explorer.qt.filter_bar import resolve_actor
 from tests.helpers.days import day
 from tests.helpers.windows import focus, headless_popup, settle
 
@@ -62,7 +63,7 @@ def test_enter_adds_the_actor_named_and_unclear_text_is_refused(shown, bar, qtbo
 
 def test_resolving_names_ignores_case_and_accents(shown):
     dataset = shown.document.dataset
-    entries = actor_entries(dataset)
+    entries, _ordered = actor_completions(dataset)
     assert resolve_actor(dataset, entries, "unodc") == "unodc"
     assert resolve_actor(dataset, entries, "SPAIN") == "ES"
     assert resolve_actor(dataset, entries, "Trafficking in Persons Protocol") == "tip-protocol"
@@ -185,3 +186,27 @@ def test_a_file_of_many_tags_lists_the_most_used_and_offers_any_other_by_name(wi
         [f"e{int(rare[5:])}"]
     checked = [a.text() for a in bar.tags_menu.actions() if a.isCheckable() and a.isChecked()]
     assert checked == [rare]
+
+
+def test_the_actor_completions_are_made_by_the_load_not_again_by_the_window(window, qtbot, tmp_path, monkeypatch):
+    # A million actors took the window a second and a half to list; the loading thread
+    # makes the list (`Document.ready_for_showing`) and the filter bar reads it.
+    import explorer.model.queries as queries
+
+    made: list[int] = []
+    sort = sorted
+
+    def counting_sort(items, **kwargs):
+        made.append(len(items))
+        return sort(items, **kwargs)
+
+    path = tmp_path / "actors.yaml"
+    path.write_text("timeline: 1\norganizations:\n  a: {name: Alpha}\n  b: {name: Beta}\n"
+                    "events:\n  - {title: t, date: '2009', actors: [a]}\n", encoding="utf-8")
+    monkeypatch.setattr(queries, "sorted", counting_sort, raising=False)
+    assert window.open_file(str(path))
+    window.panes.flush()
+    assert made == [2]
+    bar = window.panes.filter_bar
+    assert bar.completer.model().stringList() == ["Alpha (a)", "Beta (b)"]
+    assert actor_completions(window.document.dataset)[1] is actor_completions(window.document.dataset)[1]
