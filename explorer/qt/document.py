@@ -66,6 +66,9 @@ class Document(QObject):
     dataset_loaded = Signal(object)
     #: The filter changed (the new EventFilter); `visible_positions` is already updated.
     filter_changed = Signal(object)
+    #: A search of a large data set waits for its search text (the EventFilter asked for):
+    #: `filter_changed` follows once it applies, or once another filter takes its place.
+    search_waiting = Signal(object)
     #: The selection changed (the new Selection).
     selection_changed = Signal(object)
     #: The "as of" day number changed (float, or None when cleared).
@@ -222,6 +225,7 @@ class Document(QObject):
             return
         if self._text_awaited(event_filter):
             self._waiting = event_filter
+            self.search_waiting.emit(event_filter)
             return
         dropped, self._waiting = self._waiting, None
         if event_filter == self._filter:

@@ -156,6 +156,7 @@ class FilterBar(QWidget):
         self.clear_button.clicked.connect(self.clear)
         document.dataset_loaded.connect(self._on_dataset_loaded)
         document.filter_changed.connect(self._follow_filter)
+        document.search_waiting.connect(self._on_search_waiting)
         self._on_dataset_loaded(document.dataset)
 
     def _layout(self) -> None:
@@ -291,6 +292,12 @@ class FilterBar(QWidget):
         self._completions.setStringList(ordered)
         self._fill_tags_menu(dataset, self._document.filter.tags)
         self._follow_filter(self._document.filter)
+
+    def _on_search_waiting(self, _event_filter: EventFilter) -> None:
+        # a large data set's search text is still being made: say so until the filter applies
+        self.count_label.setText("Searching\u2026")
+        self.clear_button.setEnabled(True)
+        self.clear_action.setEnabled(True)
 
     def _fill_tags_menu(self, dataset: Dataset | None, chosen: frozenset[str]) -> None:
         """One checkable entry per tag, in order of name: the `MENU_TAGS` most used ones and

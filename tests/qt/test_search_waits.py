@@ -134,9 +134,29 @@ def test_a_search_typed_in_the_filter_bar_applies_once_the_lane_built_the_text(q
     bar.search_edit.textEdited.emit("treaty")  # as typing it does
     bar.search_edit.returnPressed.emit()
     assert document.filter_waiting and document.filter.text == "treaty"
-    assert bar.count_label.text() == count_text(len(large.events), len(large.events))
+    assert bar.count_label.text() == "Searching\u2026" and bar.clear_button.isEnabled()
     held_lane.set()
     qtbot.waitUntil(lambda: not document.filter_waiting)
     kept = apply_filter(large, EventFilter(text="treaty"))
     assert bar.count_label.text() == count_text(len(kept), len(large.events))
     assert bar.search_edit.text() == "treaty" and bar.clear_button.isEnabled()
+
+
+def test_clear_while_a_search_waits_shows_every_event_again(qtbot, large, held_lane):
+    from PySide6.QtCore import Qt
+
+    from explorer.model.queries import count_text
+    from explorer.qt.filter_bar import FilterBar
+
+    document = Document()
+    document.set_dataset(large)
+    bar = FilterBar(document)
+    qtbot.addWidget(bar)
+    bar.search_edit.setText("police")
+    bar.search_edit.textEdited.emit("police")
+    bar.search_edit.returnPressed.emit()
+    assert bar.count_label.text() == "Searching\u2026"
+    qtbot.mouseClick(bar.clear_button, Qt.MouseButton.LeftButton)
+    assert not document.filter_waiting and document.filter == EventFilter()
+    assert bar.search_edit.text() == "" and not bar.clear_button.isEnabled()
+    assert bar.count_label.text() == count_text(len(large.events), len(large.events))
