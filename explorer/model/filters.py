@@ -33,7 +33,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from itertools import islice
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -283,7 +283,7 @@ class FilterIndex:
 
     __slots__ = (
         "dataset", "size", "_positions", "_tag_positions", "_lines", "_joined", "_starts",
-        "_extents", "_text_lock",
+        "_extents", "_text_lock", "_told_lock", "_to_tell",
     )
 
     def __init__(self, dataset: Dataset) -> None:
@@ -296,6 +296,8 @@ class FilterIndex:
         self._starts: list[int] = []
         self._extents: tuple[np.ndarray, np.ndarray] | None = None
         self._text_lock = threading.Lock()
+        self._told_lock = threading.Lock()
+        self._to_tell: list[Callable[[], None]] = []  # `when_text_built`
 
     def positions(self, entity_id: str) -> np.ndarray:
         """Sorted positions of the events naming `entity_id` as an actor or citing it."""
@@ -359,6 +361,15 @@ class FilterIndex:
         """Build the search text now, unless built already (or being built: then wait for it)."""
         self._text()
 
+    def when_text_built(self, tell: Callable[[], None]) -> None:
+        """Call `tell` once the search text is built: now when it is, else in the thread that
+        builds it, as soon as it has (not after the rest of that thread's work)."""
+        with self._told_lock:
+            if self._lines is None:
+                self._to_tell.append(tell)
+                return
+        tell()
+
     def _text(self) -> tuple[list[str], str, list[int]]:
         """The folded "title summary" of each event; the same lines joined by newlines for
         scanning; and where each line starts in the joined text (one more at the end). Built
@@ -383,6 +394,10 @@ class FilterIndex:
             self._joined = "\n".join(lines)
             self._starts = starts
             self._lines = lines
+            with self._told_lock:
+                to_tell, self._to_tell = self._to_tell, []
+            for tell in to_tell:
+                tell()
 
     def text_mask(self, term: str, within: np.ndarray | None = None) -> np.ndarray:
         """Events whose folded text contains `term`, among the `within` mask when given."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from explorer.model.background import BACKGROUND
 from explorer.model.dataset import Dataset
@@ -88,7 +88,8 @@ class Document(QObject):
         self._waiting: EventFilter | None = None  # a search asked for, waiting for its text
         self._awaited: FilterIndex | None = None  # the index whose text the lane is asked for
         self._relay = _search_texts_relay()
-        self._relay.built.connect(self._on_search_text_built)
+        # queued even from this thread: a search is announced waiting before it may apply
+        self._relay.built.connect(self._on_search_text_built, Qt.ConnectionType.QueuedConnection)
         self._visible: list[int] = []
         self._selection = Selection()
         self._as_of: float | None = None
@@ -279,7 +280,11 @@ class Document(QObject):
             return False
         if self._awaited is not index:
             self._awaited = index
-            BACKGROUND.submit(_build_search_text, index, self._relay)
+            relay = self._relay
+            # told as soon as the text is built: by the lane's preparation of a loaded data
+            # set (`prepare_in_background`), or else by this, once the lane comes to it
+            index.when_text_built(lambda: relay.built.emit(index))
+            BACKGROUND.submit(index.build_text)
         return True
 
     @Slot(object)
@@ -306,8 +311,3 @@ class Document(QObject):
             entity_id = None
         return Selection(event_id, entity_id)
 
-
-def _build_search_text(index: FilterIndex, relay: _SearchTexts) -> None:
-    """On the background lane: build the text, then tell the window's thread."""
-    index.build_text()
-    relay.built.emit(index)

@@ -160,3 +160,24 @@ def test_clear_while_a_search_waits_shows_every_event_again(qtbot, large, held_l
     assert not document.filter_waiting and document.filter == EventFilter()
     assert bar.search_edit.text() == "" and not bar.clear_button.isEnabled()
     assert bar.count_label.text() == count_text(len(large.events), len(large.events))
+
+
+def test_a_waiting_search_applies_once_the_text_is_built_not_after_the_lanes_other_work(qtbot, large):
+    # A loaded data set's text is built by the lane's preparation, before the new cache entry
+    # (seconds at a million events): the search must not wait for the entry too.
+    before, after = threading.Event(), threading.Event()
+    BACKGROUND.submit(before.wait)
+    BACKGROUND.submit(filter_index(large).build_text)  # as `prepare_in_background` does
+    BACKGROUND.submit(after.wait)  # as writing the cache entry does
+    try:
+        document = Document()
+        document.set_dataset(large)
+        document.set_filter(EventFilter(text="police"))
+        assert document.filter_waiting
+        before.set()
+        qtbot.waitUntil(lambda: not document.filter_waiting)
+        assert not after.is_set()
+        assert document.visible_positions == apply_filter(large, EventFilter(text="police"))
+    finally:
+        before.set()
+        after.set()
