@@ -85,6 +85,8 @@ class EntityPane(QDockWidget):
         self.model.set_dataset(dataset)
         for index in self.model.parent_indexes():  # while the reset's layout is pending: cheap
             self.tree.expand(index)
+        for index in self.model.more_indexes():  # "… and 20,000 more": across the columns
+            self.tree.setFirstColumnSpanned(index.row(), index.parent(), True)
         self._follow_selection()
         # the counts, marks and column widths on the next turn of the event loop: the
         # timeline paints the new data set first, and the window is not held for all of it
@@ -145,8 +147,7 @@ class EntityPane(QDockWidget):
     def _show_details(self) -> None:
         dataset = self._document.dataset
         entity_id = self._document.selection.entity_id
-        node = self.model.index_of(entity_id)
-        if dataset is None or not node.isValid():
+        if dataset is None or not self.model.holds(entity_id):  # (listed or not: `ROWS_LISTED`)
             self.details.setHtml(
                 f"<p style='color:{muted_colour(self)}'>Select {self._noun} to see its details "
                 "and mark its events on the timeline.</p>")

@@ -5,6 +5,7 @@ the document."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 from typing import Callable, Mapping, Sequence
 
 from PySide6.QtCore import (
@@ -32,6 +33,10 @@ MARKS_ONE_BY_ONE = 256
 #: Above how many rows "every row changed" is `repaint_needed`, not `dataChanged`: a tree
 #: view walks a `dataChanged` range row by row, about 2 s for a million rows.
 ROWS_SIGNALLED = 5_000
+#: Entities of one section a tree lists at most, the first in the file: a tree view asks for
+#: every row when it is reset (a million organizations held the window 1.7 s), and no one
+#: scrolls through more. A last row says how many more there are and how to find one.
+ROWS_LISTED = 10_000
 
 Role = Qt.ItemDataRole
 _NO_PARENT = QModelIndex()
@@ -75,11 +80,17 @@ def date_text(value: EdtfValue | None) -> str:
 
 @dataclass(slots=True)
 class _Node:
-    entity_id: str | None  # None for a group heading ("Countries")
+    entity_id: str | None  # None for a group heading ("Countries") or the row of those not listed
     title: str
     parent: int  # node number, -1 at the top
     row: int
     children: list[int]
+    more: int = 0  # on the row of those not listed: how many
+
+
+def more_text(count: int) -> str:
+    """The row after the `ROWS_LISTED` entities a tree lists of a section."""
+    return f"\u2026 and {count:,} more: find one by name in the Actors filter"
 
 
 Sections = Callable[[Dataset], Sequence[tuple[str | None, Mapping[str, Entity]]]]
@@ -109,6 +120,7 @@ class EntityTreeModel(QAbstractItemModel):
         self._filtered = False
         self._marked: frozenset[str] = frozenset()
         self._bold = _bold()
+        self._held: tuple[Mapping[str, Entity], ...] = ()
 
     # -- feeding ------------------------------------------------------------------------
 
@@ -116,6 +128,7 @@ class EntityTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._dataset = dataset
         self._nodes, self._top, self._by_id = [], [], {}
+        self._held = () if dataset is None else tuple(entities for _h, entities in self._sections(dataset))
         if dataset is not None:
             self._build(dataset)
         self._marked = frozenset()
@@ -126,16 +139,21 @@ class EntityTreeModel(QAbstractItemModel):
             group = -1
             if heading is not None:
                 group = self._add(None, heading, -1)
-            for entity_id, entity in entities.items():
+            listed = entities if len(entities) <= ROWS_LISTED else dict(islice(entities.items(), ROWS_LISTED))
+            for entity_id, entity in listed.items():
                 self._by_id[entity_id] = len(self._nodes)
                 self._nodes.append(_Node(entity_id, entity.name, -2, 0, []))
-            for entity_id, entity in entities.items():
+            for entity_id, entity in listed.items():
                 parent = getattr(entity, "parent", None)
                 node = self._by_id[entity_id]
-                under = self._by_id.get(parent, group) if parent in entities else group
+                under = self._by_id.get(parent, group) if parent in listed else group
                 if under == node or self._is_below(under, node):
                     under = group  # a cycle in the file: show the entity at the top
                 self._attach(node, under)
+            if len(entities) > len(listed):
+                more = len(entities) - len(listed)
+                self._nodes.append(_Node(None, more_text(more), -2, 0, [], more))
+                self._attach(len(self._nodes) - 1, group)
 
     def _is_below(self, node: int, ancestor: int) -> bool:
         while node >= 0:
@@ -189,6 +207,10 @@ class EntityTreeModel(QAbstractItemModel):
 
     # -- lookups ------------------------------------------------------------------------
 
+    def holds(self, entity_id: str | None) -> bool:
+        """Whether the entity is in one of the model's sections, listed or not."""
+        return entity_id is not None and any(entity_id in entities for entities in self._held)
+
     def index_of(self, entity_id: str | None) -> QModelIndex:
         node = self._by_id.get(entity_id) if entity_id is not None else None
         return _NO_PARENT if node is None else self._index_of_node(node)
@@ -204,6 +226,10 @@ class EntityTreeModel(QAbstractItemModel):
         """The rows that have rows under them: what a view expands to show every row (its
         `expandAll` asks every row whether it has children, 3.5 s for a million rows)."""
         return [self._index_of_node(n) for n in self._parents()]
+
+    def more_indexes(self) -> list[QModelIndex]:
+        """The rows that say how many entities are not listed (a view spans them)."""
+        return [self._index_of_node(n) for n, node in enumerate(self._nodes) if node.more]
 
     def _parents(self) -> list[int]:
         """The nodes that have nodes under them."""
@@ -235,6 +261,11 @@ class EntityTreeModel(QAbstractItemModel):
             return 0
         return len(self._nodes[parent.internalId()].children)
 
+    def flags(self, index: QModelIndex | QPersistentModelIndex):
+        if index.isValid() and self._nodes[index.internalId()].more:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren  # a note, not a row to pick
+        return super().flags(index)
+
     def columnCount(self, parent=_NO_PARENT) -> int:
         return len(self._columns) + 1
 
@@ -251,9 +282,15 @@ class EntityTreeModel(QAbstractItemModel):
         column = index.column()
         if role == Role.UserRole:
             return entity
+        if entity is None and node.more:  # the row of the entities not listed
+            if role in (Role.DisplayRole, Role.AccessibleTextRole) and column == 0:
+                return node.title
+            return muted_foreground() if role == Role.ForegroundRole else None
         if entity is None:  # a group heading
             if role == Role.DisplayRole and column == 0:
-                return f"{node.title} ({len(node.children):,})"
+                listed = sum(not self._nodes[child].more for child in node.children)
+                more = sum(self._nodes[child].more for child in node.children)
+                return f"{node.title} ({listed + more:,})"
             return self._bold if role == Role.FontRole else None
         if role in (Role.DisplayRole, Role.AccessibleTextRole):
             if column < len(self._columns):  # clipped: a view elides a name by shaping all of it
