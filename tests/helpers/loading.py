@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from hypothesis import strategies as st
+
 from explorer.model.dataset import Dataset
 from explorer.model.diagnostics import DatasetError
 from explorer.model.load.loader import fast_path, load_text
@@ -103,3 +105,16 @@ def mutate(text: str, operations) -> str:
                 lines[first], lines[second] = lines[second], lines[first]
             text = "\n".join(lines)
     return text
+
+
+def mutation_lists(extra: str = "") -> st.SearchStrategy:
+    """Lists of (operation, where, length, chunk) for `mutate` on `MINIMAL`; chunks are made
+    of YAML's indicators, digits and letters, and of `extra`."""
+    return st.lists(
+        st.tuples(
+            st.sampled_from(["delete", "insert", "replace", "duplicate-line", "swap-lines"]),
+            st.integers(0, len(MINIMAL)), st.integers(1, 40),
+            st.text(alphabet=st.sampled_from(list(" :-[]{}&*!\n'\"#,2019XYabc" + extra)), min_size=1, max_size=6),
+        ),
+        min_size=1, max_size=4,
+    )

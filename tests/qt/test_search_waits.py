@@ -6,13 +6,16 @@ from __future__ import annotations
 import threading
 
 import pytest
+from PySide6.QtCore import Qt
 
 from explorer.model.background import BACKGROUND
 from explorer.model.dataset import Dataset
 from explorer.model.dates import parse_edtf
 from explorer.model.entities import Event
 from explorer.model.filters import EventFilter, apply_filter, filter_index
+from explorer.model.queries import count_text
 from explorer.qt.document import SEARCH_WAITS_ABOVE, Document
+from explorer.qt.filter_bar import FilterBar
 
 WORDS = ("police", "treaty", "campaign")
 
@@ -122,17 +125,20 @@ def test_a_search_of_a_small_data_set_applies_at_once(qapp, held_lane):
     assert not document.filter_waiting and document.visible_positions == [0]
 
 
-def test_a_search_typed_in_the_filter_bar_applies_once_the_lane_built_the_text(qtbot, large, held_lane):
-    from explorer.model.queries import count_text
-    from explorer.qt.filter_bar import FilterBar
-
+def searched_in_a_filter_bar(qtbot, dataset: Dataset, words: str) -> tuple[Document, FilterBar]:
+    """A document of `dataset` and its filter bar, `words` typed in its search field and Enter."""
     document = Document()
-    document.set_dataset(large)
+    document.set_dataset(dataset)
     bar = FilterBar(document)
     qtbot.addWidget(bar)
-    bar.search_edit.setText("treaty")
-    bar.search_edit.textEdited.emit("treaty")  # as typing it does
+    bar.search_edit.setText(words)
+    bar.search_edit.textEdited.emit(words)  # as typing it does
     bar.search_edit.returnPressed.emit()
+    return document, bar
+
+
+def test_a_search_typed_in_the_filter_bar_applies_once_the_lane_built_the_text(qtbot, large, held_lane):
+    document, bar = searched_in_a_filter_bar(qtbot, large, "treaty")
     assert document.filter_waiting and document.filter.text == "treaty"
     assert bar.count_label.text() == "Searching\u2026" and bar.clear_button.isEnabled()
     held_lane.set()
@@ -143,18 +149,7 @@ def test_a_search_typed_in_the_filter_bar_applies_once_the_lane_built_the_text(q
 
 
 def test_clear_while_a_search_waits_shows_every_event_again(qtbot, large, held_lane):
-    from PySide6.QtCore import Qt
-
-    from explorer.model.queries import count_text
-    from explorer.qt.filter_bar import FilterBar
-
-    document = Document()
-    document.set_dataset(large)
-    bar = FilterBar(document)
-    qtbot.addWidget(bar)
-    bar.search_edit.setText("police")
-    bar.search_edit.textEdited.emit("police")
-    bar.search_edit.returnPressed.emit()
+    document, bar = searched_in_a_filter_bar(qtbot, large, "police")
     assert bar.count_label.text() == "Searching\u2026"
     qtbot.mouseClick(bar.clear_button, Qt.MouseButton.LeftButton)
     assert not document.filter_waiting and document.filter == EventFilter()

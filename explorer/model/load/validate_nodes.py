@@ -306,10 +306,8 @@ class _Validator:
                 for item in text:
                     if type(item) is not str or not item:
                         return False
-                    if kind == REFS:
-                        found = ids.get(item)
-                        if found is None or found[0] not in field.targets:
-                            return False
+                    if kind == REFS and not self._known(item, field.targets):
+                        return False
             else:
                 return False  # null, true, a number's text in a list... : the nodes decide
         for name in EVENT_SHAPE.required:

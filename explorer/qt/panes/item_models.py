@@ -128,14 +128,14 @@ class EntityTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._dataset = dataset
         self._nodes, self._top, self._by_id = [], [], {}
-        self._held = () if dataset is None else tuple(entities for _h, entities in self._sections(dataset))
-        if dataset is not None:
-            self._build(dataset)
+        sections = () if dataset is None else tuple(self._sections(dataset))
+        self._held = tuple(entities for _heading, entities in sections)
+        self._build(sections)
         self._marked = frozenset()
         self.endResetModel()
 
-    def _build(self, dataset: Dataset) -> None:
-        for heading, entities in self._sections(dataset):
+    def _build(self, sections: Sequence[tuple[str | None, Mapping[str, Entity]]]) -> None:
+        for heading, entities in sections:
             group = -1
             if heading is not None:
                 group = self._add(None, heading, -1)
@@ -150,10 +150,14 @@ class EntityTreeModel(QAbstractItemModel):
                 if under == node or self._is_below(under, node):
                     under = group  # a cycle in the file: show the entity at the top
                 self._attach(node, under)
-            if len(entities) > len(listed):
-                more = len(entities) - len(listed)
+            more = len(entities) - len(listed)
+            if more:
                 self._nodes.append(_Node(None, more_text(more), -2, 0, [], more))
                 self._attach(len(self._nodes) - 1, group)
+            if group >= 0:  # "Countries (195)": its rows, and those not listed instead of their row
+                heading_node = self._nodes[group]
+                rows = len(heading_node.children) - (1 if more else 0)
+                heading_node.title = f"{heading} ({rows + more:,})"
 
     def _is_below(self, node: int, ancestor: int) -> bool:
         while node >= 0:
@@ -286,11 +290,9 @@ class EntityTreeModel(QAbstractItemModel):
             if role in (Role.DisplayRole, Role.AccessibleTextRole) and column == 0:
                 return node.title
             return muted_foreground() if role == Role.ForegroundRole else None
-        if entity is None:  # a group heading
+        if entity is None:  # a group heading (its title holds its count)
             if role == Role.DisplayRole and column == 0:
-                listed = sum(not self._nodes[child].more for child in node.children)
-                more = sum(self._nodes[child].more for child in node.children)
-                return f"{node.title} ({listed + more:,})"
+                return node.title
             return self._bold if role == Role.FontRole else None
         if role in (Role.DisplayRole, Role.AccessibleTextRole):
             if column < len(self._columns):  # clipped: a view elides a name by shaping all of it

@@ -15,7 +15,7 @@ from explorer.model.diagnostics import DatasetError, Severity
 from explorer.model.load.loader import load_text
 from explorer.model.load.schema import ENTITY_SECTIONS, LIST_SECTIONS, TOP_LEVEL_KEYS
 from tests.helpers.fuzzing import fuzz_settings, no_hang
-from tests.helpers.loading import MINIMAL, mutate, same_outcome
+from tests.helpers.loading import MINIMAL, mutate, mutation_lists, same_outcome
 
 FUZZ = fuzz_settings(200)
 
@@ -112,14 +112,7 @@ def test_documents_shaped_like_timelines(document, flow):
     check(yaml.safe_dump(document, default_flow_style=flow, allow_unicode=True, sort_keys=False))
 
 
-mutations = st.lists(
-    st.tuples(
-        st.sampled_from(["delete", "insert", "replace", "duplicate-line", "swap-lines"]),
-        st.integers(0, len(MINIMAL)), st.integers(1, 40),
-        st.text(alphabet=st.sampled_from(list(" :-[]{}&*!\n'\"#,2019XYabc")), min_size=1, max_size=6),
-    ),
-    min_size=1, max_size=4,
-)
+mutations = mutation_lists()
 
 
 @FUZZ

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 from benchmarks.make_dataset import make
 from explorer.model.load import yaml_fast
 from tests.helpers.fuzzing import fuzz_settings
-from tests.helpers.loading import MINIMAL, mutate
+from tests.helpers.loading import MINIMAL, mutate, mutation_lists
 
 pytestmark = pytest.mark.skipif(not yaml_fast.AVAILABLE, reason="the YAML accelerator is not installed")
 
@@ -87,14 +86,7 @@ def test_a_piece_that_fails_makes_the_text_read_whole(monkeypatch):
     assert lengths[-1] == len(text) and len(lengths) > 1
 
 
-mutations = st.lists(
-    st.tuples(
-        st.sampled_from(["delete", "insert", "replace", "duplicate-line", "swap-lines"]),
-        st.integers(0, len(MINIMAL)), st.integers(1, 40),
-        st.text(alphabet=st.sampled_from(list(" :-[]{}&*!\n'\"#,|>2019XYabc")), min_size=1, max_size=6),
-    ),
-    min_size=1, max_size=4,
-)
+mutations = mutation_lists(extra="|>")  # and block scalar headers
 
 
 @fuzz_settings(300)
