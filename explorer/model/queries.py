@@ -95,7 +95,7 @@ def actor_completions(dataset: Dataset) -> tuple[Mapping[str, str], list[str]]:
         return found[1], found[2]
     entries = {}
     for entity in (*dataset.actors(), *dataset.protocols.values()):
-        label = dataset.label(entity.id)
+        label = entity.label or entity.name  # `Dataset.label`, without finding the entity again
         text = label if entity.name == label else f"{label} — {entity.name}"
         entries[f"{text} ({entity.id})"] = entity.id
     ordered = sorted(entries, key=str.casefold)

@@ -76,6 +76,19 @@ def _plan(shape: Shape) -> tuple[dict[str, tuple[str, str, tuple]], tuple[str, .
     return plan
 
 
+def _plain_texts(shape: Shape) -> frozenset[str]:
+    """The fields of `shape` that hold text and name their attribute: an entry of only those,
+    each a text, is its own checked values (`_PlainValidator.entry` would copy them as they are)."""
+    found = _PLAIN_TEXTS.get(shape.noun)
+    if found is None:
+        found = _PLAIN_TEXTS[shape.noun] = frozenset(
+            name for name, field in shape.fields.items() if field.type == TEXT and field.attribute(name) == name)
+    return found
+
+
+_PLAIN_TEXTS: dict[str, frozenset[str]] = {}
+
+
 def _date(text: str) -> Any:
     match = _PLAIN_DATE.fullmatch(text)
     if match is not None:
@@ -163,6 +176,7 @@ def read_plain(
 _Record = list[tuple[str, "int | None"]]
 _INSIDE = -1
 _NO_KEY = object()
+_NOT_AN_ID = object()  # the kind `_PlainValidator.resolve` finds for a name that is no id
 
 
 class _Entries:
@@ -410,18 +424,39 @@ class _PlainValidator:
         ids = self.ids
         part = _Entries(section, shape, self.kept(node), made)
         self.parts.append(part)
+        make = maker(cls)
+        plain = _plain_texts(shape)
+        required = shape.required
+        refused = self.refused
+        countdown = _TICK_EVERY
         for key, value in node.items():
+            countdown -= 1
+            if not countdown:
+                countdown = _TICK_EVERY
+                self.tick(_TICK_EVERY)
             entity_id = key if type(key) is str else self.text_of(key)
-            if entity_id is None or entity_id == "<<" or not entity_id.strip() or entity_id.startswith(self.refused):
+            if entity_id is None or entity_id == "<<" or not entity_id.strip() or entity_id.startswith(refused):
                 raise NotVouched("an id that is empty, null or a merge key")
             if entity_id in ids:
                 raise Broken("a duplicate id")
             ids[entity_id] = kind
-            values = self.entry(value, shape, part, entity_id, section)
-            if "parent" in values:
-                self.parents[entity_id] = values["parent"]
-            made.append(cls(id=entity_id, **values))
-        self.tick(len(node))
+            values = None
+            if type(value) is dict and plain.issuperset(value):  # only text fields: read as they are
+                for text in value.values():
+                    if type(text) is not str or text.startswith(refused):
+                        break
+                else:
+                    for name in required:
+                        text = value.get(name)
+                        if not text or text.isspace():
+                            raise Broken("a required field is missing or empty")
+                    values = value
+            if values is None:
+                values = self.entry(value, shape, part, entity_id, section)
+                if "parent" in values:
+                    self.parents[entity_id] = values["parent"]
+            made.append(make(id=entity_id, **values))
+        self.tick(_TICK_EVERY - countdown)
 
     def list_section(self, section: str, node: object) -> None:
         shape = LIST_SECTIONS[section]
@@ -694,12 +729,12 @@ class _PlainValidator:
             if ids.get(target, False) not in targets:
                 raise Broken("a reference to an unknown id or to the wrong kind")
         for targets, names in self.event_refs.items():
-            allowed = {entity_id for entity_id, kind in ids.items() if kind in targets}
-            try:
-                if not allowed.issuperset(names):
-                    raise Broken("a reference to an unknown id or to the wrong kind")
+            try:  # the kinds named, each looked up by the dict itself: a million names take little
+                kinds = set(map(ids.get, names, repeat(_NOT_AN_ID)))
             except TypeError as error:  # a list or mapping where an id belongs
                 raise NotVouched("a reference that is not an id") from error
+            if not kinds.issubset(targets):
+                raise Broken("a reference to an unknown id or to the wrong kind")
 
     def find_loops(self) -> None:
         """Stop at any loop of `parent` links (`schema.parent_loops`)."""

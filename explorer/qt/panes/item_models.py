@@ -184,8 +184,13 @@ class EntityTreeModel(QAbstractItemModel):
         self._changed_everywhere()
 
     def set_marked(self, marked: frozenset[str]) -> None:
-        changed = marked ^ self._marked
-        self._marked = marked
+        before, self._marked = self._marked, marked
+        if marked is before:
+            return
+        if len(marked) + len(before) > 2 * MARKS_ONE_BY_ONE:  # not worth finding which changed
+            self._changed_everywhere()
+            return
+        changed = marked ^ before
         if len(changed) > MARKS_ONE_BY_ONE:
             self._changed_everywhere()
             return

@@ -54,6 +54,8 @@ def marked_entities(
     marked: set[str] = set()
     event = dataset.events_by_id.get(event_id) if event_id is not None else None
     if event is not None:
+        if entity_id is None and not event.protocols:  # one copy of a million actors, not two
+            return frozenset(event.actors)
         marked.update(event.actors)
         marked.update(event.protocols)
     if entity_id is not None:

@@ -109,6 +109,31 @@ def test_surrogates_and_long_keys_read_as_the_reference_does(text, language):
     same_outcome(text, language=language)
 
 
+# An entity of text fields only is its own checked values (`validate_plain._plain_texts`):
+# each case reads as the reference does, vouched for (True) or left to the node path (False).
+@pytest.mark.parametrize("text, language, vouched", [
+    ("timeline: 1\norganizations: {a: {name: A, short: a, url: u, description: d}}\n", "yaml", True),
+    ("timeline: 1\npeople: {p: {name: P}}\ncountries: {c: {name: C, iso: CC}}\n", "yaml", True),
+    ("timeline: 1\nsources: {s: {title: S, publisher: P, note: n}}\n", "yaml", True),
+    ("timeline: 1\norganizations: {a: {name: 1.50}}\n", "yaml", False),  # a number: as written
+    ("timeline: 1\norganizations: {a: {name: A, short: 7}}\n", "yaml", True),
+    ("timeline: 1\norganizations: {a: {name: A, short: null}}\n", "yaml", True),
+    ("timeline: 1\norganizations: {a: {name: A, short: [x]}}\n", "yaml", False),
+    ("timeline: 1\norganizations: {a: {name: A, kind: agency}}\n", "yaml", True),  # `kind_label`
+    ("timeline: 1\norganizations: {a: {name: '|x'}}\n", "yaml", False),  # read as text by the nodes
+    ("timeline: 1\norganizations: {a: {name: ' '}}\n", "yaml", False),  # blank: an error
+    ("timeline: 1\norganizations: {a: {name: ''}}\n", "yaml", False),
+    ("timeline: 1\norganizations: {a: {short: a}}\n", "yaml", False),  # no name: an error
+    ("timeline: 1\norganizations: {a: {}}\n", "yaml", False),
+    ('{"timeline": 1, "organizations": {"a": {"name": "A", "url": "u"}, "b": {"name": "B"}}}', "json", True),
+    ('{"timeline": 1, "organizations": {"a": {"name": "\\t"}}}', "json", False),
+    ('{"timeline": 1, "organizations": {"a": {"name": "A", "short": true}}}', "json", True),
+    ('{"timeline": 1, "organizations": {"a": {"name": "A"}, "a": {"name": "B"}}}', "json", False),
+])
+def test_entities_of_text_fields_only_read_as_the_reference_does(text, language, vouched):
+    assert same_outcome(text, language=language) is vouched
+
+
 def test_the_fast_path_leaves_every_error_to_the_node_path():
     for text in (
         "timeline: 1\nevents: [{title: x, date: 2010-02-30}]\n",
