@@ -4,9 +4,10 @@
 
 Writes each file to a temporary folder, then, in a fresh process per run and file, opens it
 in the main window (offscreen, an empty cache), flushes every pane and paints the window
-("open"), then selects its event, flushes and paints again ("select"). Prints the medians of
-`--repeat` runs next to the budget: each within 5 s (a person who waits longer thinks the
-window hung). Beside them, `explorer check` on the same file ("check", fresh processes too):
+("open"); a tenth of a second later, as a click would (an event of the window's loop, while
+the work behind the open goes on), selects its event, flushes and paints again ("select").
+Prints the medians of `--repeat` runs next to the budget: each within 5 s (a person who
+waits longer thinks the window hung). Beside them, `explorer check` on the same file ("check", fresh processes too):
 the loader alone, so that an open over budget shows whether the window or the load is slow.
 
 The files: an event title of 10 MB and of 300,000 characters, a data set title and
@@ -33,7 +34,7 @@ CHILD = r"""
 import json, os, sys, tempfile, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp()
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 from explorer.qt.main_window import MainWindow
 from explorer.qt.settings import Settings
@@ -48,14 +49,25 @@ window.panes.flush()
 app.processEvents()
 window.grab()
 shown = time.perf_counter()
-window.document.select_event("e")
-window.panes.flush()
-app.processEvents()
-window.grab()
-done = time.perf_counter()
+
+
+def select():  # as a click a moment after the paint: an event, the work behind the open going on
+    begun = time.perf_counter()
+    window.document.select_event("e")
+    window.panes.flush()
+    app.processEvents()
+    window.grab()
+    selected.append(time.perf_counter() - begun)
+    idle.quit()
+
+
+selected = []
+idle = QEventLoop()
+QTimer.singleShot(100, select)
+idle.exec()
 window.watcher.stop()
 ok = opened and window.document.dataset is not None
-print(json.dumps({"ok": ok, "open": shown - start, "select": done - shown}))
+print(json.dumps({"ok": ok, "open": shown - start, "select": selected[0]}))
 """
 
 

@@ -15,7 +15,9 @@ lane's work stops at its `checkpoint`s while a `Gate` is closed: a window closes
 event loop wakes up and opens it when the loop goes back to waiting (`qt/idle_gate.py`). A
 gate closed for longer than its patience (half a second) no longer stops the work: a
 window that stays busy, or waits for the lane itself (`Done.wait`), slows the work down
-rather than stopping it.
+rather than stopping it. Each piece of work has its own patience, counted from its start
+when the gate closed before it: work given by a window that is still busy (the search
+index of a data set it has yet to paint) waits for the window first.
 
     done = BACKGROUND.submit(index.prepare)
     done.wait()  # only where something must have finished (a flush, a test)
@@ -71,6 +73,7 @@ class Gate:
         self._open = threading.Event()
         self._open.set()
         self._closed_at = 0.0
+        self._began = 0.0  # when the lane began its current piece of work
 
     def close(self) -> None:
         """Stop the work at its next checkpoint (closing a closed gate changes nothing: the
@@ -86,11 +89,16 @@ class Gate:
     def is_open(self) -> bool:
         return self._open.is_set()
 
+    def begin(self) -> None:
+        """Said by the lane as it begins a piece of work: its patience starts now."""
+        self._began = time.monotonic()
+
     def wait(self) -> None:
-        """Return once the gate is open, or once it has been closed for `patience`."""
+        """Return once the gate is open, or once it has been closed for `patience` (counted
+        from the beginning of the lane's piece of work, when the gate closed before it)."""
         if self._open.is_set():
             return
-        remaining = self._closed_at + self.patience - time.monotonic()
+        remaining = max(self._closed_at, self._began) + self.patience - time.monotonic()
         if remaining > 0:
             self._open.wait(remaining)
 
@@ -153,6 +161,10 @@ class Lane:
         while True:
             work, args, done = self._queue.get()
             try:
+                gate = self.gate
+                if gate is not None:
+                    gate.begin()
+                    gate.wait()  # a piece of work begins once the window is idle
                 work(*args)
             except Exception:  # noqa: BLE001 - told as a thread's own would be; the next runs
                 threading.excepthook(threading.ExceptHookArgs((*sys.exc_info(), threading.current_thread())))

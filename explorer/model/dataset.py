@@ -28,6 +28,28 @@ def _freeze(groups: Mapping[str, list]) -> Mapping[str, tuple]:
     return MappingProxyType({key: tuple(values) for key, values in groups.items()})
 
 
+def _indexed(events: Iterable[Event], start: int = 0) -> tuple[dict[str, list[int]], ...]:
+    """The positions of the events (numbered from `start`) naming each actor, citing each
+    protocol and tagged with each tag; each event once, though it names an id twice."""
+    by_actor: dict[str, list[int]] = defaultdict(list)
+    by_protocol: dict[str, list[int]] = defaultdict(list)
+    by_tag: dict[str, list[int]] = defaultdict(list)
+    for position, event in enumerate(events, start=start):  # written out: a million events
+        for key in event.actors:
+            found = by_actor[key]
+            if not found or found[-1] != position:
+                found.append(position)
+        for key in event.protocols:
+            found = by_protocol[key]
+            if not found or found[-1] != position:
+                found.append(position)
+        for key in event.tags:
+            found = by_tag[key]
+            if not found or found[-1] != position:
+                found.append(position)
+    return by_actor, by_protocol, by_tag
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Dataset:
     """Everything in one file, immutable, with lookups by id, actor, tag and membership.
@@ -84,16 +106,7 @@ class Dataset:
         organizations_by_id = {o.id: o for o in organizations}
         protocols_by_id = {p.id: p for p in protocols}
 
-        by_actor: dict[str, list[int]] = defaultdict(list)
-        by_protocol: dict[str, list[int]] = defaultdict(list)
-        by_tag: dict[str, list[int]] = defaultdict(list)
-        for position, event in enumerate(events):
-            for actor in event.actors:
-                by_actor[actor].append(position)
-            for protocol in event.protocols:
-                by_protocol[protocol].append(position)
-            for tag in event.tags:
-                by_tag[tag].append(position)
+        by_actor, by_protocol, by_tag = _indexed(events)
 
         by_member: dict[str, list[Membership]] = defaultdict(list)
         by_target: dict[str, list[Membership]] = defaultdict(list)
@@ -137,16 +150,7 @@ class Dataset:
         rebuilt (a million events stay a million entries copied, not walked again)."""
         extra = tuple(extra)
         start = len(self.events)
-        by_actor: dict[str, list[int]] = defaultdict(list)
-        by_protocol: dict[str, list[int]] = defaultdict(list)
-        by_tag: dict[str, list[int]] = defaultdict(list)
-        for position, event in enumerate(extra, start=start):
-            for actor in event.actors:
-                by_actor[actor].append(position)
-            for protocol in event.protocols:
-                by_protocol[protocol].append(position)
-            for tag in event.tags:
-                by_tag[tag].append(position)
+        by_actor, by_protocol, by_tag = _indexed(extra, start)
 
         def extended(index: Mapping[str, tuple[int, ...]], more: dict[str, list[int]]) -> Mapping[str, tuple[int, ...]]:
             merged = dict(index)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import random
+
 from explorer.model.calendar import days_from_civil
 from explorer.model.dataset import Dataset
 from explorer.model.dates import parse_edtf
-from explorer.model.entities import Country, Era, Event, Organization, Person
+from explorer.model.entities import Country, Era, Event, Organization, Person, Protocol
 from explorer.timescale.index import TimelineIndex
 from tests.helpers.days import day
 
-__all__ = ["TODAY", "day", "given_events", "given_index", "measure", "point", "span", "undated"]
+__all__ = ["TODAY", "chosen_positions", "day", "given_events", "given_index", "measure", "point",
+           "shuffled_events", "span", "undated"]
 
 TODAY = float(days_from_civil(2025, 6, 1))
 
@@ -51,3 +54,25 @@ def given_index(*events: Event, eras=()) -> TimelineIndex:
 def measure(text: str) -> float:
     """A monospace stand-in for font metrics: 7 pixels a character."""
     return 7.0 * len(text)
+
+
+def shuffled_events(seed: int, count: int = 60) -> Dataset:
+    """`count` events naming up to four of 12 organizations and citing up to two of 3
+    protocols, drawn at random (an id may be named twice by one event)."""
+    chooser = random.Random(seed)
+    actors = [Organization(f"o{n}", f"O{n}") for n in range(12)]
+    protocols = [Protocol(f"p{n}", f"P{n}") for n in range(3)]
+    events = [
+        Event(f"e{n}", f"e{n}", start=parse_edtf("2009"),
+              actors=tuple(chooser.choices([a.id for a in actors], k=chooser.randrange(5))),
+              protocols=tuple(chooser.choices([p.id for p in protocols], k=chooser.randrange(3))))
+        for n in range(count)
+    ]
+    return Dataset.build(organizations=actors, protocols=protocols, events=events)
+
+
+def chosen_positions(dataset: Dataset, seed: int) -> list[list[int]]:
+    """Sorted samples of the positions of `dataset`'s events: none, one, some, all."""
+    chooser = random.Random(seed + 100)
+    size = len(dataset.events)
+    return [sorted(chooser.sample(range(size), k)) for k in (0, 1, size // 8, size // 2, size)]

@@ -87,6 +87,23 @@ def test_a_gate_closed_past_its_patience_stops_nothing():
     assert not gate.is_open
 
 
+def test_work_given_while_the_gate_is_closed_has_its_own_patience():
+    # The window gave the work while still busy (a search index for the data set it is about
+    # to paint): the work waits for the window, though the gate closed long before.
+    from explorer.model.background import Gate
+
+    lane = Lane("test lane")
+    lane.gate = gate = Gate(patience=30.0)
+    gate.close()
+    gate._closed_at -= 60.0  # closed a minute ago: past its patience for work begun then
+    steps: list[int] = []
+    done = lane.submit(lambda: steps.append(1))
+    assert not done._event.wait(0.2)  # `wait` itself would open the gate: look without it
+    assert steps == []
+    gate.open()
+    assert done.wait(5) and steps == [1]
+
+
 def test_waiting_for_the_work_opens_the_gate_and_checkpoints_elsewhere_do_nothing():
     from explorer.model.background import Gate
 

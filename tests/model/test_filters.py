@@ -8,17 +8,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from explorer.model import filters as filters_module
 from explorer.model.dataset import Dataset
 from explorer.model.dates import parse_edtf
 from explorer.model.entities import Country, Event, Organization, Protocol
 from explorer.model.filters import (
     _FOLDED_CHARS,
     EventFilter,
+    FilterIndex,
     Match,
     apply_filter,
     filter_mask,
     fold,
 )
+from tests.helpers.builders import shuffled_events
 from tests.helpers.days import first_day
 
 
@@ -551,3 +554,16 @@ def test_folding_many_texts_goes_batch_by_batch_with_the_same_result(monkeypatch
     texts = [f"Title {n} Ünïcödé\u2019 {'µ' if n % 7 == 0 else ''}  end " for n in range(50)]
     monkeypatch.setattr(filters, "_BATCH", 8)
     assert filters.fold_all(texts) == [fold(text) for text in texts]
+
+
+def test_an_index_finds_ahead_the_positions_of_its_first_actors_only(monkeypatch):
+    dataset = shuffled_events(1)
+    monkeypatch.setattr(filters_module, "PREPARED_POSITIONS", 4)
+    index = FilterIndex(dataset).prepare()
+    ahead = list(index._positions)
+    assert ahead == [*dataset.events_by_actor, *dataset.events_by_protocol][:4]
+    everyone = [*dataset.events_by_actor, *dataset.events_by_protocol]
+    assert len(everyone) > 4
+    for entity_id in everyone:  # the others when asked, the same as ahead
+        assert index.positions(entity_id).tolist() == [
+            p for p, e in enumerate(dataset.events) if entity_id in (*e.actors, *e.protocols)]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from explorer.model import queries
 from explorer.model.dataset import Dataset
 from explorer.model.dates import parse_edtf
 from explorer.model.entities import Country, Event, Organization, Person, Protocol, Source
@@ -13,6 +16,7 @@ from explorer.model.queries import (
     extent_of,
     sources_cited,
 )
+from tests.helpers.builders import chosen_positions, shuffled_events
 
 
 def event(event_id, when=None, *, end=None, actors=(), protocols=(), sources=()):
@@ -116,3 +120,35 @@ def test_count_text_says_how_many_of_how_many():
     assert count_text(1, 1) == "1 event"
     assert count_text(1234, 100000) == "1,234 of 100,000 events"
     assert count_text(2, 5, noun="source") == "2 of 5 sources"
+
+
+
+# A few events of many actors are counted by their own actors, many events of few actors by
+# each actor's positions (`REFERENCES_PER_ENTITY`): the two ways give the same counts.
+
+@pytest.mark.parametrize("seed", range(6))
+def test_counts_by_event_equal_those_by_entity(monkeypatch, seed):
+    dataset = shuffled_events(seed)
+    chosen = chosen_positions(dataset, seed)
+    monkeypatch.setattr(queries, "REFERENCES_PER_ENTITY", 0)  # by each entity's positions
+    by_entity = [counts_by_entity(dataset, c) for c in chosen]
+    monkeypatch.setattr(queries, "REFERENCES_PER_ENTITY", 10 ** 9)  # by the events' own actors
+    by_event = [counts_by_entity(dataset, c) for c in chosen]
+    assert by_event == by_entity
+    assert any(by_event)
+    for counts, positions in zip(by_event, chosen):
+        for entity_id, count in counts.items():  # each event once, though it names an id twice
+            assert count == sum(entity_id in {*dataset.events[p].actors, *dataset.events[p].protocols}
+                                for p in positions)
+
+
+def test_an_event_naming_an_actor_twice_is_one_event_of_that_actor():
+    dataset = Dataset.build(
+        organizations=[Organization(id="a", name="A")], protocols=[Protocol(id="p", name="P")],
+        events=[event("e0", "2009", actors=("a", "a"), protocols=("p", "p")), event("e1", "2010", actors=("a",))],
+    )
+    assert dataset.events_by_actor["a"] == (0, 1)
+    assert dataset.events_by_protocol["p"] == (0,)
+    assert counts_by_entity(dataset, [0, 1]) == {"a": 2, "p": 1}
+    extended = dataset.with_events([event("e2", "2011", actors=("a", "a"))], {})
+    assert extended.events_by_actor["a"] == (0, 1, 2)
