@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from explorer.model.diagnostics import Diagnostic
 from explorer.model.entities import (
@@ -26,6 +26,11 @@ _EMPTY: tuple = ()
 
 def _freeze(groups: Mapping[str, list]) -> Mapping[str, tuple]:
     return MappingProxyType({key: tuple(values) for key, values in groups.items()})
+
+
+def _by_id(entities: Iterable[Any] | Mapping[str, Any]) -> dict[str, Any]:
+    """Entities by id: given so (a copy), or listed."""
+    return dict(entities) if isinstance(entities, Mapping) else {entity.id: entity for entity in entities}
 
 
 def _indexed(events: Iterable[Event], start: int = 0) -> tuple[dict[str, list[int]], ...]:
@@ -87,11 +92,11 @@ class Dataset:
         *,
         title: str = "",
         description: str = "",
-        sources: Iterable[Source] = (),
-        organizations: Iterable[Organization] = (),
-        people: Iterable[Person] = (),
-        countries: Iterable[Country] = (),
-        protocols: Iterable[Protocol] = (),
+        sources: Iterable[Source] | Mapping[str, Source] = (),
+        organizations: Iterable[Organization] | Mapping[str, Organization] = (),
+        people: Iterable[Person] | Mapping[str, Person] = (),
+        countries: Iterable[Country] | Mapping[str, Country] = (),
+        protocols: Iterable[Protocol] | Mapping[str, Protocol] = (),
         memberships: Iterable[Membership] = (),
         eras: Iterable[Era] = (),
         events: Iterable[Event] = (),
@@ -100,11 +105,12 @@ class Dataset:
         version: int = 1,
         membership_actions: Mapping[str, tuple[int, ...]] | None = None,
     ) -> Dataset:
-        """Assemble a data set from already validated entities and compute its indexes."""
+        """Assemble a data set from already validated entities (each section listed, or by id)
+        and compute its indexes."""
         events = tuple(events)
         memberships = tuple(memberships)
-        organizations_by_id = {o.id: o for o in organizations}
-        protocols_by_id = {p.id: p for p in protocols}
+        organizations_by_id = _by_id(organizations)
+        protocols_by_id = _by_id(protocols)
 
         by_actor, by_protocol, by_tag = _indexed(events)
 
@@ -123,10 +129,10 @@ class Dataset:
         return cls(
             title=title,
             description=description,
-            sources=MappingProxyType({s.id: s for s in sources}),
+            sources=MappingProxyType(_by_id(sources)),
             organizations=MappingProxyType(organizations_by_id),
-            people=MappingProxyType({p.id: p for p in people}),
-            countries=MappingProxyType({c.id: c for c in countries}),
+            people=MappingProxyType(_by_id(people)),
+            countries=MappingProxyType(_by_id(countries)),
             protocols=MappingProxyType(protocols_by_id),
             memberships=memberships,
             eras=tuple(eras),

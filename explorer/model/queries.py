@@ -112,12 +112,19 @@ _COMPLETIONS: OrderedDict[int, tuple[Dataset, dict[str, str], list[str]]] = Orde
 _COMPLETIONS_KEPT = 2
 
 
+def completions_made(dataset: Dataset) -> bool:
+    """Whether `actor_completions` of `dataset` are made (kept), so that asking costs nothing."""
+    found = _COMPLETIONS.get(id(dataset))
+    return found is not None and found[0] is dataset
+
+
 def actor_completions(dataset: Dataset) -> tuple[Mapping[str, str], list[str]]:
     """How an actor or protocol is picked by typing: completion text -> id ("UNODC — United
     Nations Office on Drugs and Crime (unodc)", so that typing any of short name, name or id
     finds it), and those texts in order of name, case ignored. Made once per data set, and
-    kept for the last two: a loading thread makes them ahead of the window (a million actors
-    take a second and a half)."""
+    kept for the last two: a loading thread makes them ahead of the window, or, for more than
+    `document.COMPLETIONS_AHEAD_UP_TO` actors, the background lane after the first paint (a
+    million actors take a second)."""
     found = _COMPLETIONS.get(id(dataset))
     if found is not None and found[0] is dataset:
         return found[1], found[2]

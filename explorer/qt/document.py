@@ -19,7 +19,7 @@ from explorer.model.filters import EventFilter, FilterIndex, apply_filter, filte
 from explorer.model.membership_events import with_membership_events
 from explorer.model.memberships import membership_targets
 from explorer.model.places import prepare_places
-from explorer.model.queries import actor_completions, events_of
+from explorer.model.queries import actor_completions, completions_made, events_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +41,20 @@ class Selection:
 SEARCH_WAITS_ABOVE = 20_000
 
 
+#: Actors and protocols up to which the texts an actor is picked by are made by the loading
+#: thread, before the data set is shown; the completions of more are made by the background
+#: lane after the first paint (`Document.completions_ready`).
+COMPLETIONS_AHEAD_UP_TO = 20_000
+
+
 class _SearchTexts(QObject):
-    """Where the background lane says that it built a search text (its FilterIndex). One for
-    the program, made in the window's thread and never deleted, so that the lane never emits
-    on an object a closing window is deleting; each document hears it while it lives."""
+    """Where the background lane says that it built a search text (its FilterIndex) or made
+    the actor completions of a data set. One for the program, made in the window's thread and
+    never deleted, so that the lane never emits on an object a closing window is deleting;
+    each document hears it while it lives."""
 
     built = Signal(object)
+    completed = Signal(object)
 
 
 _search_texts: _SearchTexts | None = None
@@ -77,6 +85,10 @@ class Document(QObject):
     memberships_shown_changed = Signal(bool)
     #: Another campaign or protocol was chosen for the membership views (its id, or None).
     membership_target_changed = Signal(object)
+    #: The texts an actor of the shown data set is picked by are made (`actor_completions`
+    #: of the Dataset given): at once for a small data set, after the first paint for more
+    #: than `COMPLETIONS_AHEAD_UP_TO` actors.
+    completions_ready = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +102,7 @@ class Document(QObject):
         self._relay = _search_texts_relay()
         # queued even from this thread: a search is announced waiting before it may apply
         self._relay.built.connect(self._on_search_text_built, Qt.ConnectionType.QueuedConnection)
+        self._relay.completed.connect(self._on_completions_made, Qt.ConnectionType.QueuedConnection)
         self._visible: list[int] = []
         self._selection = Selection()
         self._as_of: float | None = None
@@ -179,7 +192,8 @@ class Document(QObject):
         if dataset.countries:
             prepare_places(dataset.countries.values())
         shown = self.shown_for(dataset)
-        actor_completions(shown)
+        if _actor_count(shown) <= COMPLETIONS_AHEAD_UP_TO:
+            actor_completions(shown)
         return shown
 
     def set_dataset(self, dataset: Dataset, event_filter: EventFilter | None = None,
@@ -201,6 +215,7 @@ class Document(QObject):
         if self._membership_target not in {t.id for t in targets}:
             self._membership_target = targets[0].id if targets else None
         self.dataset_loaded.emit(self._dataset)
+        self._complete(self._dataset)
 
     def set_membership_target(self, target_id: str | None) -> None:
         if target_id == self._membership_target:
@@ -287,6 +302,28 @@ class Document(QObject):
             BACKGROUND.submit(index.build_text)
         return True
 
+    def _complete(self, dataset: Dataset) -> None:
+        """Announce the actor completions of `dataset`, now when they are made or cheap to
+        make, else once the lane has made them (before the search index and the cache entry,
+        which are given to it after the first paint; like them, they wait for the window to
+        be idle)."""
+        if completions_made(dataset) or _actor_count(dataset) <= COMPLETIONS_AHEAD_UP_TO:
+            actor_completions(dataset)
+            self.completions_ready.emit(dataset)
+            return
+        relay = self._relay
+
+        def make() -> None:
+            actor_completions(dataset)
+            relay.completed.emit(dataset)
+
+        BACKGROUND.submit(make)
+
+    @Slot(object)
+    def _on_completions_made(self, dataset: Dataset) -> None:
+        if dataset is self._dataset:
+            self.completions_ready.emit(dataset)
+
     @Slot(object)
     def _on_search_text_built(self, index: FilterIndex) -> None:
         if self._awaited is index:
@@ -311,3 +348,7 @@ class Document(QObject):
             entity_id = None
         return Selection(event_id, entity_id)
 
+
+def _actor_count(dataset: Dataset) -> int:
+    """The actors and protocols an actor filter picks from."""
+    return len(dataset.organizations) + len(dataset.people) + len(dataset.countries) + len(dataset.protocols)

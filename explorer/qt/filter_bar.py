@@ -157,7 +157,10 @@ class FilterBar(QWidget):
         document.dataset_loaded.connect(self._on_dataset_loaded)
         document.filter_changed.connect(self._follow_filter)
         document.search_waiting.connect(self._on_search_waiting)
+        document.completions_ready.connect(self._on_completions_ready)
         self._on_dataset_loaded(document.dataset)
+        if document.dataset is not None:
+            self._on_completions_ready(document.dataset)
 
     def _layout(self) -> None:
         # The controls keep their places whatever the filter holds: the actor chips and the
@@ -285,13 +288,17 @@ class FilterBar(QWidget):
     # -- following the document ---------------------------------------------------------
 
     def _on_dataset_loaded(self, dataset: Dataset | None) -> None:
-        self._entries, ordered = actor_completions(dataset) if dataset is not None else ({}, [])
+        self._entries = {}  # until `completions_ready`
+        self._completions.setStringList([])
         total = len(dataset.events) if dataset is not None else 0
         widest = re.sub(r"\d", "8", f"{total:,} of {counted(total, 'event')}")
         self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest) + 4)
-        self._completions.setStringList(ordered)
         self._fill_tags_menu(dataset, self._document.filter.tags)
         self._follow_filter(self._document.filter)
+
+    def _on_completions_ready(self, dataset: Dataset) -> None:
+        self._entries, ordered = actor_completions(dataset)
+        self._completions.setStringList(ordered)
 
     def _on_search_waiting(self, _event_filter: EventFilter) -> None:
         # a large data set's search text is still being made: say so until the filter applies

@@ -210,3 +210,50 @@ def test_the_actor_completions_are_made_by_the_load_not_again_by_the_window(wind
     bar = window.panes.filter_bar
     assert bar.completer.model().stringList() == ["Alpha (a)", "Beta (b)"]
     assert actor_completions(window.document.dataset)[1] is actor_completions(window.document.dataset)[1]
+
+
+def test_the_completions_of_many_actors_are_made_on_the_lane_after_the_data_set_is_shown(
+        window, qtbot, tmp_path, monkeypatch):
+    # A million actors held the load a second more before the first paint: past
+    # `COMPLETIONS_AHEAD_UP_TO` actors, the background lane makes their completions, and the
+    # filter bar takes them up when the document says they are ready.
+    import threading
+
+    import explorer.model.queries as queries
+    import explorer.qt.document as document_module
+
+    threads: list[str] = []
+    sort = sorted
+
+    def noting_sort(items, **kwargs):
+        threads.append(threading.current_thread().name)
+        return sort(items, **kwargs)
+
+    path = tmp_path / "actors.yaml"
+    path.write_text("timeline: 1\norganizations:\n  a: {name: Alpha}\n  b: {name: Beta}\n"
+                    "countries:\n  c: {name: Gamma}\n"
+                    "events:\n  - {title: t, date: '2009', actors: [a]}\n", encoding="utf-8")
+    monkeypatch.setattr(document_module, "COMPLETIONS_AHEAD_UP_TO", 2)
+    monkeypatch.setattr(queries, "sorted", noting_sort, raising=False)
+    bar = window.panes.filter_bar
+    with qtbot.waitSignal(window.document.completions_ready, timeout=10_000) as ready:
+        assert window.open_file(str(path))
+        assert bar.completer.model().stringList() == []  # not yet: the lane makes them
+    assert ready.args == [window.document.dataset]
+    assert threads == ["background"]
+    assert bar.completer.model().stringList() == ["Alpha (a)", "Beta (b)", "Gamma (c)"]
+    bar.actor_edit.setText("Gamma (c)")
+    bar.actor_edit.returnPressed.emit()
+    assert window.document.filter.actors == {"c"}
+
+
+def test_completions_made_for_a_data_set_no_longer_shown_are_not_announced(window, qtbot, tmp_path):
+    from explorer.model.load.loader import load_text
+
+    path = tmp_path / "one.yaml"
+    path.write_text("timeline: 1\norganizations:\n  a: {name: Alpha}\nevents:\n  - {title: t}\n", encoding="utf-8")
+    assert window.open_file(str(path))
+    earlier = load_text("timeline: 1\norganizations:\n  z: {name: Zeta}\nevents:\n  - {title: t}\n")
+    with qtbot.assertNotEmitted(window.document.completions_ready):
+        window.document._on_completions_made(earlier)
+    assert window.panes.filter_bar.completer.model().stringList() == ["Alpha (a)"]

@@ -186,11 +186,11 @@ class _Entries:
 
     __slots__ = ("section", "shape", "entries", "ids", "odd")
 
-    def __init__(self, section: str, shape: Shape, entries: Any, ids: list | None) -> None:
+    def __init__(self, section: str, shape: Shape, entries: Any, ids: dict | None) -> None:
         self.section = section
         self.shape = shape
         self.entries = entries  # a dict of entities, a list (or iterator) of entries, or None
-        self.ids = ids  # an entity section's made entities (their ids), None for a list
+        self.ids = ids  # an entity section's made entities by id, None for a list
         self.odd: dict[Any, _Record] = {}
 
 
@@ -211,7 +211,8 @@ class _PlainValidator:
         self.ids: dict[str, EntityKind | None] = {}  # None: an event
         self.refs: list[tuple[str, tuple[EntityKind, ...]]] = []
         self.parents: dict[str, str] = {}
-        self.out: dict[str, Any] = {name: [] for name in (*ENTITY_SECTIONS, *LIST_SECTIONS)}
+        # an entity section's entities by id (`Dataset.build` keeps them so), a list section's list
+        self.out: dict[str, Any] = {**{name: {} for name in ENTITY_SECTIONS}, **{name: [] for name in LIST_SECTIONS}}
         self.total = 1
         self.done = 0
         self.fraction: Callable[[], float] | None = None  # progress of a file read section by section
@@ -372,10 +373,10 @@ class _PlainValidator:
                     for record in odd.values():
                         count(record)
                     continue
-                for entity in ids:
-                    if entity.id in counts:
-                        counts[entity.id] += 1
-                    record = odd.get(entity.id)
+                for entity_id in ids:
+                    if entity_id in counts:
+                        counts[entity_id] += 1
+                    record = odd.get(entity_id)
                     if record is not None:
                         count(record)
                 continue
@@ -384,10 +385,11 @@ class _PlainValidator:
                 if self.again is None:
                     raise NotVouched("keys that were not kept to be counted")
                 entries = self.again(part.section)
+            listed = list(ids) if ids is not None else None
             for at, fields in enumerate(entries.values() if ids is not None else entries):
                 key: Any = at
-                if ids is not None:
-                    key = ids[at].id
+                if listed is not None:
+                    key = listed[at]
                     if key in counts:
                         counts[key] += 1
                 record = odd.get(key)
@@ -435,11 +437,13 @@ class _PlainValidator:
                 countdown = _TICK_EVERY
                 self.tick(_TICK_EVERY)
             entity_id = key if type(key) is str else self.text_of(key)
-            if entity_id is None or entity_id == "<<" or not entity_id.strip() or entity_id.startswith(refused):
+            if entity_id is None or not entity_id or entity_id.isspace() or entity_id == "<<" \
+                    or entity_id.startswith(refused):
                 raise NotVouched("an id that is empty, null or a merge key")
-            if entity_id in ids:
-                raise Broken("a duplicate id")
+            known = len(ids)
             ids[entity_id] = kind
+            if len(ids) == known:
+                raise Broken("a duplicate id")
             values = None
             if type(value) is dict and plain.issuperset(value):  # only text fields: read as they are
                 for text in value.values():
@@ -455,7 +459,7 @@ class _PlainValidator:
                 values = self.entry(value, shape, part, entity_id, section)
                 if "parent" in values:
                     self.parents[entity_id] = values["parent"]
-            made.append(make(id=entity_id, **values))
+            made[entity_id] = make(id=entity_id, **values)
         self.tick(_TICK_EVERY - countdown)
 
     def list_section(self, section: str, node: object) -> None:
@@ -666,6 +670,8 @@ class _PlainValidator:
 
     def name_events(self) -> None:
         """Make the events without `id`, with one from their title that avoids every id."""
+        if not self.unnamed:
+            return
         made = self.out["events"]
         make = maker(Event, _EVENT_ORDER)
         new_id = IdMaker(set(self.ids))
