@@ -322,9 +322,10 @@ def compose_json(
     """The root node of a JSON text, every node with its line and column; None after reporting
     why there is none.
 
-    `lazy_events`: the items of the top-level `events` list are composed one at a time, as
-    they are read (`_Items`), so that a walk over them holds one event's nodes at a time, not
-    a million; for a text `json` reads (`syntax_ok`), the nodes are the same."""
+    `lazy_events`: the items of the top-level `events` list, and the entries of the entity
+    sections, are composed one at a time, as they are read (`_Items`, `_Pairs`), so that a
+    walk over them holds one entry's nodes at a time, not a million; for a text `json` reads
+    (`syntax_ok`), the nodes are the same."""
     if not text or text.isspace():  # (strip would copy the text)
         problems.error((1, 1), "", _EMPTY)
         return None
@@ -400,6 +401,59 @@ class _Items(Sequence):
         except NotVouched:
             return None
 
+    def id_line(self, index: int) -> int:
+        """The line of the `id` of the event at `index` (0 when it has none)."""
+        for key, value in self[index].value:
+            if key.value == "id":
+                return value.line
+        return 0
+
+
+class _Pairs(Sequence):
+    """The entries of a top-level entity section of a JSON text (`organizations`...), as
+    (key, value) nodes, each composed when it is read (`compose_json(lazy_events=True)`), like
+    `_Items`: the section knows each key's text, where it starts and where its value starts."""
+
+    def __init__(self, scanner: _Scanner, keys: list[str], key_starts: array, value_starts: array) -> None:
+        self._scanner = scanner
+        self._keys = keys
+        self._key_starts = key_starts
+        self._value_starts = value_starts
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self.key_node(index), self._scanner.item(self._value_starts[index])
+
+    def __iter__(self) -> Iterator[tuple[ScalarNode, Node]]:
+        for index in range(len(self._keys)):
+            yield self[index]
+
+    def key(self, index: int) -> str:
+        return self._keys[index]
+
+    def key_node(self, index: int) -> ScalarNode:
+        line, column = self._scanner.position(self._key_starts[index])
+        return ScalarNode(STR_TAG, self._keys[index], line, column, '"')
+
+    def id_line(self, index: int) -> int:
+        """The line of the key (the id) at `index`."""
+        return self._scanner.position(self._key_starts[index])[0]
+
+    def decoded(self, index: int) -> object:
+        """The value at `index` as plain values (`_Items.decoded`)."""
+        try:
+            return _decode(self._scanner.text, self._value_starts[index])[0]
+        except NotVouched:
+            return None
+
+
+#: The top-level sections whose entries `compose_json(lazy_events=True)` composes one at a
+#: time (`_Pairs`): the entity sections (`schema.ENTITY_SECTIONS`).
+_LAZY_SECTIONS = frozenset({"sources", "organizations", "people", "countries", "protocols"})
 
 #: Items shorter than this cannot nest too deeply to compose (each level takes two characters).
 _NEST_ROOM = MAX_DEPTH - 3
@@ -413,7 +467,8 @@ _SKIM = json.JSONDecoder(object_pairs_hook=_ignore, parse_int=_ignore, parse_flo
 
 class _Scanner:
     """A JSON parser without recursion that makes a node for every value (`lazy`: the items
-    of the top-level `events` list when they are read, see `_Items`)."""
+    of the top-level `events` list and the entries of the entity sections when they are
+    read, see `_Items` and `_Pairs`)."""
 
     TICK_EVERY = 1 << 16
 
@@ -438,7 +493,8 @@ class _Scanner:
         return root
 
     def item(self, at: int) -> Node:
-        """The item of the top-level `events` list that starts at `at` (two levels deep)."""
+        """The item of the top-level `events` list, or the value of an entity section's entry,
+        that starts at `at` (two levels deep)."""
         return self._value(at, 2)[0]
 
     def _value(self, at: int, depth: int = 0) -> tuple[Node, int]:
@@ -496,6 +552,15 @@ class _Scanner:
                         self._attach(top, SequenceNode(SEQ_TAG, _Items(self, starts), line, column))
                         at = _skip(text, at)
                         continue
+                if (char == "{" and self.lazy and len(stack) == 1 and top is not None
+                        and top[1] is not None and top[1].value in _LAZY_SECTIONS):
+                    pairs = self._skim_pairs(at)
+                    if pairs is not None:
+                        at = pairs[-1]
+                        top[2] = False
+                        self._attach(top, MappingNode(MAP_TAG, _Pairs(self, *pairs[:-1]), line, column))
+                        at = _skip(text, at)
+                        continue
                 node: Node = (SequenceNode(SEQ_TAG, [], line, column) if char == "[" else
                               MappingNode(MAP_TAG, [], line, column))
                 if top is not None:
@@ -529,6 +594,44 @@ class _Scanner:
                     return None
                 if self.tick is not None and not len(starts) % self.TICK_EVERY:
                     self.tick(end / max(len(text), 1))
+        except (NotVouched, ValueError, RecursionError):
+            return None
+        return None
+
+    def _skim_pairs(self, at: int) -> tuple[list[str], array, array, int] | None:
+        """The keys of the object opening at `at`, where each key and its value start, and
+        where the object ends; None when a value may not compose as it would in place (see
+        `_skim`), or when only the scanner can say what is wrong: it is then composed whole."""
+        text = self.text
+        keys: list[str] = []
+        key_starts, value_starts = array("q"), array("q")
+        decode = _SKIM.raw_decode
+        at = _skip(text, at + 1)
+        if text.startswith("}", at):
+            return keys, key_starts, value_starts, at + 1
+        try:
+            while text.startswith('"', at):
+                key_starts.append(at)
+                key, at = scanstring(text, at + 1, True)
+                keys.append(key)
+                at = _skip(text, at)
+                if not text.startswith(":", at):
+                    return None
+                at = _skip(text, at + 1)
+                value_starts.append(at)
+                start = at
+                _value, at = decode(text, at)
+                if at - start > _NEST_WIDTH and text.count("[", start, at) + text.count("{", start, at) > _NEST_ROOM:
+                    return None
+                if self.tick is not None and not len(keys) % self.TICK_EVERY:
+                    self.tick(at / max(len(text), 1))
+                at = _skip(text, at)
+                if text.startswith(",", at):
+                    at = _skip(text, at + 1)
+                    continue
+                if text.startswith("}", at):
+                    return keys, key_starts, value_starts, at + 1
+                return None
         except (NotVouched, ValueError, RecursionError):
             return None
         return None

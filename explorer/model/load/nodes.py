@@ -354,14 +354,15 @@ class NodeReader:
             text = key.value
             first = entries.get(text)
             if first is not None:
-                self._duplicate(key, first[0], path)
+                self.report_duplicate(key, first[0], path)
                 continue
             entries[text] = (key, value)
         if merges:
             self._merge(entries, merges, path, _active | {id(node)}, _depth + 1)
         return entries
 
-    def _duplicate(self, key: ScalarNode, first: ScalarNode, path: str) -> None:
+    def report_duplicate(self, key: ScalarNode, first: ScalarNode, path: str) -> None:
+        """Report `key`, given before by `first`, in the mapping at `path`."""
         where = f"{path}.{key.value}" if path else key.value
         self.problems.error(
             key, where,
@@ -410,7 +411,7 @@ class NodeReader:
                 for key, value in current.value:
                     if isinstance(key, ScalarNode) and key.tag != MERGE_TAG:
                         if key.value in seen:
-                            self._duplicate(key, seen[key.value], path)
+                            self.report_duplicate(key, seen[key.value], path)
                         seen.setdefault(key.value, key)
                     stack.append(key)
                     stack.append(value)

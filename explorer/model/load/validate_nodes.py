@@ -122,7 +122,9 @@ class _Validator:
         self.done = 0
         self.problems = reader.problems
         self.ids: dict[str, tuple[EntityKind | None, int]] = {}  # id -> (kind, line); None: event
-        self.unplaced: dict[str, tuple[Any, int]] = {}  # event id -> (its list, its index): line not yet read
+        # an id claimed without its nodes -> (its list or section, its index), to read its line
+        # when a second use is reported (`id_line`)
+        self.unplaced: dict[str, tuple[Any, int]] = {}
         self.refs: list[_Ref] = []
         self.parents: dict[str, tuple[str, ScalarNode, str]] = {}  # id -> (parent, node, path)
         self.out: dict[str, Any] = {name: [] for name in (*ENTITY_SECTIONS, *LIST_SECTIONS)}
@@ -193,21 +195,40 @@ class _Validator:
                     f"lines), not {describe(node)}",
                 )
             return
-        made = self.out[section]
         self._advance(len(node.value))
+        pairs = node.value
+        if not self.keep and hasattr(pairs, "decoded"):
+            # only the problems are wanted, and the entries can be decoded as plain values: an
+            # entity that breaks no rule is checked as such, without its nodes (`_plain_entity`)
+            self.reader.spend(len(pairs), node, section)
+            first: dict[str, int] = {}
+            for index in range(len(pairs)):
+                entity_id = pairs.key(index)
+                if entity_id in first:  # as `NodeReader.pairs` reports it
+                    self.reader.report_duplicate(pairs.key_node(index), pairs.key_node(first[entity_id]), section)
+                    continue
+                first[entity_id] = index
+                if not self._plain_entity(entity_id, kind, shape, pairs, index):
+                    self._entity(entity_id, *pairs[index], kind, cls, shape, section, alias)
+            return
         for entity_id, (key, value) in self.reader.pairs(node, section).items():
-            path = f"{section}.{entity_id}"
-            if not self._claim(entity_id, kind, key, path, alias):
-                continue
-            errors = self.problems.errors
-            read = self._entry(value, path, shape, key)
-            if read is None:
-                continue
-            values, entries = read
-            if "parent" in values:
-                self.parents[entity_id] = (values["parent"], entries["parent"][1], f"{path}.parent")
-            if self.problems.errors == errors and self.keep:
-                made.append(cls(id=entity_id, **values))
+            self._entity(entity_id, key, value, kind, cls, shape, section, alias)
+
+    def _entity(self, entity_id: str, key: ScalarNode, value: Node, kind: EntityKind, cls: type,
+                shape: Shape, section: str, alias: ScalarNode | None) -> None:
+        """Read the entity `entity_id` of `section` from its key and value nodes."""
+        path = f"{section}.{entity_id}"
+        if not self._claim(entity_id, kind, key, path, alias):
+            return
+        errors = self.problems.errors
+        read = self._entry(value, path, shape, key)
+        if read is None:
+            return
+        values, entries = read
+        if "parent" in values:
+            self.parents[entity_id] = (values["parent"], entries["parent"][1], f"{path}.parent")
+        if self.problems.errors == errors and self.keep:
+            self.out[section].append(cls(id=entity_id, **values))
 
     def _list_section(self, section: str, node: Node) -> None:
         shape = LIST_SECTIONS[section]
@@ -261,7 +282,8 @@ class _Validator:
         if first is not None:
             first_kind, line = first
             if entity_id in self.unplaced:
-                line = self._line_of(entity_id)
+                source, index = self.unplaced[entity_id]
+                line = source.id_line(index)
             how = ("; the alias here repeats the section that holds it, so every id in it is used twice: "
                    "write this section's own entries instead" if alias is not None
                    else "; ids must be unique across all sections: rename one")
@@ -280,8 +302,38 @@ class _Validator:
         it is read through its nodes, which place its problems."""
         if type(value) is not dict:
             return False
-        fields = EVENT_SHAPE.fields
-        ids = self.ids
+        event_id = value.get("id")
+        if event_id is not None and (type(event_id) is not str or not event_id.strip() or event_id in self.ids):
+            return False
+        if event_form(_filled(value, "date"), _filled(value, "start"), _filled(value, "end")) is not None:
+            return False
+        if not self._plain_fields(value, EVENT_SHAPE):
+            return False
+        if event_id is not None:
+            self.ids[event_id] = (None, 0)
+            self.unplaced[event_id] = (items, index)
+        return True
+
+    def _plain_entity(self, entity_id: str, kind: EntityKind, shape: Shape, pairs: Any, index: int) -> bool:
+        """Whether the entity `entity_id`, its fields decoded as plain values (the entry at
+        `index` of `pairs`), breaks no rule `_claim` and `_entry` check and names no parent
+        or guardian (whose nodes the loop check and `_resolve` place): its id is then claimed,
+        and its nodes are never composed. False: it is read through its nodes."""
+        value = pairs.decoded(index)
+        if type(value) is not dict or not entity_id.strip() or entity_id in self.ids:
+            return False
+        if not self._plain_fields(value, shape):
+            return False
+        self.ids[entity_id] = (kind, 0)
+        self.unplaced[entity_id] = (pairs, index)
+        return True
+
+    def _plain_fields(self, value: dict, shape: Shape) -> bool:
+        """Whether the fields of an entry decoded as plain values break no rule `_entry`
+        checks (each known, of its type, the required ones filled, the dates readable and in
+        order) and name only known ids, in lists; if so, what reading its nodes would spend
+        of the reader's budget is spent."""
+        fields = shape.fields
         count = len(value)
         dates: dict[str, Any] = {}
         for name, text in value.items():
@@ -296,11 +348,8 @@ class _Validator:
                             dates[name] = parse_edtf(text)
                         except DateError:
                             return False
-                elif kind == REF:
-                    if text and not self._known(text, field.targets):
-                        return False
                 elif kind != TEXT:
-                    return False
+                    return False  # a parent or a guardian (placed by their nodes), or a list's text
             elif type(text) is list and (kind == TEXTS or kind == REFS):
                 count += len(text)
                 for item in text:
@@ -310,33 +359,17 @@ class _Validator:
                         return False
             else:
                 return False  # null, true, a number's text in a list... : the nodes decide
-        for name in EVENT_SHAPE.required:
+        for name in shape.required:
             if not _filled(value, name):
                 return False
-        ordered = EVENT_SHAPE.ordered
+        ordered = shape.ordered
         if ordered is not None and out_of_order(dates.get(ordered[0]), dates.get(ordered[1])):
-            return False
-        if event_form(_filled(value, "date"), _filled(value, "start"), _filled(value, "end")) is not None:
-            return False
-        event_id = value.get("id")
-        if event_id is not None and (not event_id.strip() or event_id in ids):
             return False
         reader = self.reader
         if reader.budget < count:
             return False
         reader.budget -= count  # what `pairs` and `_list` spend on its nodes
-        if event_id is not None:
-            ids[event_id] = (None, 0)
-            self.unplaced[event_id] = (items, index)
         return True
-
-    def _line_of(self, event_id: str) -> int:
-        """The line of the id of an event claimed without its nodes (`_plain_event`)."""
-        items, index = self.unplaced[event_id]
-        for key, value in items[index].value:
-            if key.value == "id":
-                return value.line
-        return 0  # (not reached: the event has an id)
 
     # entries
 

@@ -12,7 +12,7 @@ import pytest
 from benchmarks.make_dataset import make
 from explorer.model.diagnostics import DatasetError
 from explorer.model.load import loader
-from explorer.model.load.json_format import _Items, compose_json
+from explorer.model.load.json_format import _Items, _Pairs, compose_json
 from explorer.model.load.loader import load_text
 from explorer.model.load.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from explorer.model.load.problems import Problems
@@ -235,3 +235,111 @@ def test_a_broken_json_file_is_walked_without_the_nodes_of_its_plain_events(monk
     assert set(composed) == nodes | {1, 2}  # and the two first uses of an id, for their lines
     lines = [d.message for d in walked.value.diagnostics if d.path in ("events[23].id", "events[24].id")]
     assert ["already used by the event on line 6" in lines[0], "on line 5" in lines[1]] == [True, True]
+
+
+def sections_text(organizations: str, after: str = "") -> str:
+    return '{"timeline": 1, "sources": {"s": {"title": "S"}}, "organizations": ' + organizations + after + "}"
+
+
+LAZY_SECTIONS = {
+    "generated": make(60, as_json=True),
+    "one per line, with escapes": sections_text(
+        '{\n  "a": {"name": "\\u00c9 A"},\n  "b\\u00e9": {"name": "B", "sources": ["s"]}\n}'),
+    "empty section": sections_text("{ }"),
+    "empty section over lines": sections_text("{\n\r\n}"),
+    "an id given twice": sections_text('{"a": {"name": "A"}, "a": {"name": "again"}}'),
+    "values of every kind": sections_text('{"a": 1, "b": "two", "c": null, "d": [3, [4]], "e": {"f": {"g": 5}}}'),
+    "a section given twice": sections_text('{"a": {"name": "A"}}', ', "organizations": {"b": {"name": "B"}}'),
+}
+WHOLE_SECTIONS = {
+    "NaN in an entity": sections_text('{"a": {"name": "A", "founded": NaN}}'),
+    "nested too deep in an entity": sections_text('{"a": ' + "[" * 1200 + "]" * 1200 + "}"),
+    "a syntax error in an entity": sections_text('{"a": {"name": "A",}}'),
+}
+
+
+def organizations_node(root: Node) -> Node:
+    assert isinstance(root, MappingNode)
+    return next(value for key, value in root.value if key.value == "organizations")
+
+
+@pytest.mark.parametrize("name", [*LAZY_SECTIONS, *WHOLE_SECTIONS])
+def test_entity_sections_composed_one_at_a_time_are_the_nodes_composed_at_once(name):
+    text = {**LAZY_SECTIONS, **WHOLE_SECTIONS}[name]
+    lazy_root, lazy_problems = composed(text, True)
+    root, problems = composed(text, False)
+    assert lazy_problems == problems
+    if root is None:
+        assert lazy_root is None and problems  # the same error, at the same place
+        return
+    assert lazy_root is not None
+    assert shape(lazy_root) == shape(root)
+    assert isinstance(organizations_node(lazy_root).value, _Pairs) == (name in LAZY_SECTIONS)
+
+
+# Organizations of a broken JSON file, and whether the walk for problems can check each as
+# plain values (True) or reads its nodes (False). The events before them make the fast path
+# stop with an error, and one has an id an organization uses again.
+ENTITIES_PLAIN_OR_NODES = [
+    ('"a": {"name": "A"}', True),
+    ('"b": {"name": "B", "short": "b", "kind": "agency", "url": "u", "description": "",'
+     ' "founded": "2000", "dissolved": "2010", "sources": ["s"]}', True),
+    ('"c": {"name": "C", "parent": "a"}', False),
+    ('"d": {"name": "D", "colour": "red"}', False),
+    ('"e": {"name": " "}', False),
+    ('"f": {"short": "f"}', False),
+    ('"g": {"name": "G", "founded": "20x0"}', False),
+    ('"h": {"name": "H", "founded": "2010", "dissolved": "2000"}', False),
+    ('"i": {"name": "I", "sources": ["nope"]}', False),
+    ('"j": null', False),
+    ('"k": {"name": "K", "name": "again"}', False),
+    ('" ": {"name": "blank id"}', False),
+    ('"l": {"name": "L", "sources": [""]}', False),
+    ('"m": {"name": "the id of an event"}', False),
+    ('"n": {"name": 7}', True),
+    ('"a": {"name": "A again"}', None),  # a key given twice: its key is read, not its value
+]
+
+
+def test_a_broken_json_file_is_walked_without_the_nodes_of_its_plain_entities(monkeypatch):
+    # As events are (above): the diagnostics, the lines of first uses of an id included, are
+    # the reference's, and only the entities that break a rule have their nodes composed.
+    entities = ",\n".join(f"  {entry}" for entry, _plain in ENTITIES_PLAIN_OR_NODES)
+    text = ('{"timeline": 1,\n "sources": {"s": {"title": "S"}},\n "events": [\n'
+            '  {"title": "bad date", "date": "20x9"},\n  {"id": "m", "title": "an id in use"}\n ],\n'
+            ' "organizations": {\n' + entities + '\n },\n "countries": {"b": {"name": "Bee"}}}')
+    composed_at: list[tuple[int, int]] = []
+    read = _Pairs.__getitem__
+
+    def reading(pairs, index):
+        composed_at.append((len(pairs), index))
+        return read(pairs, index)
+
+    with pytest.raises(DatasetError) as reference:
+        load_text(text, "t.json", accelerate=False)
+    monkeypatch.setattr(_Pairs, "__getitem__", reading)
+    with pytest.raises(DatasetError) as walked:
+        load_text(text, "t.json")
+    assert walked.value.diagnostics == reference.value.diagnostics
+    size = len(ENTITIES_PLAIN_OR_NODES)
+    nodes = {(size, at) for at, (_entry, plain) in enumerate(ENTITIES_PLAIN_OR_NODES) if plain is False}
+    assert set(composed_at) == nodes | {(1, 0)}  # and the country whose id is taken
+    messages = [(d.path, d.message) for d in walked.value.diagnostics]
+    for path, said in [("organizations.a", "appears twice in this mapping (first on line 8)"),
+                       ("organizations.m", "already used by the event on line 5"),
+                       ("countries.b", "already used by the organization on line 9")]:
+        assert any(where == path and said in message for where, message in messages), path
+
+
+def test_a_failing_json_load_of_many_entities_takes_no_more_memory_than_a_good_one():
+    # A million organizations and an event with a bad date: the walk for problems composed
+    # every organization's nodes (1.25 GB against 0.75 GB for the good file).
+    organizations = {f"o{n}": {"name": f"Organization {n}", "short": f"O{n}"} for n in range(3000)}
+    good = json.dumps({"timeline": 1, "organizations": organizations,
+                       "events": [{"title": "t", "date": "2009", "actors": list(organizations)[:50]}]}, indent=1)
+    bad = good.replace('"date": "2009"', '"date": "20x9"')
+    good_peak, good_end = traced_peak(good, "t.json")
+    bad_peak, bad_end = traced_peak(bad, "t.json")
+    assert good_end == "loaded"
+    assert bad_end.startswith("'20x9")
+    assert bad_peak <= good_peak
