@@ -16,6 +16,7 @@ into the far future. `until` is the first day an action no longer holds.
 from __future__ import annotations
 
 import math
+import threading
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -419,14 +420,33 @@ def stage_curves(dataset: Dataset, target_id: str, kept: Collection[int] | None 
 
 
 def membership_targets(dataset: Dataset) -> list[Organization | Protocol]:
-    """The organizations and protocols that have members, organizations first, in file order."""
+    """The organizations and protocols that have members, organizations first, in file order.
+    Found once for the last data sets asked about (a data set and the same with its membership
+    events share them): they are looked for among every organization, a million in some files."""
+    sections = (dataset.organizations, dataset.protocols, dataset.memberships_by_target)
+    key = tuple(map(id, sections))
+    with _TARGETS_LOCK:  # a loading thread finds them ahead of the window (`Document.ready_for_showing`)
+        found = _TARGETS_FOUND.get(key)
+        if found is not None and all(kept is given for kept, given in zip(found[0], sections)):
+            _TARGETS_FOUND.move_to_end(key)
+            return list(found[1])
     targets = dataset.memberships_by_target
-    return [
+    made = [
         entity
         for section in (dataset.organizations, dataset.protocols)
         for entity_id, entity in section.items()
         if entity_id in targets
     ]
+    with _TARGETS_LOCK:
+        _TARGETS_FOUND[key] = (sections, tuple(made))
+        while len(_TARGETS_FOUND) > 2:
+            _TARGETS_FOUND.popitem(last=False)
+    return made
+
+
+#: `membership_targets` of the last data sets: (the mappings they were found in, the targets).
+_TARGETS_FOUND: OrderedDict[tuple[int, ...], tuple[tuple, tuple]] = OrderedDict()
+_TARGETS_LOCK = threading.Lock()
 
 
 def stage_words(standing: MemberStanding) -> str:

@@ -187,11 +187,13 @@ class Document(QObject):
     def ready_for_showing(self, dataset: Dataset) -> Dataset:
         """`shown_for(dataset)`, with the lookups the views will make of it made now and kept
         (where the membership map puts each country: the map's shapes and the country
-        codes take a quarter of a second to read the first time; the texts an actor is picked
-        by). A loading thread calls it, so that the window does not wait for them."""
+        codes take a quarter of a second to read the first time; the campaigns and protocols
+        with members; the texts an actor is picked by). A loading thread calls it, so that the
+        window does not wait for them."""
         if dataset.countries:
             prepare_places(dataset.countries.values())
         shown = self.shown_for(dataset)
+        membership_targets(shown)
         if _actor_count(shown) <= COMPLETIONS_AHEAD_UP_TO:
             actor_completions(shown)
         return shown

@@ -246,6 +246,23 @@ def test_what_can_be_joined_lists_organizations_then_protocols_with_members():
     assert [t.id for t in membership_targets(dataset)] == ["blue-heart", "tip"]
 
 
+def test_what_can_be_joined_is_found_once_for_a_data_set_and_the_same_with_its_membership_events(monkeypatch):
+    from explorer.model import memberships
+    from explorer.model.membership_events import with_membership_events
+
+    monkeypatch.setattr(memberships, "_TARGETS_FOUND", type(memberships._TARGETS_FOUND)())
+    dataset = given_memberships(acted("chile", "tip", "2004"), acted("spain", "blue-heart", "2010"))
+    first = membership_targets(dataset)
+    first.append("changed by its caller")  # a copy: what is kept stays as found
+    shown = with_membership_events(dataset)
+    assert shown is not dataset
+    assert [t.id for t in membership_targets(shown)] == ["blue-heart", "tip"]
+    assert len(memberships._TARGETS_FOUND) == 1  # the two share their entities and memberships
+    other = given_memberships(acted("spain", "tip", "2011"))
+    assert [t.id for t in membership_targets(other)] == ["tip"]
+    assert len(memberships._TARGETS_FOUND) == 2
+
+
 # -- counts over time -----------------------------------------------------------------------
 
 
