@@ -7,8 +7,11 @@ in the main window (offscreen, an empty cache), flushes every pane and paints th
 ("open"); a tenth of a second later, as a click would (an event of the window's loop, while
 the work behind the open goes on), selects its event, flushes and paints again ("select").
 Prints the medians of `--repeat` runs next to the budget: each within 5 s (a person who
-waits longer thinks the window hung). Beside them, `explorer check` on the same file ("check", fresh processes too):
-the loader alone, so that an open over budget shows whether the window or the load is slow.
+waits longer thinks the window hung). Beside them, `explorer check` on the same file
+("check", fresh processes too): the loader alone. A file whose load takes about as long
+(a million organizations) is opened under a moving progress dialog with Cancel; its open
+is held to what the window adds to the load instead, as `open.py` holds a cold open: within
+`CHECK_RATIO` times the check ("ok, load"). Its select is held to 5 s all the same.
 
 The files: an event title of 10 MB and of 300,000 characters, a data set title and
 description of 10 MB, an event summary of 10 MB, an event of 100,000 tags, an organization
@@ -28,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_S = 5.0
+CHECK_RATIO = 1.2  # an open whose load alone is over budget: within this many times the check
 TEN_MB = 10_000_000
 
 CHILD = r"""
@@ -127,7 +131,12 @@ def main() -> int:
             opened = statistics.median(r["open"] for r in runs)
             selected = statistics.median(r["select"] for r in runs)
             checked = statistics.median(check(path) for _ in range(args.repeat))
-            verdict = "ok" if max(opened, selected) <= BUDGET_S else "OVER"
+            if max(opened, selected) <= BUDGET_S:
+                verdict = "ok"
+            elif selected <= BUDGET_S and opened <= CHECK_RATIO * checked:
+                verdict = f"ok, load ({opened / checked:.2f}x)"
+            else:
+                verdict = "OVER"
             over = over or verdict == "OVER"
             print(f"{name:45} {opened:7.2f}s {selected:7.2f}s  {verdict:18} {checked:7.2f}s")
     return 1 if over else 0
