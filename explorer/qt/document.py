@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from explorer.model.background import BACKGROUND
 from explorer.model.dataset import Dataset
@@ -306,9 +306,8 @@ class Document(QObject):
 
     def _complete(self, dataset: Dataset) -> None:
         """Announce the actor completions of `dataset`, now when they are made or cheap to
-        make, else once the lane has made them (before the search index and the cache entry,
-        which are given to it after the first paint; like them, they wait for the window to
-        be idle)."""
+        make, else once the lane has made them: given to it after the first paint, like the
+        search index and the cache entry (after them), they wait for the window to be idle."""
         if completions_made(dataset) or _actor_count(dataset) <= COMPLETIONS_AHEAD_UP_TO:
             actor_completions(dataset)
             self.completions_ready.emit(dataset)
@@ -319,7 +318,7 @@ class Document(QObject):
             actor_completions(dataset)
             relay.completed.emit(dataset)
 
-        BACKGROUND.submit(make)
+        QTimer.singleShot(0, lambda: BACKGROUND.submit(make))  # once the window has shown it
 
     @Slot(object)
     def _on_completions_made(self, dataset: Dataset) -> None:
