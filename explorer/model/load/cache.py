@@ -31,7 +31,7 @@ import threading
 import time
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Iterator
 
 import numpy as np
 
@@ -338,13 +338,14 @@ class _Writer:
 
     def column(self, values: list) -> Any:
         """A column as stored: bytes in the block when it can be, else the JSON list."""
-        BACKGROUND.checkpoint()  # written on the lane, between columns (and within: `paced`)
-        if all(type(v) is str for v in values) and not any("\0" in v for v in values):
+        # written on the lane: a checkpoint between columns, and within (`paced`, `_pieces`)
+        if all(type(v) is str and "\0" not in v for piece in _pieces(values) for v in piece):
             data = "\0".join(values).encode("utf-8")
             return {"text": [self._add(data), len(data), len(values)]}
-        if all(v is None or (type(v) in (int, bool) and _NONE < v < 2 ** 31) for v in values):
-            data = np.asarray([_NONE if v is None else int(v) for v in values], dtype=np.int32).tobytes()
-            kind = "bool" if any(type(v) is bool for v in values) else "int"
+        if all(v is None or (type(v) in (int, bool) and _NONE < v < 2 ** 31) for piece in _pieces(values) for v in piece):
+            data = np.asarray([_NONE if v is None else int(v) for piece in _pieces(values) for v in piece],
+                              dtype=np.int32).tobytes()
+            kind = "bool" if any(type(v) is bool for piece in _pieces(values) for v in piece) else "int"
             return {kind: [self._add(data), len(data)]}
         return {"json": values}
 
@@ -394,8 +395,19 @@ class _Writer:
         }
 
     def tuple_table(self) -> dict[str, Any]:
-        items = [item for value in self.tuples for item in value]
-        return {"items": self.column(items), "lengths": self.column([len(v) for v in self.tuples])}
+        items = [item for value in paced(self.tuples, 256) for item in value]
+        return {"items": self.column(items), "lengths": self.column([len(v) for v in paced(self.tuples)])}
+
+
+def _pieces(values: list, size: int = 8192) -> Iterator[list]:
+    """`values` in pieces of `size`, with a checkpoint of the lane before each (a column of a
+    million values took the lane past its checkpoints for a tenth of a second)."""
+    checkpoint = BACKGROUND.checkpoint
+    checkpoint()
+    for start in range(0, len(values), size):
+        if start:
+            checkpoint()
+        yield values[start:start + size]
 
 
 def _kinds(cls: type) -> list[tuple[str, str]]:
@@ -570,12 +582,13 @@ def _encode_indexes(dataset: Dataset, writer: _Writer) -> dict[str, Any]:
     stored = {}
     for name in (*_EVENT_INDEXES, *_MEMBERSHIP_INDEXES, "children"):
         index = getattr(dataset, name)
+        groups = paced(index.values(), 256)  # a checkpoint every 256 groups: a million positions in all
         if name in _MEMBERSHIP_INDEXES:
-            values = [positions[id(m)] for group in index.values() for m in group]
+            values = [positions[id(m)] for group in groups for m in group]
         else:
-            values = [value for group in index.values() for value in group]
+            values = [value for group in groups for value in group]
         stored[name] = {
-            "keys": writer.column(list(index)), "lengths": writer.column([len(g) for g in index.values()]),
+            "keys": writer.column(list(index)), "lengths": writer.column([len(g) for g in paced(index.values())]),
             "values": writer.column(values),
         }
     return stored
