@@ -33,6 +33,7 @@ from explorer.model.load.nodes import (
     SequenceNode,
 )
 from explorer.model.load.problems import Problems
+from explorer.model.load.schema import ENTITY_SECTIONS
 from explorer.model.load.validate_plain import NotVouched
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -452,8 +453,8 @@ class _Pairs(Sequence):
 
 
 #: The top-level sections whose entries `compose_json(lazy_events=True)` composes one at a
-#: time (`_Pairs`): the entity sections (`schema.ENTITY_SECTIONS`).
-_LAZY_SECTIONS = frozenset({"sources", "organizations", "people", "countries", "protocols"})
+#: time (`_Pairs`): the entity sections.
+_LAZY_SECTIONS = frozenset(ENTITY_SECTIONS)
 
 #: Items shorter than this cannot nest too deeply to compose (each level takes two characters).
 _NEST_ROOM = MAX_DEPTH - 3
