@@ -28,9 +28,11 @@ def _freeze(groups: Mapping[str, list]) -> Mapping[str, tuple]:
     return MappingProxyType({key: tuple(values) for key, values in groups.items()})
 
 
-def _by_id(entities: Iterable[Any] | Mapping[str, Any]) -> dict[str, Any]:
-    """Entities by id: given so (a copy), or listed."""
-    return dict(entities) if isinstance(entities, Mapping) else {entity.id: entity for entity in entities}
+def _by_id(entities: Iterable[Any]) -> dict[str, Any]:
+    """Entities by id: given so (a mapping, copied), or listed."""
+    if isinstance(entities, Mapping):
+        return dict(entities)
+    return {entity.id: entity for entity in entities}
 
 
 def _indexed(events: Iterable[Event], start: int = 0) -> tuple[dict[str, list[int]], ...]:

@@ -209,7 +209,8 @@ class _Validator:
                     continue
                 first[entity_id] = index
                 if not self._plain_entity(entity_id, kind, shape, pairs, index):
-                    self._entity(entity_id, *pairs[index], kind, cls, shape, section, alias)
+                    key, value = pairs[index]
+                    self._entity(entity_id, key, value, kind, cls, shape, section, alias)
             return
         for entity_id, (key, value) in self.reader.pairs(node, section).items():
             self._entity(entity_id, key, value, kind, cls, shape, section, alias)
