@@ -73,7 +73,6 @@ class Gate:
         self._open = threading.Event()
         self._open.set()
         self._closed_at = 0.0
-        self._began = 0.0  # when the lane began its current piece of work
 
     def close(self) -> None:
         """Stop the work at its next checkpoint (closing a closed gate changes nothing: the
@@ -89,16 +88,12 @@ class Gate:
     def is_open(self) -> bool:
         return self._open.is_set()
 
-    def begin(self) -> None:
-        """Said by the lane as it begins a piece of work: its patience starts now."""
-        self._began = time.monotonic()
-
-    def wait(self) -> None:
-        """Return once the gate is open, or once it has been closed for `patience` (counted
-        from the beginning of the lane's piece of work, when the gate closed before it)."""
+    def wait(self, began: float = 0.0) -> None:
+        """Return once the gate is open, or once it has been closed for `patience`, counted
+        from its closing, or from `began` (when the lane began its piece of work) if later."""
         if self._open.is_set():
             return
-        remaining = max(self._closed_at, self._began) + self.patience - time.monotonic()
+        remaining = max(self._closed_at, began) + self.patience - time.monotonic()
         if remaining > 0:
             self._open.wait(remaining)
 
@@ -113,6 +108,7 @@ class Lane:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._yielding: set[int] = set()  # other threads whose checkpoints count (`yielding`)
+        self._began = 0.0  # when the lane's thread began its current piece of work
         #: Where the work waits at its checkpoints (none: it never waits).
         self.gate: Gate | None = None
 
@@ -153,18 +149,21 @@ class Lane:
         milliseconds: wait while the gate is closed (see the module). Anywhere else (the same
         work called by the window, or by a command that has no lane), nothing."""
         gate = self.gate
-        if gate is not None and (threading.current_thread() is self._thread
-                                 or threading.get_ident() in self._yielding):
-            gate.wait()
+        if gate is None:
+            return
+        if threading.current_thread() is self._thread:
+            gate.wait(self._began)
+        elif threading.get_ident() in self._yielding:
+            gate.wait()  # a load's patience counts from the closing alone
 
     def _run(self) -> None:
         while True:
             work, args, done = self._queue.get()
             try:
+                self._began = time.monotonic()
                 gate = self.gate
                 if gate is not None:
-                    gate.begin()
-                    gate.wait()  # a piece of work begins once the window is idle
+                    gate.wait(self._began)  # a piece of work begins once the window is idle
                 work(*args)
             except Exception:  # noqa: BLE001 - told as a thread's own would be; the next runs
                 threading.excepthook(threading.ExceptHookArgs((*sys.exc_info(), threading.current_thread())))

@@ -5,6 +5,7 @@ window's holds the interpreter."""
 from __future__ import annotations
 
 import threading
+import time
 
 from explorer.model.background import Lane
 
@@ -102,6 +103,25 @@ def test_work_given_while_the_gate_is_closed_has_its_own_patience():
     assert steps == []
     gate.open()
     assert done.wait(5) and steps == [1]
+
+
+def test_a_loading_threads_patience_counts_from_the_closing_alone():
+    # A new piece of the lane's work waits afresh; a load beside it does not wait longer for it.
+    from explorer.model.background import Gate
+
+    lane = Lane("test lane")
+    lane.gate = gate = Gate(patience=10.0)
+    gate.close()
+    gate._closed_at -= 60.0  # closed past its patience
+    done = lane.submit(lambda: None)  # begun now: waits for the gate
+    assert not done._event.wait(0.2)
+    with lane.yielding():
+        started = time.monotonic()
+        lane.checkpoint()  # a load's checkpoint: returns at once
+        waited = time.monotonic() - started
+    assert waited < 5.0
+    gate.open()
+    assert done.wait(5)
 
 
 def test_waiting_for_the_work_opens_the_gate_and_checkpoints_elsewhere_do_nothing():

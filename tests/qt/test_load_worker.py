@@ -366,3 +366,20 @@ def test_the_timeline_s_index_is_built_in_the_loading_thread_and_taken_by_the_wi
     index, thread = built[0]
     assert thread != threading.main_thread().name
     assert window.timeline.index is index and index.dataset is window.document.dataset
+
+
+def test_a_load_whose_job_was_deleted_with_its_window_ends_without_an_error(tmp_path):
+    # A cancelled load runs on to its next report; its window may close meanwhile, deleting
+    # the job: the thread then has no one to tell, and says nothing (it raised "Signal source
+    # has been deleted" in the thread, which a later test reported as its own failure).
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    path = tmp_path / "t.yaml"
+    path.write_text("timeline: 1\nevents:\n  - {title: t, date: '2009'}\n", encoding="utf-8")
+    owner = QObject()
+    job = load_worker.LoadJob(str(path), None, owner)
+    shiboken6.delete(owner)  # and the job with it
+    assert not shiboken6.isValid(job)
+    job._run()  # what the worker thread runs: it ends quietly
+    job._report(0.5)
