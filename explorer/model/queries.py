@@ -42,15 +42,14 @@ def sources_cited(dataset: Dataset, positions: Iterable[int]) -> list[Source]:
 def counts_by_entity(dataset: Dataset, positions: Sequence[int]) -> dict[str, int]:
     """How many of the events at `positions` each actor or protocol takes part in; entities
     with none are left out (the panes show "UNODC (12)" while a filter is on)."""
-    entities = (*dataset.events_by_actor, *dataset.events_by_protocol)
-    counts = counted_by_event(dataset, positions, REFERENCES_PER_ENTITY * len(entities))
+    counts = counted_by_event(dataset, positions, reference_budget(dataset))
     if counts is not None:
         return counts
     index = filter_index(dataset)
     shown = np.zeros(index.size, dtype=bool)
     shown[np.asarray(positions, dtype=np.intp)] = True
     counts = {}
-    for entity_id in entities:
+    for entity_id in (*dataset.events_by_actor, *dataset.events_by_protocol):
         count = int(np.count_nonzero(shown[index.positions(entity_id)]))
         if count:
             counts[entity_id] = count
@@ -62,6 +61,11 @@ def counts_by_entity(dataset: Dataset, positions: Sequence[int]) -> dict[str, in
 #: much as ten references read): a few events of a million actors are counted by their own
 #: actors, all the events of a few actors by each actor's positions.
 REFERENCES_PER_ENTITY = 10
+
+
+def reference_budget(dataset: Dataset) -> int:
+    """How many references `counted_by_event` may read before looking each entity up costs less."""
+    return REFERENCES_PER_ENTITY * (len(dataset.events_by_actor) + len(dataset.events_by_protocol))
 
 
 def counted_by_event(dataset: Dataset, positions: Iterable[int], budget: int) -> dict[str, int] | None:

@@ -20,6 +20,7 @@ from explorer.model.membership_events import with_membership_events
 from explorer.model.memberships import membership_targets
 from explorer.model.places import prepare_places
 from explorer.model.queries import actor_completions, completions_made, events_of
+from explorer.qt.told import tell
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,7 +301,7 @@ class Document(QObject):
             relay = self._relay
             # told as soon as the text is built: by the lane's preparation of a loaded data
             # set (`prepare_in_background`), or else by this, once the lane comes to it
-            index.when_text_built(lambda: relay.built.emit(index))
+            index.when_text_built(lambda: tell(relay, "built", index))
             BACKGROUND.submit(index.build_text)
         return True
 
@@ -316,7 +317,7 @@ class Document(QObject):
 
         def make() -> None:
             actor_completions(dataset)
-            relay.completed.emit(dataset)
+            tell(relay, "completed", dataset)
 
         QTimer.singleShot(0, lambda: BACKGROUND.submit(make))  # once the window has shown it
 

@@ -31,6 +31,7 @@ from explorer.model.importers.registry import Conversion, convert_file, is_impor
 from explorer.model.load.cache import DatasetCache
 from explorer.model.load.loader import LoadCancelled, load_dataset
 from explorer.qt.head_start import HeadStart
+from explorer.qt.told import tell
 from explorer.timescale.index import build_ahead
 
 #: The progress dialog appears only for loads that take longer than this.
@@ -122,7 +123,7 @@ class LoadJob(QObject):
         step = int(fraction * _STEPS)
         if step != self._reported:  # a signal per visible step, not per report
             self._reported = step
-            self._tell("progressed", fraction)
+            tell(self, "progressed", fraction)
 
     def _run_yielding(self) -> None:
         with BACKGROUND.yielding():  # the load pauses at its reports while the window works
@@ -149,16 +150,8 @@ class LoadJob(QObject):
             # window; its search index is built after the first paint (`FileLoads`)
             shown = self.prepare(dataset) if self.prepare is not None else dataset
             outcome = LoadOutcome(dataset=dataset, index=index_for_showing(shown), shown=shown)
-            self._tell("progressed", 1.0)
-        self._tell("ended", outcome)
-
-    def _tell(self, name: str, value: object) -> None:
-        """Emit the signal `name`; nothing when the job was deleted meanwhile (its window
-        closed while a cancelled load ran on to its next report: no one is left to tell)."""
-        try:
-            getattr(self, name).emit(value)
-        except RuntimeError:  # "Signal source has been deleted"
-            pass
+            tell(self, "progressed", 1.0)
+        tell(self, "ended", outcome)
 
     def _import(self) -> None:
         """Another tool's file, converted to format v1 in memory (`model.importers`)."""
@@ -171,8 +164,8 @@ class LoadJob(QObject):
             shown = self.prepare(conversion.dataset) if self.prepare is not None else conversion.dataset
             outcome = LoadOutcome(dataset=conversion.dataset, index=index_for_showing(shown), shown=shown,
                                   conversion=conversion)
-            self._tell("progressed", 1.0)
-        self._tell("ended", outcome)
+            tell(self, "progressed", 1.0)
+        tell(self, "ended", outcome)
 
 
 class FileLoads(QObject):

@@ -11,7 +11,7 @@ from explorer.model.entities import Country, Era, Event, Organization, Person, P
 from explorer.timescale.index import TimelineIndex
 from tests.helpers.days import day
 
-__all__ = ["TODAY", "chosen_positions", "day", "given_events", "given_index", "measure", "point",
+__all__ = ["TODAY", "both_ways", "chosen_positions", "day", "given_events", "given_index", "measure", "point",
            "shuffled_events", "span", "undated"]
 
 TODAY = float(days_from_civil(2025, 6, 1))
@@ -76,3 +76,15 @@ def chosen_positions(dataset: Dataset, seed: int) -> list[list[int]]:
     chooser = random.Random(seed + 100)
     size = len(dataset.events)
     return [sorted(chooser.sample(range(size), k)) for k in (0, 1, size // 8, size // 2, size)]
+
+
+def both_ways(monkeypatch, ask, chosen: list[list[int]]) -> tuple[list, list]:
+    """`ask(positions)` for each of `chosen`, first by each entity's positions, then by the
+    events' own actors (`queries.REFERENCES_PER_ENTITY` forced one way, then the other)."""
+    from explorer.model import queries
+
+    found = []
+    for references in (0, 10 ** 9):
+        monkeypatch.setattr(queries, "REFERENCES_PER_ENTITY", references)
+        found.append([ask(positions) for positions in chosen])
+    return found[0], found[1]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.model import queries
 from explorer.model.dataset import Dataset
 from explorer.model.dates import parse_edtf
 from explorer.model.entities import Country, Event, Organization, Person, Protocol, Source
@@ -16,7 +15,7 @@ from explorer.model.queries import (
     extent_of,
     sources_cited,
 )
-from tests.helpers.builders import chosen_positions, shuffled_events
+from tests.helpers.builders import both_ways, chosen_positions, shuffled_events
 
 
 def event(event_id, when=None, *, end=None, actors=(), protocols=(), sources=()):
@@ -130,10 +129,7 @@ def test_count_text_says_how_many_of_how_many():
 def test_counts_by_event_equal_those_by_entity(monkeypatch, seed):
     dataset = shuffled_events(seed)
     chosen = chosen_positions(dataset, seed)
-    monkeypatch.setattr(queries, "REFERENCES_PER_ENTITY", 0)  # by each entity's positions
-    by_entity = [counts_by_entity(dataset, c) for c in chosen]
-    monkeypatch.setattr(queries, "REFERENCES_PER_ENTITY", 10 ** 9)  # by the events' own actors
-    by_event = [counts_by_entity(dataset, c) for c in chosen]
+    by_entity, by_event = both_ways(monkeypatch, lambda positions: counts_by_entity(dataset, positions), chosen)
     assert by_event == by_entity
     assert any(by_event)
     for counts, positions in zip(by_event, chosen):

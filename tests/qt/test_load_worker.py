@@ -383,3 +383,23 @@ def test_a_load_whose_job_was_deleted_with_its_window_ends_without_an_error(tmp_
     assert not shiboken6.isValid(job)
     job._run()  # what the worker thread runs: it ends quietly
     job._report(0.5)
+
+
+def test_the_lane_tells_nothing_once_the_relay_is_gone():
+    # The lane's thread is a daemon: it may finish a piece of work after the program has
+    # ended and deleted the relay through which it tells the documents.
+    import shiboken6
+    from PySide6.QtCore import QObject, Signal
+
+    from explorer.qt.told import tell
+
+    class Relay(QObject):
+        built = Signal(object)
+
+    heard: list[object] = []
+    relay = Relay()
+    relay.built.connect(heard.append)
+    tell(relay, "built", 1)
+    shiboken6.delete(relay)
+    tell(relay, "built", 2)  # quietly nothing
+    assert heard == [1]

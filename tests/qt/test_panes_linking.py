@@ -9,10 +9,9 @@ from explorer.model.dates import parse_edtf
 from explorer.model.entities import Country, Event, Membership, Organization, Protocol
 from explorer.model.filters import EventFilter, Match
 from explorer.model.memberships import memberships_kept
-from explorer.qt.panes import linking
 from explorer.qt.panes.details_html import entity_href, event_html, internal_link
 from explorer.qt.panes.linking import entities_in, marked_entities, partners
-from tests.helpers.builders import chosen_positions, shuffled_events
+from tests.helpers.builders import both_ways, chosen_positions, shuffled_events
 
 
 def kept(dataset, event_filter) -> list[tuple[str, str]]:
@@ -95,10 +94,7 @@ def test_event_text_is_escaped_and_unknown_ids_are_not_links():
 def test_the_entities_of_events_read_by_event_equal_those_by_entity(monkeypatch, seed):
     dataset = shuffled_events(seed)
     chosen = chosen_positions(dataset, seed)
-    monkeypatch.setattr(linking, "REFERENCES_PER_ENTITY", 0)  # by each entity's positions
-    by_entity = [entities_in(dataset, c) for c in chosen]
-    monkeypatch.setattr(linking, "REFERENCES_PER_ENTITY", 10 ** 9)  # by the events' own actors
-    by_event = [entities_in(dataset, c) for c in chosen]
+    by_entity, by_event = both_ways(monkeypatch, lambda positions: entities_in(dataset, positions), chosen)
     assert by_event == by_entity
     for found, positions in zip(by_event, chosen):
         assert found == {n for p in positions for n in (*dataset.events[p].actors, *dataset.events[p].protocols)}

@@ -15,7 +15,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from json.decoder import scanstring  # type: ignore[attr-defined]
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from explorer.model.load.files import LINE_END as _LINE_END
 from explorer.model.load.files import editor_position
@@ -371,10 +371,10 @@ class _TooDeep(Exception):
         self.at = at
 
 
-class _Items(Sequence):
-    """The items of the top-level `events` list of a JSON text, each composed when it is read
-    and let go after (`compose_json(lazy_events=True)`): the list knows where each item
-    starts (`_Scanner._skim`), found by the standard parser, which keeps nothing."""
+class _Lazy(Sequence):
+    """What `_Items` and `_Pairs` share: values of a JSON text known by where each starts
+    (found by the standard parser, which keeps nothing), each composed when it is read and
+    let go after (`compose_json(lazy_events=True)`), or decoded as plain values."""
 
     def __init__(self, scanner: _Scanner, starts: array) -> None:
         self._scanner = scanner
@@ -386,21 +386,30 @@ class _Items(Sequence):
     def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        return self._scanner.item(self._starts[index])
+        return self._composed(index)
 
-    def __iter__(self) -> Iterator[Node]:
-        item = self._scanner.item
-        for start in self._starts:
-            yield item(start)
+    def __iter__(self) -> Iterator:
+        for index in range(len(self._starts)):
+            yield self._composed(index)
+
+    def _composed(self, index: int) -> Any:
+        raise NotImplementedError
 
     def decoded(self, index: int) -> object:
-        """The item at `index` as plain values (by the standard parser, numbers as their
+        """The value at `index` as plain values (by the standard parser, numbers as their
         text), with no nodes; None when only its nodes can say what it holds (a key given
         twice, a constant such as NaN)."""
         try:
             return _decode(self._scanner.text, self._starts[index])[0]
         except NotVouched:
             return None
+
+
+class _Items(_Lazy):
+    """The items of the top-level `events` list of a JSON text (`_Scanner._skim`)."""
+
+    def _composed(self, index: int) -> Node:
+        return self._scanner.item(self._starts[index])
 
     def id_line(self, index: int) -> int:
         """The line of the `id` of the event at `index` (0 when it has none)."""
@@ -410,28 +419,18 @@ class _Items(Sequence):
         return 0
 
 
-class _Pairs(Sequence):
+class _Pairs(_Lazy):
     """The entries of a top-level entity section of a JSON text (`organizations`...), as
-    (key, value) nodes, each composed when it is read (`compose_json(lazy_events=True)`), like
-    `_Items`: the section knows each key's text, where it starts and where its value starts."""
+    (key, value) nodes (`_Scanner._skim_pairs`): the section knows each key's text, where it
+    starts and where its value starts."""
 
     def __init__(self, scanner: _Scanner, keys: list[str], key_starts: array, value_starts: array) -> None:
-        self._scanner = scanner
+        super().__init__(scanner, value_starts)
         self._keys = keys
         self._key_starts = key_starts
-        self._value_starts = value_starts
 
-    def __len__(self) -> int:
-        return len(self._keys)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        return self.key_node(index), self._scanner.item(self._value_starts[index])
-
-    def __iter__(self) -> Iterator[tuple[ScalarNode, Node]]:
-        for index in range(len(self._keys)):
-            yield self[index]
+    def _composed(self, index: int) -> tuple[ScalarNode, Node]:
+        return self.key_node(index), self._scanner.item(self._starts[index])
 
     def key(self, index: int) -> str:
         return self._keys[index]
@@ -443,13 +442,6 @@ class _Pairs(Sequence):
     def id_line(self, index: int) -> int:
         """The line of the key (the id) at `index`."""
         return self._scanner.position(self._key_starts[index])[0]
-
-    def decoded(self, index: int) -> object:
-        """The value at `index` as plain values (`_Items.decoded`)."""
-        try:
-            return _decode(self._scanner.text, self._value_starts[index])[0]
-        except NotVouched:
-            return None
 
 
 #: The top-level sections whose entries `compose_json(lazy_events=True)` composes one at a

@@ -12,21 +12,24 @@ import numpy as np
 
 from explorer.model.dataset import Dataset
 from explorer.model.filters import EventFilter, actor_group, filter_index
-from explorer.model.queries import REFERENCES_PER_ENTITY, counted_by_event
+from explorer.model.queries import counted_by_event, reference_budget
 
 
 def entities_in(dataset: Dataset, positions: Collection[int]) -> set[str]:
     """The actors and protocols that take part in any of the events at `positions`."""
     if not positions:
         return set()
-    entities = (*dataset.events_by_actor, *dataset.events_by_protocol)
-    counts = counted_by_event(dataset, positions, REFERENCES_PER_ENTITY * len(entities))
+    counts = counted_by_event(dataset, positions, reference_budget(dataset))
     if counts is not None:
         return set(counts)
     index = filter_index(dataset)
     chosen = np.zeros(index.size, dtype=bool)
     chosen[np.fromiter(positions, dtype=np.intp, count=len(positions))] = True
-    return {entity_id for entity_id in entities if chosen[index.positions(entity_id)].any()}
+    return {
+        entity_id
+        for entity_id in (*dataset.events_by_actor, *dataset.events_by_protocol)
+        if chosen[index.positions(entity_id)].any()
+    }
 
 
 def partners(dataset: Dataset, entity_id: str) -> set[str]:

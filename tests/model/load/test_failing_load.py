@@ -179,6 +179,20 @@ def test_a_file_the_fast_path_wrongly_calls_broken_still_loads(monkeypatch, lang
     assert_same(load_text(text, f"t.{language}"), expected)
 
 
+def reads_of(monkeypatch, lazy: type, noted) -> list:
+    """What `noted(sequence, index)` says of each entry of a `lazy` sequence composed from
+    now on (read through `__getitem__`)."""
+    reads: list = []
+    read = lazy.__getitem__
+
+    def reading(sequence, index):
+        reads.append(noted(sequence, index))
+        return read(sequence, index)
+
+    monkeypatch.setattr(lazy, "__getitem__", reading)
+    return reads
+
+
 # Events of a broken JSON file, each written as it stands in the file, and whether the walk
 # for problems can check it as plain values (True) or reads its nodes (False). The first
 # makes the fast path stop with an error (so that the file is walked for its problems only).
@@ -218,16 +232,9 @@ def test_a_broken_json_file_is_walked_without_the_nodes_of_its_plain_events(monk
     events = ",\n".join(f"  {item}" for item, _plain in PLAIN_OR_NODES)
     text = (f'{{"timeline": 1,\n "organizations": {{"un": {{"name": "UN"}}}},\n "events": [\n{events}\n ],\n'
             f' "countries": {{"later": {{"name": "Later"}}}}}}')
-    composed: list[int] = []
-    read = _Items.__getitem__
-
-    def reading(items, index):
-        composed.append(index)
-        return read(items, index)
-
     with pytest.raises(DatasetError) as reference:
         load_text(text, "t.json", accelerate=False)
-    monkeypatch.setattr(_Items, "__getitem__", reading)
+    composed = reads_of(monkeypatch, _Items, lambda items, index: index)
     with pytest.raises(DatasetError) as walked:
         load_text(text, "t.json")
     assert walked.value.diagnostics == reference.value.diagnostics
@@ -308,16 +315,9 @@ def test_a_broken_json_file_is_walked_without_the_nodes_of_its_plain_entities(mo
     text = ('{"timeline": 1,\n "sources": {"s": {"title": "S"}},\n "events": [\n'
             '  {"title": "bad date", "date": "20x9"},\n  {"id": "m", "title": "an id in use"}\n ],\n'
             ' "organizations": {\n' + entities + '\n },\n "countries": {"b": {"name": "Bee"}}}')
-    composed_at: list[tuple[int, int]] = []
-    read = _Pairs.__getitem__
-
-    def reading(pairs, index):
-        composed_at.append((len(pairs), index))
-        return read(pairs, index)
-
     with pytest.raises(DatasetError) as reference:
         load_text(text, "t.json", accelerate=False)
-    monkeypatch.setattr(_Pairs, "__getitem__", reading)
+    composed_at = reads_of(monkeypatch, _Pairs, lambda pairs, index: (len(pairs), index))
     with pytest.raises(DatasetError) as walked:
         load_text(text, "t.json")
     assert walked.value.diagnostics == reference.value.diagnostics
