@@ -19,6 +19,12 @@ rather than stopping it. Each piece of work has its own patience, counted from i
 when the gate closed before it: work given by a window that is still busy (the search
 index of a data set it has yet to paint) waits for the window first.
 
+While a file loads (`Lane.held`), the lane's work waits at its checkpoints whatever the gate:
+it is most often for the data set the load is about to replace, and beside the loading
+threads it took the interpreter from the window for a quarter of a second at a time
+(`benchmarks/open.py`, the stall of a reload of 100,000 events). Waiting for the work
+(`Done.wait`) lets it go on.
+
     done = BACKGROUND.submit(index.prepare)
     done.wait()  # only where something must have finished (a flush, a test)
 
@@ -109,6 +115,9 @@ class Lane:
         self._thread: threading.Thread | None = None
         self._yielding: set[int] = set()  # other threads whose checkpoints count (`yielding`)
         self._began = 0.0  # when the lane's thread began its current piece of work
+        self._holds = 0  # how many `held` blocks are running
+        self._free = threading.Event()  # set while no `held` block runs, or the work is awaited
+        self._free.set()
         #: Where the work waits at its checkpoints (none: it never waits).
         self.gate: Gate | None = None
 
@@ -126,9 +135,28 @@ class Lane:
         """Said by a thread about to wait for the lane's work (a window's thread that needs
         a search index the lane is building, a flush): the gate opens, since nothing runs
         in that thread until the work is done."""
+        if threading.current_thread() is self._thread:
+            return
+        self._free.set()  # until the next `held` block
         gate = self.gate
-        if gate is not None and threading.current_thread() is not self._thread:
+        if gate is not None:
             gate.open()
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """While the block runs, the lane's work waits at its checkpoints, and a piece of work
+        waits to begin, however long the block lasts (for a load: see the module); a thread
+        that waits for the work (`Done.wait`) lets it go on."""
+        with self._lock:
+            self._holds += 1
+            self._free.clear()
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._holds -= 1
+                if not self._holds:
+                    self._free.set()
 
     @contextmanager
     def yielding(self) -> Iterator[None]:
@@ -148,10 +176,13 @@ class Lane:
         """In the lane's work (or a `yielding` thread's), between two steps of a few
         milliseconds: wait while the gate is closed (see the module). Anywhere else (the same
         work called by the window, or by a command that has no lane), nothing."""
+        lane = threading.current_thread() is self._thread
+        if lane:
+            self._free.wait()
         gate = self.gate
         if gate is None:
             return
-        if threading.current_thread() is self._thread:
+        if lane:
             gate.wait(self._began)
         elif threading.get_ident() in self._yielding:
             gate.wait()  # a load's patience counts from the closing alone
@@ -160,6 +191,7 @@ class Lane:
         while True:
             work, args, done = self._queue.get()
             try:
+                self._free.wait()
                 self._began = time.monotonic()
                 gate = self.gate
                 if gate is not None:

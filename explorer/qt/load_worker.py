@@ -220,14 +220,15 @@ class FileLoads(QObject):
         dialog = self.dialog = self._progress_dialog(path)
         loop = self._loop = QEventLoop(self)
         try:
-            self.started.emit(path)
-            job.start()
-            if head_start is not None:
-                # validating holds the interpreter: it waits for the window's first paint,
-                # which the show before this load has asked for
-                QTimer.singleShot(0, head_start.go)
-            if self._outcome is None:
-                loop.exec()
+            with BACKGROUND.held():  # the lane's work waits for the load (`model.background`)
+                self.started.emit(path)
+                job.start()
+                if head_start is not None:
+                    # validating holds the interpreter: it waits for the window's first
+                    # paint, which the show before this load has asked for
+                    QTimer.singleShot(0, head_start.go)
+                if self._outcome is None:
+                    loop.exec()
         finally:
             self._loop = None
             dialog.canceled.disconnect(self._on_cancel)

@@ -136,6 +136,55 @@ def test_waiting_for_the_work_opens_the_gate_and_checkpoints_elsewhere_do_nothin
     assert gate.is_open
 
 
+def test_held_work_waits_at_its_checkpoints_whatever_the_gate_until_the_hold_ends():
+    # A load holds the lane: its work (most often for the data set the load replaces) waits
+    # at its checkpoints, open gate or none, and a piece of work given meanwhile waits to begin.
+    from explorer.model.background import Gate
+
+    lane = Lane("test lane")
+    lane.gate = gate = Gate(patience=0.01)
+    steps: list[str] = []
+    started = threading.Event()
+
+    def work() -> None:
+        started.set()
+        for step in range(3):
+            lane.checkpoint()
+            steps.append(f"first {step}")
+
+    with lane.yielding():
+        with lane.held():
+            first = lane.submit(work)
+            second = lane.submit(lambda: steps.append("second"))
+            assert not first._event.wait(0.3)  # `wait` itself lets the work go on: look without it
+            assert gate.is_open and steps == [] and not started.is_set()
+            lane.checkpoint()  # the loading thread's own checkpoints are not held
+    assert first.wait(5) and second.wait(5)
+    assert steps == ["first 0", "first 1", "first 2", "second"]
+
+
+def test_a_hold_stops_work_already_running_and_waiting_for_the_work_lets_it_go_on():
+    lane = Lane("test lane")  # no gate at all: a hold still holds
+    running, steps = threading.Event(), []
+    go_on = threading.Event()
+
+    def work() -> None:
+        running.set()
+        go_on.wait(5)
+        for step in range(3):
+            lane.checkpoint()
+            steps.append(step)
+
+    done = lane.submit(work)
+    assert running.wait(5)
+    with lane.held(), lane.held():  # holds nest
+        go_on.set()
+        assert not done._event.wait(0.3)
+        assert steps == []
+        assert done.wait(5)  # a thread that waits for the work: the hold lets it go
+    assert steps == [0, 1, 2]
+
+
 def test_a_text_index_asked_for_while_another_thread_builds_it_is_built_once(monkeypatch):
     import explorer.model.filters as filters
     from benchmarks.make_dataset import make

@@ -327,6 +327,30 @@ def test_the_work_behind_a_load_goes_to_the_one_background_lane_index_first(wind
     assert not {"search index", "cache writer"} & new_threads
 
 
+def test_the_background_lane_waits_while_a_file_loads(window, qtbot, tmp_path):
+    # The lane's work (here, a stand-in for the search index of the data set shown) took the
+    # interpreter from the window and the loading threads during a reload of 100,000 events.
+    from explorer.model.background import BACKGROUND
+
+    given_the_shipped_file(window)
+    ran_during_load = []
+    lane_ran = threading.Event()
+    ready_for_showing = window.loads.prepare
+
+    def prepare(dataset):  # in the loading thread, during the load
+        BACKGROUND.submit(lane_ran.set)
+        ran_during_load.append(lane_ran.wait(0.5))  # an idle lane would run it at once
+        return ready_for_showing(dataset)
+
+    window.loads.prepare = prepare
+    path = tmp_path / "other.yaml"
+    path.write_text(make(50, 3), encoding="utf-8")
+    assert window.open_file(str(path))
+    assert ran_during_load == [False]
+    qtbot.waitUntil(lane_ran.is_set, timeout=5_000)  # and runs once the load is over
+    assert len(window.document.loaded_dataset.events) == 50
+
+
 def test_the_map_s_places_are_looked_up_in_the_loading_thread_not_the_window_s(window, monkeypatch):
     # Reading the map's shapes and the country codes the first time took a quarter of a
     # second of the window's thread after a load; the loading thread does it now.
