@@ -172,6 +172,11 @@ class Lane:
             with self._lock:
                 self._yielding.discard(ident)
 
+    def yields(self) -> bool:
+        """Whether the calling thread is in a `yielding` block (a thread it starts to share
+        its work can be put in one too)."""
+        return threading.get_ident() in self._yielding
+
     def checkpoint(self) -> None:
         """In the lane's work (or a `yielding` thread's), between two steps of a few
         milliseconds: wait while the gate is closed (see the module). Anywhere else (the same

@@ -28,9 +28,11 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
+from contextlib import nullcontext
 
 import numpy as np
 
+from explorer.model.background import BACKGROUND
 from explorer.model.load.validate_plain import NotVouched
 
 try:
@@ -98,23 +100,31 @@ SCAN_PIECE = 1 << 20
 def _found(pattern: re.Pattern[bytes], raw: bytes, longest: int) -> bool:
     """Whether `pattern`, whose matches are at most `longest` bytes and which looks at
     nothing outside them, is found in `raw`: searched a piece at a time, each piece
-    overlapping the next by the length of a match."""
-    return any(pattern.search(raw, start, start + SCAN_PIECE + longest - 1)
-               for start in range(0, len(raw), SCAN_PIECE))
+    overlapping the next by the length of a match (with a checkpoint of the lane before
+    each: a loading thread waits there while the window works)."""
+    for start in range(0, len(raw), SCAN_PIECE):
+        BACKGROUND.checkpoint()
+        if pattern.search(raw, start, start + SCAN_PIECE + longest - 1):
+            return True
+    return False
 
 
 def _translated(raw: bytes, table: bytes | None, delete: bytes = b"") -> bytes:
     """`raw.translate(table, delete)`, a piece at a time (a byte at a time either way)."""
     if len(raw) <= SCAN_PIECE:
         return raw.translate(table, delete)
-    return b"".join(raw[start:start + SCAN_PIECE].translate(table, delete)
-                    for start in range(0, len(raw), SCAN_PIECE))
+    translated = []
+    for start in range(0, len(raw), SCAN_PIECE):
+        BACKGROUND.checkpoint()
+        translated.append(raw[start:start + SCAN_PIECE].translate(table, delete))
+    return b"".join(translated)
 
 
 def _first(pattern: re.Pattern[str], text: str, pos: int, reach: int) -> re.Match[str] | None:
     """`pattern.search(text, pos)`, searched a piece at a time, for a pattern that looks at
     no more than `reach` characters from where a match starts."""
     for start in range(pos, len(text), SCAN_PIECE):
+        BACKGROUND.checkpoint()
         found = pattern.search(text, start, start + SCAN_PIECE + reach)
         # a match starting past the piece may have been cut short: the next piece's
         if found is not None and found.start() < start + SCAN_PIECE:
@@ -129,6 +139,7 @@ def _cut_before(text: bytes, mark: bytes) -> Iterator[tuple[int, int]]:
     while begin < len(text):
         end = text.find(mark, begin + SCAN_PIECE)
         end = len(text) if end < 0 else end
+        BACKGROUND.checkpoint()
         yield begin, end
         begin = end
 
@@ -146,9 +157,12 @@ def read_yaml_fast(text: str, raw: bytes | None = None) -> tuple[object, Integer
     check_safe(raw)
     integers = IntegerTexts(raw)
     # The accelerator lets other threads run while it parses (not while it makes Python
-    # objects): the other checks and the look at integers take that time.
+    # objects): the other checks and the look at integers take that time. Beside the window,
+    # they wait at their checkpoints while it works, as this thread does: two threads of
+    # Python kept the interpreter from it for 0.2 s at a time.
     checked: list[BaseException | None] = []
-    checker = threading.Thread(target=_check_rest, args=(raw, integers, checked), daemon=True)
+    checker = threading.Thread(target=_check_rest, args=(raw, integers, checked, BACKGROUND.yields()),
+                               daemon=True)
     checker.start()
     try:
         root = _loads_in_pieces(text)
@@ -209,6 +223,7 @@ def _loads_in_pieces(text: str) -> object:
         items: list = []
         for at in range(0, len(starts), PIECE_EVENTS):
             stop = starts[at + PIECE_EVENTS] if at + PIECE_EVENTS < len(starts) else end
+            BACKGROUND.checkpoint()
             piece = _loads(text[starts[at]:stop])
             if type(piece) is not list or len(piece) != min(PIECE_EVENTS, len(starts) - at):
                 return _loads(text)
@@ -219,10 +234,11 @@ def _loads_in_pieces(text: str) -> object:
     return rest
 
 
-def _check_rest(raw: bytes, integers: IntegerTexts, checked: list) -> None:
+def _check_rest(raw: bytes, integers: IntegerTexts, checked: list, yielding: bool = False) -> None:
     try:
-        _check_reading(raw)
-        integers.prepare()
+        with BACKGROUND.yielding() if yielding else nullcontext():
+            _check_reading(raw)
+            integers.prepare()
     except Exception as error:  # noqa: BLE001 - handed to the loading thread, which raises it
         checked.append(error)
     else:
