@@ -140,6 +140,15 @@ def test_non_utf8_byte_is_located():
     assert error.message.startswith("the file is not UTF-8 text: byte 0xE1 here cannot be read; save the file as UTF-8")
 
 
+@pytest.mark.parametrize("title", [b"cafe\xff", "café 😀".encode() + b"\xff"], ids=["ASCII", "wide characters"])
+def test_a_bad_byte_after_a_byte_order_mark_is_located(title):
+    # The byte order mark was left out of the bad byte's place: the message named the byte
+    # three places before it, or the loader failed on a character cut in two.
+    error = the_error(b"\xef\xbb\xbftimeline: 1\ntitle: " + title + b"\n")
+    assert at(error) == (2, 8 + len(title.decode("utf-8", "ignore")))
+    assert error.message.startswith("the file is not UTF-8 text: byte 0xFF here cannot be read")
+
+
 @pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"], ids=["CR", "CRLF", "LF"])
 def test_a_bad_byte_is_located_whatever_ends_the_lines(ending):
     text = ending.join(["timeline: 1", "title: x", "events:", "  - title: a", "    date: 2009 Málaga", ""])

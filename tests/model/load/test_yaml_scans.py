@@ -97,3 +97,28 @@ def test_no_search_of_a_large_file_looks_at_more_than_a_piece(monkeypatch):
     yaml_fast._check_reading(raw)
     assert len(spans) >= 6 * (len(raw) // yaml_fast.SCAN_PIECE)  # each pattern, every piece
     assert max(spans) <= yaml_fast.SCAN_PIECE + yaml_fast.MAX_LEADING
+
+
+utf8_texts = st.lists(st.sampled_from([b"a", b"\n", b"\r\n", b"\xc3\xa9", b"\xe2\x82\xac", b"\xf0\x9f\x98\x80",
+                                       b"\xef\xbb\xbf", b"\xff", b"\xc3", b"\xed\xa0\x80"]),
+                      max_size=40).map(b"".join)
+
+
+@fuzz_settings(300)
+@given(data=utf8_texts, bom=st.booleans(), piece=pieces)
+@example(data=b"ab\xe2\x82\xac", bom=False, piece=3)  # a character cut by the piece
+@example(data=b"x\n\xc3", bom=True, piece=2)  # cut short at the end
+def test_a_file_decoded_in_pieces_reads_and_fails_as_it_does_whole(monkeypatch, data, bom, piece):
+    from explorer.model.load import files
+    from explorer.model.load.problems import Problems
+
+    data = (b"\xef\xbb\xbf" if bom else b"") + data
+
+    def decoded():
+        problems = Problems("f.yaml")
+        return files.decode(data, problems), [str(d) for d in problems.diagnostics()]
+
+    monkeypatch.setattr(files, "DECODE_PIECE", WHOLE)
+    whole = decoded()
+    monkeypatch.setattr(files, "DECODE_PIECE", piece)
+    assert decoded() == whole
