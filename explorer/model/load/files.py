@@ -10,7 +10,7 @@ import re
 import stat
 from typing import BinaryIO
 
-from explorer.model.background import BACKGROUND
+from explorer.model.background import paced
 from explorer.model.load.problems import Problems
 
 #: Largest YAML file read, in bytes (in characters for text handed to `load_text`). The node
@@ -185,8 +185,7 @@ def _text_of(data: bytes) -> str:
             return str(view, "utf-8")
         decoder = codecs.getincrementaldecoder("utf-8")()
         parts = []
-        for start in range(0, len(view), DECODE_PIECE):
-            BACKGROUND.checkpoint()
+        for start in paced(range(0, len(view), DECODE_PIECE), 1):
             end = start + DECODE_PIECE
             parts.append(decoder.decode(view[start:end], final=end >= len(view)))
         return "".join(parts)

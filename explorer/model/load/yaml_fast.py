@@ -32,7 +32,7 @@ from contextlib import nullcontext
 
 import numpy as np
 
-from explorer.model.background import BACKGROUND
+from explorer.model.background import BACKGROUND, paced
 from explorer.model.load.validate_plain import NotVouched
 
 try:
@@ -102,8 +102,7 @@ def _found(pattern: re.Pattern[bytes], raw: bytes, longest: int) -> bool:
     nothing outside them, is found in `raw`: searched a piece at a time, each piece
     overlapping the next by the length of a match (with a checkpoint of the lane before
     each: a loading thread waits there while the window works)."""
-    for start in range(0, len(raw), SCAN_PIECE):
-        BACKGROUND.checkpoint()
+    for start in paced(range(0, len(raw), SCAN_PIECE), 1):
         if pattern.search(raw, start, start + SCAN_PIECE + longest - 1):
             return True
     return False
@@ -113,18 +112,14 @@ def _translated(raw: bytes, table: bytes | None, delete: bytes = b"") -> bytes:
     """`raw.translate(table, delete)`, a piece at a time (a byte at a time either way)."""
     if len(raw) <= SCAN_PIECE:
         return raw.translate(table, delete)
-    translated = []
-    for start in range(0, len(raw), SCAN_PIECE):
-        BACKGROUND.checkpoint()
-        translated.append(raw[start:start + SCAN_PIECE].translate(table, delete))
-    return b"".join(translated)
+    return b"".join(raw[start:start + SCAN_PIECE].translate(table, delete)
+                    for start in paced(range(0, len(raw), SCAN_PIECE), 1))
 
 
 def _first(pattern: re.Pattern[str], text: str, pos: int, reach: int) -> re.Match[str] | None:
     """`pattern.search(text, pos)`, searched a piece at a time, for a pattern that looks at
     no more than `reach` characters from where a match starts."""
-    for start in range(pos, len(text), SCAN_PIECE):
-        BACKGROUND.checkpoint()
+    for start in paced(range(pos, len(text), SCAN_PIECE), 1):
         found = pattern.search(text, start, start + SCAN_PIECE + reach)
         # a match starting past the piece may have been cut short: the next piece's
         if found is not None and found.start() < start + SCAN_PIECE:

@@ -77,17 +77,25 @@ WHOLE = {
 
 @pytest.mark.parametrize("name", [*LAZY, *WHOLE])
 def test_events_composed_one_at_a_time_are_the_nodes_composed_at_once(name):
-    text = {**LAZY, **WHOLE}[name]
+    lazy_root = composed_alike({**LAZY, **WHOLE}[name])
+    if lazy_root is not None:
+        # the items wait to be composed, except where composing them one at a time could differ
+        assert isinstance(events_node(lazy_root).value, _Items) == (name in LAZY)
+
+
+def composed_alike(text: str) -> Node | None:
+    """The root composed with entries one at a time, after checking it has the shape, and
+    gives the problems, of the root composed at once; None when neither is composed (too
+    deep: the same error, at the same place)."""
     lazy_root, lazy_problems = composed(text, True)
     root, problems = composed(text, False)
     assert lazy_problems == problems
     if root is None:
-        assert lazy_root is None and problems  # too deep: the same error, at the same place
-        return
+        assert lazy_root is None and problems
+        return None
     assert lazy_root is not None
     assert shape(lazy_root) == shape(root)
-    # the items wait to be composed, except where composing them one at a time could differ
-    assert isinstance(events_node(lazy_root).value, _Items) == (name in LAZY)
+    return lazy_root
 
 
 def test_an_item_is_composed_each_time_it_is_read_and_not_kept():
@@ -272,16 +280,9 @@ def organizations_node(root: Node) -> Node:
 
 @pytest.mark.parametrize("name", [*LAZY_SECTIONS, *WHOLE_SECTIONS])
 def test_entity_sections_composed_one_at_a_time_are_the_nodes_composed_at_once(name):
-    text = {**LAZY_SECTIONS, **WHOLE_SECTIONS}[name]
-    lazy_root, lazy_problems = composed(text, True)
-    root, problems = composed(text, False)
-    assert lazy_problems == problems
-    if root is None:
-        assert lazy_root is None and problems  # the same error, at the same place
-        return
-    assert lazy_root is not None
-    assert shape(lazy_root) == shape(root)
-    assert isinstance(organizations_node(lazy_root).value, _Pairs) == (name in LAZY_SECTIONS)
+    lazy_root = composed_alike({**LAZY_SECTIONS, **WHOLE_SECTIONS}[name])
+    if lazy_root is not None:
+        assert isinstance(organizations_node(lazy_root).value, _Pairs) == (name in LAZY_SECTIONS)
 
 
 # Organizations of a broken JSON file, and whether the walk for problems can check each as
