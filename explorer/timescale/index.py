@@ -129,6 +129,17 @@ class TimelineIndex:
             return None
         return float(self.sorted_first[0]), float(self.sorted_after[-1])
 
+    def busiest(self, length: float) -> tuple[float, float]:
+        """Of the stretches of `length` days, the one in which the most visible dated events
+        start (the earliest of equals): the first day of those events and the day after the
+        last, cut to `length`. There must be one visible."""
+        firsts = self.sorted_first
+        ends = np.searchsorted(firsts, firsts + length, side="left")
+        best = int(np.argmax(ends - np.arange(len(firsts))))
+        first = float(firsts[best])
+        after = float(self.after[self.time_order[best:ends[best]]].max())
+        return first, min(after, first + length)
+
     def coverage(self, edges: np.ndarray) -> np.ndarray:
         """How many visible events overlap each bin between consecutive `edges`."""
         return _coverage(self.sorted_first, self.sorted_after, edges)

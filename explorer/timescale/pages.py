@@ -22,7 +22,7 @@ from explorer.timescale.labels import ELLIPSIS
 from explorer.timescale.lanes import GroupBy
 from explorer.timescale.layout import Measure, build_scene, era_rows
 from explorer.timescale.scene import Scene, SceneMetrics
-from explorer.timescale.viewport import MIN_SPAN, Viewport
+from explorer.timescale.viewport import MAX_SPAN, MIN_SPAN, Viewport
 
 #: Rows of the single lane (no grouping) an export grows to before "+n" badges stay.
 MAX_PLAIN_ROWS = 40
@@ -80,6 +80,23 @@ def fitted_range(first: float, after: float, width: float,
     days_per_px = max(after - first, MIN_SPAN) / max(width - left - right, width * 0.3)
     start = first - left * days_per_px
     return start, start + width * days_per_px
+
+
+def fitted_view(index: TimelineIndex, width: float, left: float = 24.0) -> tuple[float, float] | None:
+    """The days "fit everything" shows of the visible dated events of `index` at `width`
+    (`fitted_range`): all of them, or, when they spread over more than a view can show
+    (`MAX_SPAN`, with the margins), the stretch that fits where the most of them start (a
+    view kept to its widest around the middle of 300,000 years showed none of them); None
+    when none is visible."""
+    extent = index.extent()
+    if extent is None:
+        return None
+    first, after = extent
+    room = max(width - left - min(220.0, width * 0.2), width * 0.3)
+    longest = MAX_SPAN * room / width
+    if after - first > longest:
+        first, after = index.busiest(longest)
+    return fitted_range(first, after, width, left)
 
 
 def prepare(dataset: Dataset, event_filter: EventFilter, group_by: GroupBy,
@@ -174,8 +191,9 @@ def with_range(timeline: Timeline, first: float | None, after: float | None,
     everything" shows across `width` pixels."""
     today = timeline.today
     extent = timeline.index.extent() or (today - 365.0, today + 365.0)
-    fit_first, fit_after = fitted_range(*extent, width, left)
-    span = max(MIN_SPAN, extent[1] - extent[0])
+    fit_first, fit_after = fitted_view(timeline.index, width, left) or fitted_range(*extent, width, left)
+    # (no more than the fit: for events further apart than a view can show, the stretch fitted)
+    span = max(MIN_SPAN, min(extent[1] - extent[0], fit_after - fit_first))
     if first is None:
         first = fit_first if after is None else min(fit_first, after - span)
     if after is None:

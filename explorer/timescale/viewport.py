@@ -94,8 +94,10 @@ class Viewport:
         return self if result == self else result
 
     @classmethod
-    def fitting(cls, first: float, last: float, width_px: float, margin: float = 0.04) -> Viewport:
-        """A view showing days `first` to `last` with a `margin` (fraction of the span) each side."""
+    def fitting(cls, first: float, last: float, width_px: float, margin: float = 0.04,
+                max_span: float = MAX_SPAN) -> Viewport:
+        """A view showing days `first` to `last` with a `margin` (fraction of the span) each
+        side, kept within `max_span` days around their middle."""
         span = max(last - first, MIN_SPAN) * (1.0 + 2.0 * margin)
         middle = (first + last) / 2.0
-        return cls(middle - span / 2.0, middle + span / 2.0, width_px).clamped()
+        return cls(middle - span / 2.0, middle + span / 2.0, width_px).clamped(max_span=max_span)

@@ -144,3 +144,12 @@ def test_short_counts_and_the_shortest_long_events_agree_with_the_full_lists():
                 assert len(found) == min(limit, len(long))
                 assert sorted(index.after[found] - index.first[found]) == \
                     sorted(np.sort(durations))[:len(found)]
+
+
+def test_the_busiest_stretch_is_where_the_most_visible_events_start():
+    index = given_index(point("alone", "1000"), point("a", "1900"), span("b", "1950", "1960"),
+                        point("c", "1990"), point("later", "2500"))
+    first, after = index.busiest(day(2000) - day(1890))
+    assert (first, after) == (day(1900), day(1991))
+    index.set_visible([0, 4])  # the two left: the earliest of equals
+    assert index.busiest(100.0) == (day(1000), day(1000) + 100.0)  # its year, cut to the stretch

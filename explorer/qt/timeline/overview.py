@@ -3,6 +3,8 @@ the timeline's current window as a rectangle you can drag (SIMILE's second band)
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
@@ -59,7 +61,10 @@ class OverviewBand(QWidget):
             for era in index.dataset.eras:
                 first, after = era_days(era, index.today)
                 low, high = min(low, first), max(high, after)
-        return Viewport.fitting(low, high, max(self.width(), 1), margin=0.03)
+        # every event, however far apart: the band is no view of the timeline's, it has no
+        # labels to lay out and draws one strip (a band held to a view's widest showed the
+        # middle of 300,000 years, and not the timeline's window)
+        return Viewport.fitting(low, high, max(self.width(), 1), margin=0.03, max_span=math.inf)
 
     def window_rect(self) -> QRectF:
         """Where the timeline's current window sits in the band."""

@@ -31,8 +31,9 @@ from explorer.timescale.clusters import badge_positions
 from explorer.timescale.index import LaneIndex, TimelineIndex, index_for
 from explorer.timescale.lanes import GroupBy
 from explorer.timescale.layout import FrameLayout, build_scene, era_rows, frame_layout
+from explorer.timescale.pages import fitted_range, fitted_view
 from explorer.timescale.scene import Badge, Scene
-from explorer.timescale.viewport import MIN_SPAN, Viewport
+from explorer.timescale.viewport import Viewport
 
 
 class TimelineWidget(QWidget):
@@ -164,18 +165,15 @@ class TimelineWidget(QWidget):
             self._fit(min(b[0] for b in bounds), max(b[1] for b in bounds))
 
     def fit_all(self) -> None:
-        """Show every dated event the filter keeps."""
-        extent = self._index.extent() if self._index is not None else None
-        if extent is not None:
-            self._fit(*extent)
+        """Show every dated event the filter keeps (or, spread over more than a view can
+        show, where most of them are: `pages.fitted_view`)."""
+        days = fitted_view(self._index, self._viewport.width_px) if self._index is not None else None
+        if days is not None:
+            self.set_viewport(Viewport(*days, self._viewport.width_px))
 
     def _fit(self, first: float, after: float) -> None:
         """Show days `first` to `after`, leaving room on the right for the last labels."""
-        width = self._viewport.width_px
-        left, right = 24.0, min(220.0, width * 0.2)
-        days_per_px = max(after - first, MIN_SPAN) / max(width - left - right, width * 0.3)
-        start = first - left * days_per_px
-        self.set_viewport(Viewport(start, start + width * days_per_px, width))
+        self.set_viewport(Viewport(*fitted_range(first, after, self._viewport.width_px), self._viewport.width_px))
 
     def set_group_by(self, mode: GroupBy | str) -> None:
         mode = GroupBy(mode)

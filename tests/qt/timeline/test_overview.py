@@ -101,3 +101,29 @@ def test_the_band_marks_today_and_the_as_of_day(pane):
     assert band._style.text.name() not in column_colours(band, x)
     document.set_as_of(as_of)
     assert band._style.text.name() in column_colours(band, x)
+
+
+def test_events_further_apart_than_a_view_can_show_are_fitted_where_most_of_them_are(qtbot):
+    # A view is at most `MAX_SPAN` (50,000 years) wide: a fit to 300,000 years was kept to
+    # its widest around their middle, 150,000 BCE, where no event is; and so was the band.
+    from explorer.timescale.viewport import MAX_SPAN
+
+    document = Document()
+    widget = TimelinePane(document)
+    qtbot.addWidget(widget)
+    widget.resize(900, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    recent = ["-3499", "-0299", "1021", "1609-11", "1826", "1969-07-20", "1990-04-25"]
+    document.set_dataset(given_events(point("early", "Y-300000"),
+                                      *[point(f"e{n}", date) for n, date in enumerate(recent)]))
+    timeline = widget.timeline
+    assert timeline.viewport.span <= MAX_SPAN
+    shown = {item.event_id for item in timeline.current_scene().items}
+    assert shown == {f"e{n}" for n in range(len(recent))}
+    band = widget.overview.band_viewport()
+    assert band.start < day(-300000) and band.end > day(1990, 4, 25)
+    window = widget.overview.window_rect()
+    assert band.x_of(day(-3499)) <= window.right() and window.left() <= band.x_of(day(1990, 4, 25))
+    timeline.fit_all()  # Ctrl+0 does the same
+    assert {item.event_id for item in timeline.current_scene().items} == shown
