@@ -116,7 +116,7 @@ def pack_rows(boxes: Sequence[Box], rows: int, gap: float, width: float = math.i
             return
         room_left = left_room(number)
         if room_left >= box.label_width or room_left > right:
-            sides[number], rooms[number] = Side.LEFT, min(room_left, box.label_width)
+            sides[number], rooms[number] = Side.LEFT, max(0.0, min(room_left, box.label_width))
         else:
             rooms[number] = max(0.0, right)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from explorer.timescale.labels import ELLIPSIS, LABEL_PAD, Box, Placed, Side, elide, pack_rows
@@ -93,6 +93,9 @@ boxes = st.lists(
 
 
 @given(boxes, st.integers(1, 6), st.sampled_from([math.inf, 1200.0, 600.0]))
+# a label moved before its shape to make room, with less room there than none: its room was
+# negative (-3 here)
+@example([box(0.0, 2.0, 0.0), box(0.0, 2.0, 0.0), box(1.0, 0.0, 1.0), box(9.0, 0.0, 0.0)], 3, math.inf)
 def test_placed_items_never_overlap_in_a_row(items, rows, width):
     placed = pack_rows(items, rows, GAP, width)
     by_row: dict[int, list[tuple[float, float]]] = {}
