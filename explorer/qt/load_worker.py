@@ -33,6 +33,7 @@ from explorer.model.load.loader import LoadCancelled, load_dataset
 from explorer.qt.head_start import HeadStart
 from explorer.qt.told import tell
 from explorer.timescale.index import build_ahead
+from explorer.timescale.lanes import GroupBy
 
 #: The progress dialog appears only for loads that take longer than this.
 SHOW_AFTER_MS = 300
@@ -68,12 +69,12 @@ def _folder(cache: DatasetCache | None) -> Path | None:
     return None if cache is None else cache.folder
 
 
-def index_for_showing(dataset: Dataset) -> FilterIndex:
+def index_for_showing(dataset: Dataset, group_by: GroupBy | None = None) -> FilterIndex:
     """The filter index of a data set about to be shown, with what the first frame reads
-    (the events' extents, and the timeline's index made of them: `build_ahead`) built; the
-    rest waits (`prepare_in_background`)."""
+    (the events' extents, and the timeline's index made of them with the lanes of
+    `group_by`: `build_ahead`) built; the rest waits (`prepare_in_background`)."""
     index = FilterIndex(dataset)
-    build_ahead(dataset, today(), index.extents)
+    build_ahead(dataset, today(), index.extents, group_by)
     return index
 
 
@@ -94,9 +95,10 @@ class LoadJob(QObject):
 
     def __init__(self, path: str, cache: DatasetCache | None, parent: QObject | None = None,
                  prepare: Callable[[Dataset], Dataset] | None = None,
-                 head_start: HeadStart | None = None) -> None:
+                 head_start: HeadStart | None = None, group_by: GroupBy | None = None) -> None:
         super().__init__(parent)
         self.path = path
+        self.group_by = group_by  # the lanes the timeline is to show, built here
         self.cache = cache
         self.prepare = prepare
         self.head_start = head_start
@@ -149,7 +151,7 @@ class LoadJob(QObject):
             # timeline's first frame needs them) take a while for a large file: here, not in the
             # window; its search index is built after the first paint (`FileLoads`)
             shown = self.prepare(dataset) if self.prepare is not None else dataset
-            outcome = LoadOutcome(dataset=dataset, index=index_for_showing(shown), shown=shown)
+            outcome = LoadOutcome(dataset=dataset, index=index_for_showing(shown, self.group_by), shown=shown)
             tell(self, "progressed", 1.0)
         tell(self, "ended", outcome)
 
@@ -162,7 +164,7 @@ class LoadJob(QObject):
             outcome = LoadOutcome(error=DatasetError(conversion.report.diagnostics()), conversion=conversion)
         else:
             shown = self.prepare(conversion.dataset) if self.prepare is not None else conversion.dataset
-            outcome = LoadOutcome(dataset=conversion.dataset, index=index_for_showing(shown), shown=shown,
+            outcome = LoadOutcome(dataset=conversion.dataset, index=index_for_showing(shown, self.group_by), shown=shown,
                                   conversion=conversion)
             tell(self, "progressed", 1.0)
         tell(self, "ended", outcome)
@@ -177,11 +179,14 @@ class FileLoads(QObject):
     progressed = Signal(float)
 
     def __init__(self, window: QWidget, cache: DatasetCache | None = None,
-                 prepare: Callable[[Dataset], Dataset] | None = None) -> None:
+                 prepare: Callable[[Dataset], Dataset] | None = None,
+                 lanes_for: Callable[[str], GroupBy] | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.cache = cache
         self.prepare = prepare
+        #: The lane grouping the timeline is to show of a file, asked as its load starts.
+        self.lanes_for = lanes_for
         self.job: LoadJob | None = None
         self._retired: list[LoadJob] = []
         self.dialog: QProgressDialog | None = None
@@ -214,7 +219,8 @@ class FileLoads(QObject):
         held = [cache for cache in (self.cache, head_start.cache if head_start else None) if cache is not None]
         for cache in held:
             cache.hold_writes()
-        job = self.job = LoadJob(path, self.cache, self, self.prepare, head_start)
+        group_by = self.lanes_for(path) if self.lanes_for is not None else None
+        job = self.job = LoadJob(path, self.cache, self, self.prepare, head_start, group_by)
         job.progressed.connect(self._on_progress)
         job.ended.connect(self._on_ended)
         dialog = self.dialog = self._progress_dialog(path)

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.edit.add_find(self.panes.filter_bar.find_action)
         self.first_run_hint = install_first_run_hint(self)
         self.view_memory = ViewMemory(self)
+        self.loads.lanes_for = self.view_memory.group_by_for
         self.initial_layout = InitialLayout(self)
         self._restore_window()
 

@@ -63,6 +63,20 @@ class ViewMemory(QObject):
                 "start": viewport.start, "end": viewport.end, "scrollY": timeline.scroll_y,
                 "asOf": document.as_of, "target": document.membership_target}
 
+    def group_by_for(self, path: str) -> GroupBy:
+        """The lanes the timeline is to show of `path` once it loads: those it shows now for
+        the followed file (a reload keeps the view) or a file with no view remembered, else
+        the remembered ones."""
+        timeline = self._window.timeline
+        path = os.path.abspath(path)
+        stored = None if path == self._path else self._window.settings.file_state(path).get("view")
+        if isinstance(stored, dict) and stored.get("version") == VIEW_STATE_VERSION:
+            try:
+                return GroupBy(stored.get("groupBy"))
+            except ValueError:
+                pass
+        return timeline.group_by
+
     def save(self) -> None:
         """Write the last view of the followed file."""
         if self._path is None or self._snapshot is None:

@@ -31,12 +31,17 @@ DURATION_CLASSES = np.array([1.0, 8.0, 64.0, 512.0, 4096.0, 32768.0, 262144.0, m
 _ahead: TimelineIndex | None = None
 
 
-def build_ahead(dataset: Dataset, today: float, extents: tuple[np.ndarray, np.ndarray]) -> None:
+def build_ahead(dataset: Dataset, today: float, extents: tuple[np.ndarray, np.ndarray],
+                group_by: GroupBy | str | None = None) -> None:
     """Build the index of a data set about to be shown, in the thread that loaded it (a
-    tenth of a second at 100,000 events that the window's thread does not spend); the next
+    tenth of a second at 100,000 events that the window's thread does not spend), with the
+    lanes of `group_by`, the grouping the window is to show (as long again); the next
     `index_for` of the same data set and day takes it."""
     global _ahead
-    _ahead = TimelineIndex(dataset, today, extents)
+    index = TimelineIndex(dataset, today, extents)
+    if group_by is not None:
+        index.build_lanes_ahead(group_by)
+    _ahead = index
 
 
 def index_for(dataset: Dataset, today: float) -> TimelineIndex:
@@ -84,6 +89,7 @@ class TimelineIndex:
         self.rank_after = np.zeros(self.size, dtype=np.int64)
         self.rank_after[self.by_after] = np.arange(len(dated))
         self._geometry: dict[int, EventGeometry | None] = {}
+        self._lanes_ahead: LaneIndex | None = None
         self.mask = np.ones(self.size, dtype=bool)
         self._apply_mask()
 
@@ -160,7 +166,18 @@ class TimelineIndex:
         return int(order[0] if direction > 0 else order[-1])
 
     def lanes(self, group_by: GroupBy | str) -> LaneIndex:
+        """The lanes of a grouping under the current filter: the ones built ahead when they
+        are of this grouping (taken: they are built once, not kept for every grouping)."""
+        ahead = self._lanes_ahead
+        if ahead is not None and ahead.group_by is GroupBy(group_by):
+            self._lanes_ahead = None
+            ahead.refresh()  # the filter may have changed since they were built
+            return ahead
         return LaneIndex(self, group_by)
+
+    def build_lanes_ahead(self, group_by: GroupBy | str) -> None:
+        """Build the lanes of `group_by` now, for the next `lanes` of that grouping."""
+        self._lanes_ahead = LaneIndex(self, group_by)
 
 
 def _coverage(sorted_first: np.ndarray, sorted_after: np.ndarray, edges: np.ndarray) -> np.ndarray:

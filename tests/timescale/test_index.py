@@ -72,6 +72,26 @@ def test_counts_and_items_match_a_scan_of_every_event(seed, group_by):
             assert sorted(lanes.items(lane_no, lo, hi).tolist()) == expected
 
 
+@pytest.mark.parametrize("group_by", ["none", "actor"])
+def test_lanes_built_ahead_are_taken_once_under_the_filter_of_the_moment(group_by):
+    index = random_index(11)
+    index.build_lanes_ahead(group_by)
+    index.set_visible([p for p in range(index.size) if p % 3])  # after they were built
+    other = index.lanes("kind")  # another grouping leaves them waiting
+    taken = index.lanes(group_by)
+    fresh = index.lanes(group_by)  # taken once: the next is built anew
+
+    assert other.group_by.value == "kind" and taken is not fresh
+    assert [lane.title for lane in taken.lanes] == [lane.title for lane in fresh.lanes]
+    rng = random.Random(11)
+    for lane_no in range(len(taken.all_lanes)):
+        for _ in range(20):
+            lo = day(rng.randint(1890, 2030))
+            hi = lo + rng.choice([3, 400, 40000])
+            assert taken.count(lane_no, lo, hi) == fresh.count(lane_no, lo, hi)
+            assert sorted(taken.items(lane_no, lo, hi).tolist()) == sorted(fresh.items(lane_no, lo, hi).tolist())
+
+
 def test_a_long_span_that_began_long_before_the_window_is_found():
     index = given_index(span("empire", "-0027", "1453"), *[point(f"p{n}", f"{1000 + n}")
                                                          for n in range(50)])
