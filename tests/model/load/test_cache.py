@@ -60,6 +60,22 @@ def test_a_reopened_file_comes_back_from_the_cache_unchanged(tmp_path, cache, te
     assert_same(again, load_dataset(path, accelerate=False))
 
 
+def test_an_entry_decoded_a_few_rows_at_a_time_comes_back_unchanged(tmp_path, cache, monkeypatch):
+    # Rows and dates are made DECODE_ROWS at a time, with a checkpoint before each piece.
+    path = written(tmp_path, "t.yaml", make(300, 9))
+    first = load_dataset(path, cache=cache)
+    checkpoints = []
+    monkeypatch.setattr(cache_module.BACKGROUND, "checkpoint", lambda: checkpoints.append(1))
+    assert_same(reopened(path, cache), first)
+    whole = len(checkpoints)
+    checkpoints.clear()
+    monkeypatch.setattr(cache_module, "DECODE_ROWS", 7)
+    again = reopened(path, cache)
+
+    assert_same(again, first)
+    assert len(checkpoints) - whole >= 2 * 300 // 7  # the events and their dates, in pieces
+
+
 def test_the_shipped_data_set_survives_the_cache(cache):
     first = load_dataset(shipped_dataset(), cache=cache)
     assert_same(reopened(shipped_dataset(), cache), first)
