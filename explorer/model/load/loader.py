@@ -33,6 +33,7 @@ import json
 import os
 from typing import TYPE_CHECKING, Any, Callable, cast
 
+from explorer.model.background import BACKGROUND
 from explorer.model.dataset import Dataset
 from explorer.model.diagnostics import DatasetError, Diagnostic
 from explorer.model.load.files import JSON, START, YAML, check_size, decode, language_of, read_file
@@ -219,8 +220,8 @@ def _fast_fields(
     """The fields of a file without errors, its warnings reported to `problems`; None when the
     node path must read it, `_BROKEN` when it must because the file has an error. `decoded`:
     the text was decoded from bytes, so holds no surrogate character."""
+    root: object = None
     try:
-        root: object
         refused: tuple[str, ...]
         if language == JSON:
             if not decoded and holds_surrogates(text):  # `json` would take them as text
@@ -254,6 +255,33 @@ def _fast_fields(
         raise
     except Exception:  # noqa: BLE001 - the fast path only saves time: the reference decides
         return None
+    finally:
+        _let_go(root)
+
+
+#: Entries of a parsed section let go at a time (`_let_go`): a few milliseconds' worth.
+_LET_GO_PIECE = 4096
+
+
+def _let_go(root: object) -> None:
+    """Empty the sections of a parsed file a piece at a time, with a checkpoint of the lane
+    before each: the tree of 100,000 events, let go at once as the reading returns, is freed
+    in one call that held the interpreter, and with it the window, for a tenth of a second.
+    Only the sections' own containers are emptied; what was made of their entries keeps
+    what it holds."""
+    if type(root) is not dict:
+        return
+    checkpoint = BACKGROUND.checkpoint
+    for section in root.values():
+        if type(section) is list:
+            while len(section) > _LET_GO_PIECE:
+                checkpoint()
+                del section[-_LET_GO_PIECE:]
+        elif type(section) is dict:
+            while len(section) > _LET_GO_PIECE:
+                checkpoint()
+                for _ in range(_LET_GO_PIECE):
+                    section.popitem()
 
 
 def _node_fields(

@@ -48,6 +48,24 @@ def test_generated_files_take_the_fast_path_with_the_same_results(seed):
     assert_same(Dataset.build(**fields), Dataset.build(**fields_of(reference(text))))
 
 
+def test_a_parsed_file_let_go_a_piece_at_a_time_keeps_what_was_made_of_it(monkeypatch):
+    # A parsed YAML file's sections are emptied in pieces once read (`_let_go`; JSON's are
+    # decoded one at a time already): with pieces of 7 entries, every section of 400 events
+    # is, and the data set is the reference's.
+    let_go = []
+    original = loader._let_go
+    monkeypatch.setattr(loader, "_LET_GO_PIECE", 7)
+    monkeypatch.setattr(loader, "_let_go", lambda root: (original(root), let_go.append(root)))
+    text = make(400, 6)
+    dataset = load_text(text)
+
+    assert_same(dataset, reference(text))
+    assert len(dataset.events) >= 400
+    emptied = [section for root in let_go if type(root) is dict for section in root.values()
+               if type(section) in (list, dict)]
+    assert len(emptied) >= 3 and all(len(section) <= 7 for section in emptied)
+
+
 def test_integers_are_read_as_written_or_left_to_the_node_path():
     same_outcome(HISTORY)
     dataset = load_text(HISTORY)
