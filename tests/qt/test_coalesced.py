@@ -1,11 +1,13 @@
-"""Refreshes that fall due together run one per turn of the event loop, in the order they fell
-due, each once: the window paints and answers input between two panes' refreshes."""
+"""Refreshes that fall due together run in the order they fell due, each once, a slice of the
+event loop's time at a time: the window paints and answers input between two slices."""
 
 from __future__ import annotations
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
 
+from explorer.qt import coalesced
 from explorer.qt.coalesced import Coalesced
 
 
@@ -15,28 +17,88 @@ def given_refreshes(qtbot, names, log):
     return owner, refreshes
 
 
-def test_refreshes_due_together_run_in_separate_turns_in_the_order_they_fell_due(qtbot):
+class Clock:
+    """The turns' clock, moved by the refreshes themselves: each takes what it says."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def taking(self, ms: float, log: list[str], name: str):
+        def refresh() -> None:
+            log.append(name)
+            self.now += ms / 1000.0
+        return refresh
+
+
+@pytest.fixture
+def clock(monkeypatch) -> Clock:
+    clock = Clock()
+    monkeypatch.setattr(coalesced._TURNS, "clock", clock)
+    return clock
+
+
+def a_turn_of_the_window(log: list[str]) -> None:
+    """A zero timer started now stands for the window's paint and input between two turns."""
+    QTimer.singleShot(0, lambda: log.append("a turn of the window"))
+
+
+def test_refreshes_due_together_wait_for_the_next_turn_once_a_slice_of_time_has_gone(qtbot, clock):
+    log: list[str] = []
+    owner = QObject()
+    slow = clock.taking(coalesced.SLICE_MS + 5, log, "counts")
+
+    def counts() -> None:
+        slow()
+        a_turn_of_the_window(log)
+
+    refreshes = [Coalesced(counts, owner), Coalesced(clock.taking(1, log, "columns"), owner),
+                 Coalesced(clock.taking(1, log, "chart"), owner)]
+    for refresh in refreshes:
+        refresh.schedule()
+    qtbot.waitUntil(lambda: not any(refresh.pending for refresh in refreshes) and len(log) == 4)
+
+    # The first took the whole slice: the window had its turn before the other two, which
+    # fit in one slice together.
+    assert log == ["counts", "a turn of the window", "columns", "chart"]
+
+
+def test_quick_refreshes_due_together_run_in_one_turn_in_the_order_they_fell_due(qtbot, clock):
     log: list[str] = []
     owner = QObject()
 
     def counts() -> None:
-        # The first refresh asks for a turn of the window (a zero timer stands for its paint
-        # and input): it comes before the last refresh, not after them all.
-        log.append("counts")
-        QTimer.singleShot(0, lambda: log.append("a turn of the window"))
+        clock.taking(1, log, "counts")()
+        a_turn_of_the_window(log)
 
-    refreshes = [
-        Coalesced(counts, owner),
-        Coalesced(lambda: log.append("columns"), owner),
-        Coalesced(lambda: log.append("chart"), owner),
-    ]
+    refreshes = [Coalesced(counts, owner), Coalesced(clock.taking(1, log, "columns"), owner),
+                 Coalesced(clock.taking(1, log, "chart"), owner)]
     for refresh in refreshes:
         refresh.schedule()
-    qtbot.waitUntil(lambda: not any(refresh.pending for refresh in refreshes))
-    qtbot.waitUntil(lambda: "a turn of the window" in log)
+    qtbot.waitUntil(lambda: not any(refresh.pending for refresh in refreshes) and len(log) == 4)
 
-    assert [entry for entry in log if entry != "a turn of the window"] == ["counts", "columns", "chart"]
-    assert log.index("a turn of the window") < log.index("chart")
+    assert log == ["counts", "columns", "chart", "a turn of the window"]
+
+
+def test_a_refresh_that_took_longer_last_time_than_the_slice_has_left_waits_for_the_next_turn(qtbot, clock):
+    log: list[str] = []
+    owner = QObject()
+
+    def counts() -> None:
+        clock.taking(5, log, "counts")()
+        a_turn_of_the_window(log)
+
+    refreshes = [Coalesced(counts, owner), Coalesced(clock.taking(coalesced.SLICE_MS - 2, log, "columns"), owner)]
+    for burst in range(2):
+        for refresh in refreshes:
+            refresh.schedule()
+        qtbot.waitUntil(lambda burst=burst: not any(r.pending for r in refreshes) and len(log) == 3 * (burst + 1))
+
+    # Its first time, the columns' refresh was not known to take 18 ms: it ran with the
+    # counts; the second time, 5 + 18 ms would not fit in a slice of 20.
+    assert log == ["counts", "columns", "a turn of the window", "counts", "a turn of the window", "columns"]
 
 
 def test_a_refresh_asked_again_while_due_runs_once_in_its_first_place(qtbot):
@@ -85,14 +147,13 @@ def test_the_refresh_of_a_pane_deleted_while_it_waits_does_not_run(qtbot):
     assert log == ["kept"]
 
 
-def test_a_refresh_with_a_delay_restarts_its_delay_when_asked_again(qtbot):
+def test_a_refresh_with_a_delay_asked_twice_runs_once_after_its_delay(qtbot):
     log: list[str] = []
     owner = QObject()
     typing = Coalesced(lambda: log.append("search"), owner, msec=30)
     typing.schedule()
-    qtbot.wait(10)
     typing.schedule()
-    assert typing.pending
+    assert typing.pending and log == []
     qtbot.waitUntil(lambda: not typing.pending)
 
     assert log == ["search"]
