@@ -174,8 +174,10 @@ def read_yaml_fast(text: str, raw: bytes | None = None) -> tuple[object, Integer
 
 #: Items of a top-level `events:` list read per call of the accelerator. It holds the
 #: interpreter, and with it the window, while it makes the Python objects of what it read:
-#: read whole, a file of 100,000 events held it for most of a second.
-PIECE_EVENTS = 4096
+#: read whole, a file of 100,000 events held it for most of a second; 4,096 events a call
+#: took 32 ms each, and beside the checker thread a reload's pause reached 0.15 s; 2,048
+#: take 16 ms, and the file as long in all.
+PIECE_EVENTS = 2048
 #: A top-level `events:` key with its list on the lines below (after a line end, or at the
 #: start: `^` in multi-line mode would be tried at every character).
 _EVENTS_KEY = re.compile(r"events:[ ]*(?:#[^\n]*)?\n")
