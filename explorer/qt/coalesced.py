@@ -4,10 +4,10 @@ Refreshes that fall due together (every pane after a new data set, or a filter c
 in the order they fell due, a slice of the event loop's time at a time: each turn runs
 refreshes while they fit in `SLICE_MS` (the first of a turn always runs; each of the others
 if it took no longer last time than the slice has left), and the rest wait for the next
-turn, the window painting and answering between two. A new data set of 100,000 events gives a dozen panes
-their refresh of 5 to 40 ms each: run at once they held the window for about 0.1 s; one per
-turn they let the work the window lends its idle time to (the search index) run between
-them, and the panes filled a third of a second later.
+turn, the window painting and answering between two. A new data set of 100,000 events
+gives a dozen panes their refresh of 5 to 40 ms each: run at once they held the window for
+about 0.1 s; run one per turn they let the work the window lends its idle time to (the
+search index) in between, and the panes filled a third of a second later.
 """
 
 from __future__ import annotations
