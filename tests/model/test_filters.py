@@ -567,3 +567,24 @@ def test_an_index_finds_ahead_the_positions_of_its_first_actors_only(monkeypatch
     for entity_id in everyone:  # the others when asked, the same as ahead
         assert index.positions(entity_id).tolist() == [
             p for p, e in enumerate(dataset.events) if entity_id in (*e.actors, *e.protocols)]
+
+
+def test_the_extents_are_each_event_s_own_extent_unknown_ends_infinite_undated_nan():
+    # `FilterIndex.extents` writes `Event.extent` out for speed: it must say the same.
+    from benchmarks.make_dataset import make
+    from explorer.model.load.loader import load_text
+    from tests.helpers.builders import given_events, point, span, undated
+
+    built = given_events(point("year", "2009"), point("before", "../2013-07-03"),
+                         point("after", "2010-07/.."), span("ongoing", "2009-03", None),
+                         span("unknown start", None, "2001"), span("season", "2001-21", "2003~"),
+                         undated("undated"), point("approximate", "1990~"))
+    for dataset in (built, load_text(make(300, 12))):
+        low, high = FilterIndex(dataset).extents
+        for position, event in enumerate(dataset.events):
+            if not event.is_dated:
+                assert math.isnan(low[position]) and math.isnan(high[position])
+                continue
+            first, after = event.extent()
+            assert low[position] == (-math.inf if first is None else first)
+            assert high[position] == (math.inf if after is None else after)
