@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from explorer.model.dates import EdtfValue, day_extent
+from explorer.model.dates import EdtfValue
 
 
 class EntityKind(str, Enum):
@@ -172,9 +172,13 @@ class Event:
         A year-only point covers its whole year. Either bound is None when unknown or open;
         an ongoing span's end is None.
         """
-        first, _ = day_extent(self.start)
-        _, after_last = day_extent(self.end if self.is_span else self.start)
-        return first, after_last
+        # `day_extent` of the start's first day and of the last value's day after, without
+        # the other half of each (every first frame asks it of every event)
+        start = self.start
+        last = self.end if self.is_span else start
+        first = None if start is None else start.earliest
+        latest = None if last is None else last.latest
+        return (None if first is None else float(first)), (None if latest is None else float(latest + 1))
 
     def when_words(self) -> str:
         """The date in words, as a tooltip or details pane shows it."""

@@ -570,8 +570,10 @@ def test_an_index_finds_ahead_the_positions_of_its_first_actors_only(monkeypatch
 
 
 def test_the_extents_are_each_event_s_own_extent_unknown_ends_infinite_undated_nan():
-    # `FilterIndex.extents` writes `Event.extent` out for speed: it must say the same.
+    # `Event.extent` reads its values' first and last days itself, for speed: it must say
+    # what `day_extent` of its start and of its last value say.
     from benchmarks.make_dataset import make
+    from explorer.model.dates import day_extent
     from explorer.model.load.loader import load_text
     from tests.helpers.builders import given_events, point, span, undated
 
@@ -586,5 +588,7 @@ def test_the_extents_are_each_event_s_own_extent_unknown_ends_infinite_undated_n
                 assert math.isnan(low[position]) and math.isnan(high[position])
                 continue
             first, after = event.extent()
+            assert first == day_extent(event.start)[0]
+            assert after == day_extent(event.end if event.is_span else event.start)[1]
             assert low[position] == (-math.inf if first is None else first)
             assert high[position] == (math.inf if after is None else after)
