@@ -530,8 +530,7 @@ def _decode(data: bytes, key: str, file: str, steps: Steps, seal_key: bytes, con
         stored = header[section]
         count = stored["count"]
         made = []
-        for name, kind in _kinds(cls):
-            BACKGROUND.checkpoint()
+        for name, kind in paced(_kinds(cls), 1):
             column = reader.column(stored[name], count)
             if kind == "date":
                 made.append([None if number is None else dates[number] for number in column]
@@ -575,14 +574,9 @@ def _mapped(make: Callable, columns: list[list], count: int) -> list:
     checkpoint of the lane before each: one `list(map(...))` of a type holds the interpreter
     for all of it (a quarter of a second for the events of a file of 100,000, read beside
     the window)."""
-    size = DECODE_ROWS
-    if count <= size:
-        return list(map(make, *columns)) if count else []
     made: list = []
-    checkpoint = BACKGROUND.checkpoint
-    for start in range(0, count, size):
-        checkpoint()
-        made.extend(map(make, *(column[start:start + size] for column in columns)))
+    for start in paced(range(0, count, DECODE_ROWS), 1):
+        made.extend(map(make, *(column[start:start + DECODE_ROWS] for column in columns)))
     return made
 
 

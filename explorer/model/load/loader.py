@@ -33,7 +33,7 @@ import json
 import os
 from typing import TYPE_CHECKING, Any, Callable, cast
 
-from explorer.model.background import BACKGROUND
+from explorer.model.background import paced
 from explorer.model.dataset import Dataset
 from explorer.model.diagnostics import DatasetError, Diagnostic
 from explorer.model.load.files import JSON, START, YAML, check_size, decode, language_of, read_file
@@ -271,15 +271,12 @@ def _let_go(root: object) -> None:
     what it holds."""
     if type(root) is not dict:
         return
-    checkpoint = BACKGROUND.checkpoint
     for section in root.values():
         if type(section) is list:
-            while len(section) > _LET_GO_PIECE:
-                checkpoint()
+            for _ in paced(range(len(section) // _LET_GO_PIECE), 1):
                 del section[-_LET_GO_PIECE:]
         elif type(section) is dict:
-            while len(section) > _LET_GO_PIECE:
-                checkpoint()
+            for _ in paced(range(len(section) // _LET_GO_PIECE), 1):
                 for _ in range(_LET_GO_PIECE):
                     section.popitem()
 
