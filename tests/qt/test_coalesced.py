@@ -11,7 +11,7 @@ from explorer.qt import coalesced
 from explorer.qt.coalesced import Coalesced
 
 
-def given_refreshes(qtbot, names, log):
+def given_refreshes(names, log):
     owner = QObject()
     refreshes = {name: Coalesced(lambda name=name: log.append(name), owner) for name in names}
     return owner, refreshes
@@ -26,10 +26,14 @@ class Clock:
     def __call__(self) -> float:
         return self.now
 
-    def taking(self, ms: float, log: list[str], name: str):
+    def taking(self, ms: float, log: list[str], name: str, then_a_turn: bool = False):
+        """A refresh that takes `ms`; `then_a_turn`: one that then asks for a turn of the
+        window (a zero timer stands for its paint and input between two turns)."""
         def refresh() -> None:
             log.append(name)
             self.now += ms / 1000.0
+            if then_a_turn:
+                QTimer.singleShot(0, lambda: log.append("a turn of the window"))
         return refresh
 
 
@@ -40,25 +44,19 @@ def clock(monkeypatch) -> Clock:
     return clock
 
 
-def a_turn_of_the_window(log: list[str]) -> None:
-    """A zero timer started now stands for the window's paint and input between two turns."""
-    QTimer.singleShot(0, lambda: log.append("a turn of the window"))
+def when_due_together(qtbot, refreshes: list[Coalesced], log: list[str], entries: int) -> None:
+    """Ask for every refresh at once, and wait until they have run and `log` holds `entries`."""
+    for refresh in refreshes:
+        refresh.schedule()
+    qtbot.waitUntil(lambda: not any(refresh.pending for refresh in refreshes) and len(log) == entries)
 
 
 def test_refreshes_due_together_wait_for_the_next_turn_once_a_slice_of_time_has_gone(qtbot, clock):
     log: list[str] = []
     owner = QObject()
-    slow = clock.taking(coalesced.SLICE_MS + 5, log, "counts")
-
-    def counts() -> None:
-        slow()
-        a_turn_of_the_window(log)
-
-    refreshes = [Coalesced(counts, owner), Coalesced(clock.taking(1, log, "columns"), owner),
-                 Coalesced(clock.taking(1, log, "chart"), owner)]
-    for refresh in refreshes:
-        refresh.schedule()
-    qtbot.waitUntil(lambda: not any(refresh.pending for refresh in refreshes) and len(log) == 4)
+    refreshes = [Coalesced(clock.taking(coalesced.SLICE_MS + 5, log, "counts", then_a_turn=True), owner),
+                 Coalesced(clock.taking(1, log, "columns"), owner), Coalesced(clock.taking(1, log, "chart"), owner)]
+    when_due_together(qtbot, refreshes, log, 4)
 
     # The first took the whole slice: the window had its turn before the other two, which
     # fit in one slice together.
@@ -68,16 +66,9 @@ def test_refreshes_due_together_wait_for_the_next_turn_once_a_slice_of_time_has_
 def test_quick_refreshes_due_together_run_in_one_turn_in_the_order_they_fell_due(qtbot, clock):
     log: list[str] = []
     owner = QObject()
-
-    def counts() -> None:
-        clock.taking(1, log, "counts")()
-        a_turn_of_the_window(log)
-
-    refreshes = [Coalesced(counts, owner), Coalesced(clock.taking(1, log, "columns"), owner),
-                 Coalesced(clock.taking(1, log, "chart"), owner)]
-    for refresh in refreshes:
-        refresh.schedule()
-    qtbot.waitUntil(lambda: not any(refresh.pending for refresh in refreshes) and len(log) == 4)
+    refreshes = [Coalesced(clock.taking(1, log, "counts", then_a_turn=True), owner),
+                 Coalesced(clock.taking(1, log, "columns"), owner), Coalesced(clock.taking(1, log, "chart"), owner)]
+    when_due_together(qtbot, refreshes, log, 4)
 
     assert log == ["counts", "columns", "chart", "a turn of the window"]
 
@@ -85,16 +76,10 @@ def test_quick_refreshes_due_together_run_in_one_turn_in_the_order_they_fell_due
 def test_a_refresh_that_took_longer_last_time_than_the_slice_has_left_waits_for_the_next_turn(qtbot, clock):
     log: list[str] = []
     owner = QObject()
-
-    def counts() -> None:
-        clock.taking(5, log, "counts")()
-        a_turn_of_the_window(log)
-
-    refreshes = [Coalesced(counts, owner), Coalesced(clock.taking(coalesced.SLICE_MS - 2, log, "columns"), owner)]
-    for burst in range(2):
-        for refresh in refreshes:
-            refresh.schedule()
-        qtbot.waitUntil(lambda burst=burst: not any(r.pending for r in refreshes) and len(log) == 3 * (burst + 1))
+    refreshes = [Coalesced(clock.taking(5, log, "counts", then_a_turn=True), owner),
+                 Coalesced(clock.taking(coalesced.SLICE_MS - 2, log, "columns"), owner)]
+    when_due_together(qtbot, refreshes, log, 3)
+    when_due_together(qtbot, refreshes, log, 6)
 
     # Its first time, the columns' refresh was not known to take 18 ms: it ran with the
     # counts; the second time, 5 + 18 ms would not fit in a slice of 20.
@@ -122,7 +107,7 @@ def test_a_refresh_asked_again_while_due_runs_once_in_its_first_place(qtbot):
 
 def test_flush_runs_a_refresh_waiting_its_turn_now_and_only_once(qtbot):
     log: list[str] = []
-    owner, refreshes = given_refreshes(qtbot, ["counts", "columns"], log)
+    owner, refreshes = given_refreshes(["counts", "columns"], log)
     refreshes["counts"].schedule()
     refreshes["columns"].schedule()
     assert refreshes["columns"].pending
@@ -136,7 +121,7 @@ def test_flush_runs_a_refresh_waiting_its_turn_now_and_only_once(qtbot):
 
 def test_the_refresh_of_a_pane_deleted_while_it_waits_does_not_run(qtbot):
     log: list[str] = []
-    owner, refreshes = given_refreshes(qtbot, ["gone", "kept"], log)
+    owner, refreshes = given_refreshes(["gone", "kept"], log)
     other = QObject()
     kept = Coalesced(lambda: log.append("kept"), other)
     refreshes["gone"].schedule()
