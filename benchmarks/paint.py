@@ -11,8 +11,9 @@ what such a frame repaints on screen: the canvas and the time scroll bar.
 Prints the median per size and zoom, the ratio to the 1k case, and the budget:
 median <= 16 ms everywhere (a 60 Hz display), and 1M / 1k <= 1.5; and against a 120 Hz
 display's 8 ms, the budget of a million events with lanes by actor (`--group-by actor`).
-Frames on a 2-core machine move by a third from one run to the next: quote medians of runs. With --filters, also the cost of a filter
-change (the filter itself, and the timeline's index update) against 300 ms.
+Frames on a 2-core machine move by a third from one run to the next: quote medians of runs.
+With --filters, also the cost of a filter change (the filter itself, and the timeline's
+index update) against 300 ms.
 """
 
 from __future__ import annotations

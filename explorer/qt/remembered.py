@@ -67,7 +67,6 @@ class ViewMemory(QObject):
         """The lanes the timeline is to show of `path` once it loads: those it shows now for
         the followed file (a reload keeps the view) or a file with no view remembered, else
         the remembered ones."""
-        timeline = self._window.timeline
         path = os.path.abspath(path)
         stored = None if path == self._path else self._window.settings.file_state(path).get("view")
         if isinstance(stored, dict) and stored.get("version") == VIEW_STATE_VERSION:
@@ -75,7 +74,7 @@ class ViewMemory(QObject):
                 return GroupBy(stored.get("groupBy"))
             except ValueError:
                 pass
-        return timeline.group_by
+        return self._window.timeline.group_by
 
     def save(self) -> None:
         """Write the last view of the followed file."""
