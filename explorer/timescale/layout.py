@@ -222,7 +222,10 @@ def _axis_marks(viewport, layout, measure, metrics):
 # -- lanes ---------------------------------------------------------------------------
 
 
-def _density(lane_index, lane_no, band_no, band, header, viewport, measure, metrics, colour):
+def _density(lane_index, lane_no, band_no, band, header, viewport, measure, metrics, colour,
+             reserved=0.0):
+    """The density strip of a lane with too many events to draw, and its count badges; a
+    badge starts after the first `reserved` pixels of the lane (its inline title)."""
     # A strip a few rows high reads as well as one filling a tall lane, and costs less.
     height = min(band.h - header, DENSITY_ROWS * metrics.row_height)
     rows_rect = Rect(band.x, band.y + header, band.w, height)
@@ -230,6 +233,10 @@ def _density(lane_index, lane_no, band_no, band, header, viewport, measure, metr
     counts = lane_index.coverage(lane_no, edges)
     strip = DensityStrip(rows_rect, counts, DENSITY_BIN_PX, band_no, colour)
     badges = []
+    h = min(metrics.row_height - 4.0, rows_rect.h)
+    y = rows_rect.y + (rows_rect.h - h) / 2.0
+    if y >= band.y + metrics.row_height:
+        reserved = 0.0  # the badges are below the title's row
     # Each event is counted once, in the stretch where it starts (or in the first stretch when
     # it started before the view), so the badges add up to what the lane holds in view.
     for number, (first, last) in enumerate(badge_segments(viewport)):
@@ -241,13 +248,13 @@ def _density(lane_index, lane_no, band_no, band, header, viewport, measure, metr
             continue
         # "1,234 events" when the stretch has room for it, else the number alone.
         text = f"{count:,} {'event' if count == 1 else 'events'}"
-        stretch = viewport.x_of(last) - viewport.x_of(first)
+        left = max(viewport.x_of(first), band.x + reserved)
+        stretch = viewport.x_of(last) - left
         if measure(text) + 10.0 > stretch - metrics.gap:
             text = f"{count:,}"
         w = measure(text) + 10.0
-        x = (viewport.x_of(first) + viewport.x_of(last) - w) / 2.0
-        h = min(metrics.row_height - 4.0, rows_rect.h)
-        rect = Rect(x, rows_rect.y + (rows_rect.h - h) / 2.0, w, h)
+        x = max((viewport.x_of(first) + viewport.x_of(last) - w) / 2.0, band.x + reserved)
+        rect = Rect(x, y, w, h)
         badges.append(Badge(rect, text, count, first, last, band_no, BadgeKind.DENSITY,
                             starting=number > 0))
     return strip, badges
@@ -319,7 +326,8 @@ def build_scene(
         aggregated = in_view > capacity
         if aggregated:
             strip, lane_badges = _density(lane_index, lane_no, band_no, rect,
-                                          layout.header_height, viewport, measure, metrics, colour)
+                                          layout.header_height, viewport, measure, metrics, colour,
+                                          reserved)
             densities.append(strip)
             badges.extend(lane_badges)
         else:

@@ -238,3 +238,21 @@ def test_a_label_with_no_room_on_either_side_ends_in_an_ellipsis_inside_the_view
     scene = when_viewport(index, day(2010), day(2011), width=600.0)
     late = item(scene, "late")
     assert late.label.endswith("…") and 0 <= late.label_rect.x and late.label_rect.right <= 600
+
+
+def test_the_count_badges_of_a_crowded_lane_start_after_its_inline_title():
+    # An export writes each lane's title at the start of its first row (inline titles): a
+    # density badge there covered it ("Trafficking in Persons Protocol" under "24 events").
+    from dataclasses import replace
+
+    many = given_index(*[point(f"e{n}", f"{1999 + n % 3}-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                               actors=["a long organization name"]) for n in range(600)])
+    metrics = replace(METRICS, inline_titles=True, min_lane_rows=1, max_lane_rows=1, lane_rows=(1,))
+    lanes = many.lanes("actor")
+    scene = build_scene(lanes, Viewport(day(1999), day(2002), 1200.0), 1200.0, 300.0, measure_text,
+                        metrics, today=TODAY)
+    band = scene.lanes[0]
+    assert band.header_rect is not None and scene.densities
+    badges = [badge for badge in scene.badges if badge.lane == 0]
+    assert badges and sum(badge.count for badge in badges) == 600
+    assert all(badge.rect.x >= band.header_rect.right for badge in badges)
