@@ -508,15 +508,15 @@ def _decode(data: bytes, key: str, file: str, steps: Steps, seal_key: bytes, con
         columns["text"], columns["year"], columns["month"], columns["day"], precisions,
         columns["approximate"], columns["uncertain"], columns["earliest"], columns["latest"],
     ], count)
-    # intervals refer to dates stored before them
-    for number, kind in enumerate(paced(kinds)):
-        if kind == "I":
-            start, end = columns["start"][number], columns["end"][number]
-            dates[number] = make_interval(
-                columns["text"][number], None if start is None else dates[start],
-                None if end is None else dates[end], columns["start_open"][number],
-                columns["end_open"][number],
-            )
+    # intervals refer to dates stored before them; only their rows are visited
+    texts, starts, ends = columns["text"], columns["start"], columns["end"]
+    start_open, end_open = columns["start_open"], columns["end_open"]
+    for number in paced([number for number, kind in enumerate(kinds) if kind == "I"]):
+        start, end = starts[number], ends[number]
+        dates[number] = make_interval(
+            texts[number], None if start is None else dates[start],
+            None if end is None else dates[end], start_open[number], end_open[number],
+        )
     lengths = reader.column(header["tuples"]["lengths"], _column_length(header["tuples"]["lengths"]))
     items = reader.column(header["tuples"]["items"], sum(lengths))
     tuples = []
