@@ -38,18 +38,22 @@ def verb(status: str) -> str:
 
 def _told_actions(dataset: Dataset) -> set[tuple[str, str, str]]:
     """(member, target, date as written) of every action an event of the file already tells:
-    each member's events are looked at once, however many actions it has."""
-    targets = set(dataset.memberships_by_target)
-    members = {membership.member for membership in dataset.memberships if membership.date is not None}
+    each member's events are looked at once, however many actions it has, and only an event
+    on the date of one of its actions is read further."""
+    wanted: dict[str, dict[str, set[str]]] = {}  # member -> date as written -> targets
+    for membership in dataset.memberships:
+        if membership.date is not None:
+            wanted.setdefault(membership.member, {}).setdefault(membership.date.text, set()).add(membership.of)
+    events = dataset.events
     told: set[tuple[str, str, str]] = set()
-    for member in members:
+    for member, dates in wanted.items():
         for position in dataset.events_by_actor.get(member, ()):
-            event = dataset.events[position]
-            if event.start is None:
-                continue
-            for name in (*event.actors, *event.protocols):
-                if name in targets:
-                    told.add((member, name, event.start.text))
+            event = events[position]
+            start = event.start
+            targets = None if start is None else dates.get(start.text)
+            if targets is not None:
+                told.update((member, name, start.text)
+                            for name in (*event.actors, *event.protocols) if name in targets)
     return told
 
 
@@ -71,7 +75,7 @@ def membership_events(dataset: Dataset) -> list[tuple[Event, tuple[int, ...]]]:
     """The events the membership actions of `dataset` stand for, each with the positions of
     its actions in `dataset.memberships`."""
     made: list[tuple[Event, tuple[int, ...]]] = []
-    taken = set(dataset.events_by_id)
+    taken = dataset.events_by_id  # the ids made here only grow: none is made twice
     told = _told_actions(dataset)
     number = 0
     for target_id in dataset.memberships_by_target:
@@ -93,7 +97,6 @@ def membership_events(dataset: Dataset) -> list[tuple[Event, tuple[int, ...]]]:
                 while event_id in taken:
                     number += 1
                     event_id = f"{ID_PREFIX}{number}"
-                taken.add(event_id)
                 made.append((_event(event_id, member_id, member, target_id, target, target_is_protocol,
                                     [m for _p, m in group]), tuple(p for p, _m in group)))
     return made

@@ -49,6 +49,26 @@ def test_an_action_the_file_already_tells_is_not_told_twice():
     assert [e.title for e, _p in membership_events(dataset)] == ["Brazil joins Campaign"]
 
 
+def test_only_an_event_of_the_member_naming_the_target_on_the_date_as_written_tells_an_action():
+    events = [
+        Event("other-date", "Albania and the protocol", start=parse_edtf("2003"), actors=("AL",), protocols=("tip",)),
+        Event("other-target", "Albania joins", start=parse_edtf("2002"), actors=("AL", "camp")),
+        Event("other-member", "Brazil ratifies", start=parse_edtf("2002"), actors=("BR",), protocols=("tip",)),
+        Event("told", "Chile ratifies", start=parse_edtf("2004"), actors=("CL",), protocols=("tip",)),
+    ]
+    dataset = given(acted("AL", "tip", "2002"), acted("CL", "tip", "2004"), acted("CL", "camp", "2004", "joined"),
+                    events=events)
+    assert sorted(e.title for e, _p in membership_events(dataset)) == [
+        "Albania ratifies TIP Protocol", "Chile joins Campaign"]
+
+
+def test_made_ids_pass_over_an_id_the_file_holds_and_are_each_made_once():
+    dataset = given(acted("AL", "tip", "2002"), acted("BR", "tip", "2004"), acted("CL", "tip", "2006"),
+                    events=[Event("membership:2", "Held", start=parse_edtf("2001"))])
+    ids = [e.id for e, _p in membership_events(dataset)]
+    assert ids == ["membership:1", "membership:3", "membership:4"]
+
+
 def test_the_events_extend_the_data_set_as_a_full_build_would():
     dataset = given(acted("AL", "tip", "2000", "signed"), acted("AL", "tip", "2002"),
                     acted("BR", "tip", "2004"), events=[Event("e", "E", start=parse_edtf("2001"), actors=("AL",))])
