@@ -50,7 +50,10 @@ class LaneMembership:
 
 
 def _positions(values) -> np.ndarray:
-    return np.asarray(values, dtype=np.int64)
+    """`values` (positions) as an array; `fromiter` reads a tuple in half the time `asarray` takes."""
+    if isinstance(values, np.ndarray):
+        return values.astype(np.int64, copy=False)
+    return np.fromiter(values, dtype=np.int64, count=len(values))
 
 
 def lane_membership(dataset: Dataset, group_by: GroupBy | str) -> LaneMembership:
@@ -67,7 +70,7 @@ def lane_membership(dataset: Dataset, group_by: GroupBy | str) -> LaneMembership
             found = dataset.events_by_actor.get(actor_id)
             if found:
                 groups.append((Lane(actor_id, dataset.label(actor_id)), _positions(found)))
-        groups.append((Lane("", "No actor"), _without(count, dataset.events_by_actor.values())))
+        groups.append((Lane("", "No actor"), _without(count, [found for _, found in groups])))
     elif group_by is GroupBy.KIND:
         by_kind: dict[EntityKind, list[np.ndarray]] = {kind: [] for kind in KIND_TITLES}
         for actor_id, found in dataset.events_by_actor.items():
@@ -92,7 +95,7 @@ def lane_membership(dataset: Dataset, group_by: GroupBy | str) -> LaneMembership
     else:
         for tag in dataset.tags():
             groups.append((Lane(tag, tag), _positions(dataset.events_by_tag[tag])))
-        groups.append((Lane("", "Untagged"), _without(count, dataset.events_by_tag.values())))
+        groups.append((Lane("", "Untagged"), _without(count, [found for _, found in groups])))
 
     groups = [(lane, found) for lane, found in groups if len(found)]
     lanes = tuple(lane for lane, _ in groups)
