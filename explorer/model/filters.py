@@ -39,6 +39,8 @@ import numpy as np
 
 from explorer.model.background import BACKGROUND, paced
 from explorer.model.dataset import Dataset
+from explorer.model.extents import extents_of
+from explorer.model.extents import remember as remember_extents
 
 #: Version written by `EventFilter.to_dict`; older or unknown fields are read leniently.
 FILTER_FORMAT = 1
@@ -454,14 +456,8 @@ class FilterIndex:
 
     def _extents_now(self) -> tuple[np.ndarray, np.ndarray]:
         if self._extents is None:
-            low = np.full(self.size, np.nan)
-            high = np.full(self.size, np.nan)
-            for position, event in enumerate(self.dataset.events):
-                if event.is_dated:
-                    first, after_last = event.extent()
-                    low[position] = -math.inf if first is None else first
-                    high[position] = math.inf if after_last is None else after_last
-            self._extents = (low, high)
+            self._extents = extents_of(self.dataset.events)
+            remember_extents(self.dataset.events, self._extents)
         return self._extents
 
 

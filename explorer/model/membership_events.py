@@ -10,6 +10,8 @@ the target, on the same date as written) is not told twice.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from explorer.model.dataset import Dataset
 from explorer.model.dates import EdtfValue
 from explorer.model.entities import Event, Membership
@@ -49,10 +51,10 @@ def _told_actions(dataset: Dataset) -> set[tuple[str, str, str]]:
     for member, dates in wanted.items():
         for position in dataset.events_by_actor.get(member, ()):
             event = events[position]
-            start = event.start
-            targets = None if start is None else dates.get(start.text)
+            written = "" if event.start is None else event.start.text
+            targets = dates.get(written) if event.start is not None else None
             if targets is not None:
-                told.update((member, name, start.text)
+                told.update((member, name, written)
                             for name in (*event.actors, *event.protocols) if name in targets)
     return told
 
@@ -71,9 +73,32 @@ def _when(value: EdtfValue | None) -> str:
     return value.words() if value is not None else "date unknown"
 
 
+# The events made of recent data sets, each kept by identity (as `filters` keeps its indexes):
+# the open file's, and the one a cache entry held (`remember`), made once for the first frame
+# and the entry that is written after it.
+_MADE: OrderedDict[int, tuple[Dataset, tuple[tuple[Event, tuple[int, ...]], ...]]] = OrderedDict()
+_MADE_CAPACITY = 2
+
+
+def remember(dataset: Dataset, made: list[tuple[Event, tuple[int, ...]]]) -> None:
+    """Keep `made` as `membership_events(dataset)`: what a cache entry holds of its data set."""
+    _MADE[id(dataset)] = (dataset, tuple(made))
+    while len(_MADE) > _MADE_CAPACITY:
+        _MADE.popitem(last=False)
+
+
 def membership_events(dataset: Dataset) -> list[tuple[Event, tuple[int, ...]]]:
     """The events the membership actions of `dataset` stand for, each with the positions of
     its actions in `dataset.memberships`."""
+    found = _MADE.get(id(dataset))
+    if found is not None and found[0] is dataset:
+        return list(found[1])
+    made = _made(dataset)
+    remember(dataset, made)
+    return made
+
+
+def _made(dataset: Dataset) -> list[tuple[Event, tuple[int, ...]]]:
     made: list[tuple[Event, tuple[int, ...]]] = []
     taken = dataset.events_by_id  # the ids made here only grow: none is made twice
     told = _told_actions(dataset)

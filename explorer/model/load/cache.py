@@ -40,12 +40,16 @@ from explorer.model.dataset import Dataset
 from explorer.model.dates import EdtfDate, EdtfInterval, Precision
 from explorer.model.diagnostics import Diagnostic, Severity
 from explorer.model.entities import Country, Era, Event, Membership, Organization, Person, Protocol, Source
+from explorer.model.extents import extents_of
+from explorer.model.extents import remember as remember_extents
 from explorer.model.load.files import open_regular
 from explorer.model.load.progress import LoadCancelled, Steps
 from explorer.model.load.records import maker
+from explorer.model.membership_events import membership_events
+from explorer.model.membership_events import remember as remember_membership_events
 
 #: Version of the entry layout; entries of another version are ignored.
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 MAX_CACHE_BYTES = 512 * 1024 * 1024
 MAX_ENTRIES = 32
 FOLDER_NAME = "timeline-explorer"
@@ -349,6 +353,11 @@ class _Writer:
             return {kind: [self._add(data), len(data)]}
         return {"json": values}
 
+    def floats(self, values: np.ndarray) -> list[int]:
+        """An array of floats as stored: its bytes in the block."""
+        data = np.ascontiguousarray(values, dtype=np.float64).tobytes()
+        return [self._add(data), len(data)]
+
     def _add(self, data: bytes) -> int:
         offset = len(self.blob)
         self.blob += data
@@ -444,6 +453,12 @@ def _encode(dataset: Dataset, key: str, content: str, seal_key: bytes) -> bytes:
     for section, cls in _LISTS:
         header[section] = columns(cls, list(getattr(dataset, section)))
     header["indexes"] = _encode_indexes(dataset, writer)
+    # what the first frame needs beside the data set, made once: its membership events (with
+    # the positions of their actions) and the extents of its events
+    made = membership_events(dataset)
+    header["membership_events"] = columns(Event, [event for event, _ in made])
+    header["membership_actions"] = writer.column([writer.tuple(positions) for _, positions in made])
+    header["extents"] = [writer.floats(extent) for extent in extents_of(dataset.events)]
     header["dates"] = writer.date_table()
     header["tuples"] = writer.tuple_table()
     text = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -489,6 +504,13 @@ class _Reader:
         if not isinstance(values, list) or len(values) != count:
             raise ValueError("a column of the wrong length")
         return values
+
+
+    def floats(self, stored: list[int], count: int) -> np.ndarray:
+        offset, length = stored
+        if length != count * 8 or offset + length > len(self.blob):
+            raise ValueError("an array of the wrong length")
+        return np.frombuffer(self.blob[offset:offset + length], dtype=np.float64).copy()
 
 
 def _decode(data: bytes, key: str, file: str, steps: Steps, seal_key: bytes, content: str | None) -> Dataset:
@@ -562,7 +584,13 @@ def _decode(data: bytes, key: str, file: str, steps: Steps, seal_key: bytes, con
     fields.update(_decode_indexes(header["indexes"], reader, fields))
     if set(fields) != _DATASET_FIELDS:  # `Dataset` changed: build it the long way
         raise ValueError("the data set has other fields than this cache knows")
-    return Dataset(**fields)
+    dataset = Dataset(**fields)
+    made = rows(Event, "membership_events")
+    actions = reader.column(header["membership_actions"], len(made))
+    remember_membership_events(dataset, list(zip(made, map(tuples.__getitem__, actions))))
+    low, high = (reader.floats(stored, len(dataset.events)) for stored in header["extents"])
+    remember_extents(dataset.events, (low, high))
+    return dataset
 
 
 #: Rows made at a time as an entry is decoded (`_mapped`): a few milliseconds' worth.

@@ -8,15 +8,22 @@ import json
 import os
 import re
 import tracemalloc
+from collections import OrderedDict
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from benchmarks.make_dataset import make
+from explorer.model import extents as extents_module
+from explorer.model import membership_events as made_module
 from explorer.model.diagnostics import DatasetError
+from explorer.model.entities import Event
+from explorer.model.filters import FilterIndex
 from explorer.model.load import cache as cache_module
 from explorer.model.load.cache import DatasetCache, default_folder
 from explorer.model.load.loader import LoadCancelled, load_dataset
+from explorer.model.membership_events import membership_events, with_membership_events
 from explorer.paths import shipped_dataset
 from tests.helpers.loading import HISTORY, assert_same
 from tests.helpers.special import fifo, needs_fifo, without_hanging
@@ -392,3 +399,34 @@ def test_held_writes_wait_until_released(tmp_path):
     assert len(list((tmp_path / "cache").glob("*.entry"))) == 1
     cache.forget()
     assert load_dataset(path, cache=cache).title == "Held"
+
+
+# what the first frame needs beside the data set comes with it
+
+
+def test_a_reopened_file_brings_its_membership_events_and_extents_as_made_from_scratch(tmp_path, cache, monkeypatch):
+    path = written(tmp_path, "t.yaml", make(300, 7))
+    load_dataset(path, cache=cache)
+    again = reopened(path, cache)
+    kept = membership_events(again)
+    assert len(kept) > 10 and any(not event.is_dated for event, _ in kept)
+    assert kept == made_module._made(again)
+    low, high = FilterIndex(again).extents
+    monkeypatch.setattr(extents_module, "_KNOWN", OrderedDict())  # measured again, one by one
+    fresh_low, fresh_high = FilterIndex(again).extents
+    assert np.array_equal(low, fresh_low, equal_nan=True) and np.array_equal(high, fresh_high, equal_nan=True)
+    assert np.isnan(low).any() and np.isinf(high).any()  # undated events, and open ends, come back as such
+
+
+def test_a_reopened_file_makes_neither_again(tmp_path, cache, monkeypatch):
+    path = written(tmp_path, "t.yaml", make(300, 7))
+    load_dataset(path, cache=cache)
+    again = reopened(path, cache)
+    monkeypatch.setattr(made_module, "_made", lambda dataset: pytest.fail("membership events made again"))
+    measured = []
+    monkeypatch.setattr(Event, "extent", lambda event: measured.append(event) or (None, None))
+    shown = with_membership_events(again)
+    assert len(shown.events) > len(again.events)
+    low, _high = FilterIndex(shown).extents
+    assert len(low) == len(shown.events)
+    assert measured == [e for e in shown.events[len(again.events):] if e.is_dated]  # only the membership events
