@@ -404,12 +404,20 @@ def test_held_writes_wait_until_released(tmp_path):
 # what the first frame needs beside the data set comes with it
 
 
+def with_a_signature_and_a_ratification(text: str) -> str:
+    # a span of two actions (the synthetic file's actions are one each)
+    return text.replace("memberships:\n", "memberships:\n"
+                        "  - {member: IT, of: protocol-7, status: signed, date: 2000-12-12}\n"
+                        "  - {member: IT, of: protocol-7, status: ratified, date: 2002-08-21}\n", 1)
+
+
 def test_a_reopened_file_brings_its_membership_events_and_extents_as_made_from_scratch(tmp_path, cache, monkeypatch):
-    path = written(tmp_path, "t.yaml", make(300, 7))
+    path = written(tmp_path, "t.yaml", with_a_signature_and_a_ratification(make(300, 7)))
     load_dataset(path, cache=cache)
     again = reopened(path, cache)
     kept = membership_events(again)
     assert len(kept) > 10 and any(not event.is_dated for event, _ in kept)
+    assert {len(positions) for _, positions in kept} >= {1, 2}  # an action of several events too
     assert kept == made_module._made(again)
     low, high = FilterIndex(again).extents
     monkeypatch.setattr(extents_module, "_KNOWN", OrderedDict())  # measured again, one by one
@@ -430,3 +438,16 @@ def test_a_reopened_file_makes_neither_again(tmp_path, cache, monkeypatch):
     low, _high = FilterIndex(shown).extents
     assert len(low) == len(shown.events)
     assert measured == [e for e in shown.events[len(again.events):] if e.is_dated]  # only the membership events
+
+
+def test_an_entry_keeps_its_text_and_numbers_in_its_block_not_in_json(tmp_path, cache):
+    # the positions of the membership actions once shared the table of tuples, which holds text:
+    # its items became a JSON list of 850,000 characters at 100,000 events, written and read
+    # holding the interpreter
+    path = written(tmp_path, "t.yaml", with_a_signature_and_a_ratification(make(300, 7)))
+    load_dataset(path, cache=cache)
+    cache.flush()
+    header, _blob = header_and_blob(entries(cache)[0].read_bytes())
+    assert set(header["tuples"]["items"]) == {"text"}
+    assert {kind for column in header["membership_actions"].values() for kind in column} == {"int"}
+    assert len(json.dumps(header)) < 20_000
