@@ -406,8 +406,12 @@ class _Writer:
         }
 
     def tuple_table(self) -> dict[str, Any]:
-        items = [item for value in paced(self.tuples, 256) for item in value]
-        return {"items": self.column(items), "lengths": self.column([len(v) for v in paced(self.tuples)])}
+        return self.groups(list(self.tuples))
+
+    def groups(self, groups: list) -> dict[str, Any]:
+        """Sequences as stored: their items one after another, and their lengths."""
+        items = [item for group in paced(groups, 256) for item in group]
+        return {"items": self.column(items), "lengths": self.column([len(g) for g in paced(groups)])}
 
 
 def _pieces(values: list, size: int = 8192) -> Iterator[list]:
@@ -462,10 +466,7 @@ def _encode(dataset: Dataset, key: str, content: str, seal_key: bytes) -> tuple[
     header["membership_events"] = columns(Event, [event for event, _ in made])
     # positions (integers) in columns of their own: in the table of tuples, which holds text,
     # they made its items a JSON list (850,000 characters to write and read at 100,000 events)
-    header["membership_actions"] = {
-        "items": writer.column([number for _, positions in paced(made, 256) for number in positions]),
-        "lengths": writer.column([len(positions) for _, positions in paced(made)]),
-    }
+    header["membership_actions"] = writer.groups([positions for _, positions in made])
     header["extents"] = [writer.floats(extent) for extent in extents_of(dataset.events)]
     header["dates"] = writer.date_table()
     header["tuples"] = writer.tuple_table()
@@ -520,6 +521,12 @@ class _Reader:
         return values
 
 
+    def groups(self, stored: dict[str, Any], count: int) -> list[tuple]:
+        """`count` sequences stored by `_Writer.groups`, as tuples."""
+        lengths = self.column(stored["lengths"], count)
+        items = self.column(stored["items"], sum(lengths))
+        return [tuple(items[end - length:end]) for end, length in zip(accumulate(lengths), lengths)]
+
     def floats(self, stored: list[int], count: int) -> np.ndarray:
         offset, length = stored
         if length != count * 8 or offset + length > len(self.blob):
@@ -553,13 +560,7 @@ def _decode(data: bytes, key: str, file: str, steps: Steps, seal_key: bytes, con
             texts[number], None if start is None else dates[start],
             None if end is None else dates[end], start_open[number], end_open[number],
         )
-    lengths = reader.column(header["tuples"]["lengths"], _column_length(header["tuples"]["lengths"]))
-    items = reader.column(header["tuples"]["items"], sum(lengths))
-    tuples = []
-    at = 0
-    for length in lengths:
-        tuples.append(tuple(items[at:at + length]))
-        at += length
+    tuples = reader.groups(header["tuples"], _column_length(header["tuples"]["lengths"]))
     steps.at(0.15)
 
     def rows(cls: type, section: str) -> list:
@@ -600,11 +601,7 @@ def _decode(data: bytes, key: str, file: str, steps: Steps, seal_key: bytes, con
         raise ValueError("the data set has other fields than this cache knows")
     dataset = Dataset(**fields)
     made = rows(Event, "membership_events")
-    stored = header["membership_actions"]
-    lengths = reader.column(stored["lengths"], len(made))
-    items = reader.column(stored["items"], sum(lengths))
-    ends = list(accumulate(lengths))
-    actions = [tuple(items[end - length:end]) for end, length in zip(ends, lengths)]
+    actions = reader.groups(header["membership_actions"], len(made))
     remember_membership_events(dataset, list(zip(made, actions)))
     low, high = (reader.floats(stored, len(dataset.events)) for stored in header["extents"])
     remember_extents(dataset.events, (low, high))
