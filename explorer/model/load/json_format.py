@@ -231,26 +231,38 @@ class Sections:
 _END = object()  # what `_array` gives after the last item
 
 
-def _array(text: str, at: int, decode: Callable[[str, int], tuple[object, int]] | None = None):
-    """The items of the JSON array starting at `at` (read by `decode`, `_decode` by default),
-    each with where it starts and ends; then `_END` with where the array ends."""
-    decode = decode or _decode
+def _array(text: str, at: int, scan: Callable[[str, int], tuple[object, int]] | None = None):
+    """The items of the JSON array starting at `at` (read by `scan`, a decoder's `scan_once`,
+    `_VALUES`' by default), each with where it starts and ends; then `_END` with where the
+    array ends. A million items are read here one at a time: one regular expression finds
+    what follows each, and the decoder's scanner is called without `raw_decode` around it."""
+    scan = scan or _VALUES.scan_once  # type: ignore[attr-defined]
+    after = _AFTER_ITEM.match
     at = _skip(text, at + 1)
     if text.startswith("]", at):
         yield _END, at + 1, at + 1
         return
     while True:
         start = at
-        item, at = decode(text, at)
+        try:
+            item, at = scan(text, at)
+        except StopIteration as stop:
+            raise json.JSONDecodeError("Expecting value", text, stop.value) from None
+        except RecursionError as error:
+            raise NotVouched("very deep nesting") from error
         yield item, start, at
-        at = _skip(text, at)
-        if text.startswith(",", at):
-            at = _skip(text, at + 1)
-            continue
-        if not text.startswith("]", at):
+        found = after(text, at)
+        if found is None:
             raise NotVouched("a list item not followed by a comma or the end of the list")
-        yield _END, at + 1, at + 1
-        return
+        if found.group(1) == "]":
+            end = found.start(1) + 1
+            yield _END, end, end
+            return
+        at = found.end()
+
+
+#: What follows an item of a list: a comma or the closing bracket, with whitespace around it.
+_AFTER_ITEM = re.compile(r"[ \t\n\r]*([,\]])[ \t\n\r]*")
 
 
 def _skip(text: str, at: int) -> int:
@@ -579,7 +591,7 @@ class _Scanner:
         text = self.text
         starts = array("q")
         try:
-            for item, start, end in _array(text, at, _SKIM.raw_decode):
+            for item, start, end in _array(text, at, _SKIM.scan_once):  # type: ignore[attr-defined]
                 if item is _END:
                     return starts, end
                 starts.append(start)

@@ -13,7 +13,8 @@ from explorer.cli import report
 from explorer.cli.main import main
 from explorer.model.diagnostics import DatasetError, Severity
 from explorer.model.load import files
-from explorer.model.load.loader import load_dataset, load_text
+from explorer.model.load.files import JSON
+from explorer.model.load.loader import fast_path_fields, load_dataset, load_text
 from tests.helpers.loading import assert_same
 from tests.helpers.paths import ROOT
 
@@ -89,12 +90,28 @@ def test_language_follows_the_file_name_or_is_given():
     ('{"timeline": 1, "title": "open}', 1, 26, "JSON syntax error: Unterminated string starting at; a string is not closed"),
     ('{"timeline": 1} {}', 1, 17, "JSON syntax error: Extra data; the file holds more than one JSON value"),
     ("{'timeline': 1}", 1, 2, "JSON syntax error: Expecting property name enclosed in double quotes"),
+    # between the events, which the fast path reads one at a time
+    ('{"timeline": 1, "events": [{"title": "x"} {"title": "y"}]}', 1, 43, "JSON syntax error: Expecting ',' delimiter"),
+    ('{"timeline": 1, "events": [{"title": "x"},,{"title": "y"}]}', 1, 43, "JSON syntax error: Expecting value"),
+    ('{"timeline": 1, "events": [{"title": "x"}', 1, 42, "JSON syntax error: Expecting ',' delimiter"),
+    ('{"timeline": 1, "events": [{"title": "x"}] ]}', 1, 44, "JSON syntax error: Expecting ',' delimiter"),
 ])
 def test_syntax_errors_point_at_the_problem(text, line, column, start, accelerate):
     diagnostics = problems_of(text, accelerate)
     assert len(diagnostics) == 1
     assert (diagnostics[0].line, diagnostics[0].column) == (line, column)
     assert diagnostics[0].message.startswith(start), diagnostics[0].message
+
+
+def test_the_fast_path_reads_events_whatever_the_whitespace_between_them():
+    text = '{"timeline": 1, "events": [ \n\t{"title": "x"}\r\n ,\n{"title": "y"} ,{"title": "z"}\t]\n, "title": "t"}'
+    found = fast_path_fields(text, JSON)
+    assert found is not None, "the fast path did not vouch for plain JSON"
+    assert [event.title for event in found["events"]] == ["x", "y", "z"]
+    assert found["title"] == "t"
+    assert [event.title for event in load_text(text, file="t.json").events] == ["x", "y", "z"]
+    empty = fast_path_fields('{"timeline": 1, "events": [ \n ], "title": "t"}', JSON)
+    assert empty is not None and empty["events"] == [] and empty["title"] == "t"
 
 
 @BOTH_PATHS
