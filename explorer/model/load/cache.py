@@ -521,10 +521,14 @@ class _Reader:
         return values
 
 
-    def groups(self, stored: dict[str, Any], count: int) -> list[tuple]:
-        """`count` sequences stored by `_Writer.groups`, as tuples."""
+    def groups(self, stored: dict[str, Any], count: int, share: bool = False) -> list[tuple]:
+        """`count` sequences stored by `_Writer.groups`, as tuples; `share`: with one object
+        for each value among their items (the texts of references and tags, which repeat)."""
         lengths = self.column(stored["lengths"], count)
         items = self.column(stored["items"], sum(lengths))
+        if share:
+            one_of_each: dict = {}
+            items = list(map(one_of_each.setdefault, items, items))
         return [tuple(items[end - length:end]) for end, length in zip(accumulate(lengths), lengths)]
 
     def floats(self, stored: list[int], count: int) -> np.ndarray:
@@ -560,7 +564,7 @@ def _decode(data: bytes, key: str, file: str, steps: Steps, seal_key: bytes, con
             texts[number], None if start is None else dates[start],
             None if end is None else dates[end], start_open[number], end_open[number],
         )
-    tuples = reader.groups(header["tuples"], _column_length(header["tuples"]["lengths"]))
+    tuples = reader.groups(header["tuples"], _column_length(header["tuples"]["lengths"]), share=True)
     steps.at(0.15)
 
     def rows(cls: type, section: str) -> list:

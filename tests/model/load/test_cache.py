@@ -451,3 +451,15 @@ def test_an_entry_keeps_its_text_and_numbers_in_its_block_not_in_json(tmp_path, 
     assert set(header["tuples"]["items"]) == {"text"}
     assert {kind for column in header["membership_actions"].values() for kind in column} == {"int"}
     assert len(json.dumps(header)) < 20_000
+
+
+def test_an_entry_gives_its_events_one_text_of_each_reference_and_tag(tmp_path, cache):
+    path = written(tmp_path, "t.yaml", make(300, 7))
+    load_dataset(path, cache=cache)
+    cache.flush()
+    again = reopened(path, cache)
+    kept: dict[str, int] = {}
+    for event in again.events:
+        for item in event.actors + event.protocols + event.tags + event.sources:
+            assert kept.setdefault(item, id(item)) == id(item), f"two texts {item!r}"
+    assert len(kept) > 10

@@ -204,6 +204,33 @@ def test_mutations_of_a_file_of_numbers_read_the_same_both_ways(operations):
     same_outcome(mutate(HISTORY, operations))
 
 
+@pytest.mark.parametrize("language", ["yaml", "json"])
+def test_the_fast_path_keeps_one_text_of_each_reference_and_tag(language):
+    # a parser makes a text for each one written: a million events held millions of copies
+    yaml_text = make(200, 3)
+    text = make(200, 3, as_json=True) if language == "json" else yaml_text
+    fields = fast_path_fields(text, language)
+    assert fields is not None
+    kept: dict[str, int] = {}
+    written = 0
+    for event in fields["events"]:
+        for item in event.actors + event.protocols + event.tags + event.sources:
+            assert kept.setdefault(item, id(item)) == id(item), f"two texts {item!r}"
+            written += 1
+    assert written > 2 * len(kept) > 0  # the file names the same ones again and again
+    assert_same(load_text(text, language=language), reference(yaml_text))
+
+
+@pytest.mark.parametrize("text", [
+    "timeline: 1\norganizations: {a: {name: A}}\nevents: [{title: x, actors: [a, [a]]}]\n",
+    "timeline: 1\norganizations: {a: {name: A}}\nevents: [{title: x, actors: [{a: 1}]}]\n",
+    "timeline: 1\nsources: {s: {title: S}}\nevents: [{title: x, sources: [s, [s]]}]\n",
+    "timeline: 1\nevents: [{title: x, tags: [a, [b]]}]\n",
+])
+def test_a_list_or_mapping_among_references_reads_as_the_reference_does(text):
+    assert not same_outcome(text)
+
+
 # JSON
 
 
