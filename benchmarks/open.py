@@ -17,8 +17,10 @@ file), for YAML and JSON. Each run also reports where the time went, stage by st
 parse, validate, build indexes, search index, each pane, first scene, first paint), the
 **stall probe**: the longest the window's event loop went without running a 5 ms timer while the
 file loaded, while it was reloaded (File > Reload) and while the filter changed three times, and
-the process's peak memory. Medians of `--repeat` fresh processes; the stage breakdown is the
-median run's.
+the process's peak memory: up to the panes filled (the load), and over the whole run (a reload
+holds the data set on screen while it reads the new one). Medians of `--repeat` fresh processes;
+the stage breakdown (`--stages`: the reload's and the filter's stages follow the load's, each
+call under the phase in which it ended) is the median run's.
 
 It also times `explorer check` on the 100,000-event YAML file (the loader alone, the yardstick of
 the first budget) and the same file with 100 warnings (unknown fields), cold.
@@ -65,7 +67,8 @@ import functools, inspect, json, os, sys, threading, time
 started = float(sys.argv[2])
 path = sys.argv[1]
 now = time.monotonic
-marks, stages, gaps, gaps_at, opened = {}, {}, {}, {}, {}
+marks, stages, gaps, gaps_at, opened, later = {}, {}, {}, {}, {}, {}
+loaded_peak = []
 main_thread = threading.get_ident()
 windows = []
 
@@ -145,6 +148,8 @@ def patch_window():
             (MembershipsPane, "_refresh", "pane: memberships (list and chart)"),
             (FilterBar, "_on_dataset_loaded", "  filter bar"),
             (main_window, "settle", "one collection after the load"),
+            (main_window.MainWindow, "show_dataset", "the window shows the data set"),
+            (main_window.MainWindow, "_paint_then_settle", "repaint, then settle"),
     ):
         if inspect.getattr_static(owner, attribute, None) is not None:
             timed(owner, attribute, stage)
@@ -165,6 +170,12 @@ def patch_window():
             QTimer.singleShot(10, check_filled)
             return
         mark("panes filled")
+        loaded_peak.append(peak_mb())  # the load's; the peak counts afresh for the reload
+        try:
+            with open("/proc/self/clear_refs", "w") as refs:
+                refs.write("5")
+        except OSError:
+            pass
         opened.update({stage: list(entry) for stage, entry in stages.items()})
         QTimer.singleShot(0, reload_and_filter)
 
@@ -223,7 +234,14 @@ class Probe:
         self.phase, self.last = phase, now()
 
 
+def after_phase(phase):
+    # the stages of the phase that ends, under its name; the next one's counted afresh
+    later.update({f"({phase}) {stage}": list(entry) for stage, entry in stages.items()})
+    stages.clear()
+
+
 def reload_and_filter():
+    stages.clear()  # the load's are in `opened`
     probe.enter("reload")
     windows[0].reload()
     QTimer.singleShot(50, filter_changes)
@@ -232,6 +250,7 @@ def reload_and_filter():
 def filter_changes():
     from explorer.model.filters import EventFilter
     document = windows[0].document
+    after_phase("reload")
     probe.enter("filter")
     actors = [actor.id for actor in document.dataset.actors()[:1]]
     document.set_filter(EventFilter(actors=frozenset(actors)))
@@ -262,11 +281,13 @@ def peak_mb():
 
 def finish():
     probe.tick()
+    after_phase("filter")
     dataset = windows[0].document.dataset
     cache = windows[0].loads.cache
     if cache is not None:  # the entry the warm starts read, written on the background lane
         cache.flush()
-    print(json.dumps({"marks": marks, "stages": opened, "gaps": gaps, "gaps_at": gaps_at, "rss_mb": peak_mb(),
+    print(json.dumps({"marks": marks, "stages": opened, "later": later, "gaps": gaps, "gaps_at": gaps_at, "rss_mb": (loaded_peak or [peak_mb()])[0],
+                      "rss_reload_mb": max(loaded_peak + [peak_mb()]),
                       "events": len(dataset.events), "warnings": len(dataset.warnings)}), flush=True)
     os._exit(0)
 
@@ -360,13 +381,14 @@ def summary(name: str, runs: list[dict]) -> dict:
     worst_gap = {phase: max(run["gaps"].get(phase, 0.0) for run in runs) * 1000
                  for phase in ("load", "reload", "filter")}
     rss = max(run["rss_mb"] for run in runs)
+    rss_reload = max(run["rss_reload_mb"] for run in runs)
     print(f"  {name:<22} shown {marks['window shown']:6.2f} s   first frame {marks['first frame']:6.2f} s   "
           f"panes filled {marks['panes filled']:6.2f} s   stall (load/reload/filter) "
           f"{worst_gap['load']:4.0f}/{worst_gap['reload']:4.0f}/{worst_gap['filter']:4.0f} ms   "
-          f"peak {rss:5.0f} MB")
+          f"peak {rss:5.0f} MB (with the reload {rss_reload:5.0f} MB)")
     middle = median_run(runs, "first frame")
-    return {"marks": marks, "gaps": gaps, "worst_gap": worst_gap, "rss": rss,
-            "stages": middle["stages"], "stalls": {phase: (middle["gaps_at"][phase], middle["gaps"][phase])
+    return {"marks": marks, "gaps": gaps, "worst_gap": worst_gap, "rss": rss, "rss_reload": rss_reload,
+            "stages": {**middle["stages"], **middle.get("later", {})}, "stalls": {phase: (middle["gaps_at"][phase], middle["gaps"][phase])
                                                   for phase in middle.get("gaps_at", {})}}
 
 
@@ -468,8 +490,9 @@ def main() -> int:
         seconds = cold["marks"]["first frame"]
         rows.append(("1M JSON, cold: first painted frame", f"{seconds:.2f} s", f"<= {COLD_1M_JSON_S:g} s",
                      verdict(seconds, COLD_1M_JSON_S)))
-        rows.append(("peak memory, 1M JSON", f"{cold['rss']:.0f} MB", f"<= {PEAK_1M_JSON_MB:g} MB",
-                     verdict(cold["rss"], PEAK_1M_JSON_MB)))
+        rows.append(("peak memory, 1M JSON loaded (to panes filled)", f"{cold['rss']:.0f} MB",
+                     f"<= {PEAK_1M_JSON_MB:g} MB", verdict(cold["rss"], PEAK_1M_JSON_MB)))
+        rows.append(("    ... with a reload beside it (both held)", f"{cold['rss_reload']:.0f} MB", "", ""))
     for name, value, budget, result in rows:
         print(f"  {name:<44} {value:>18}   {budget:<10} {result}")
     print("  (frames at 1M events with lanes by actor: benchmarks/paint.py --group-by actor)")
