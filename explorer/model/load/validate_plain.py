@@ -219,7 +219,6 @@ class _PlainValidator:
         self.dates: dict[str, Any] = {}  # every date read, by its text (many repeat)
         self.event_refs: dict[tuple, list] = {ACTOR_KINDS: [], _PROTOCOLS: [], _SOURCES: []}
         self.unnamed: list[tuple[int, tuple]] = []  # events without an id: (position, fields)
-        self.shared: dict[str, str] = {}  # the texts of the events' references and tags, one of each
 
     def read(self, root: object) -> dict[str, Any]:
         """Read a file parsed whole (a dict) or section by section (`json_format.Sections`)."""
@@ -594,7 +593,8 @@ class _PlainValidator:
         actors, protocols, sources = self.event_refs[ACTOR_KINDS], self.event_refs[_PROTOCOLS], self.event_refs[_SOURCES]
         # A parser makes a new text for each reference and tag written (3.4 million in a
         # file of a million events, of 5,300 values: 190 MB); the events keep one of each
-        share = self.shared.setdefault
+        one_of_each: dict[str, str] = {}
+        share = one_of_each.setdefault
         countdown = _TICK_EVERY
         try:
             for item in node:
@@ -675,8 +675,8 @@ class _PlainValidator:
                 else:
                     self.unnamed.append((len(made), fields))
                     made.append(None)
-        except TypeError as error:  # a list or mapping where a reference belongs (unhashable)
-            raise NotVouched("a reference that is not an id") from error
+        except TypeError as error:  # a list or mapping where a reference or date belongs (unhashable)
+            raise NotVouched("a list or mapping where text belongs") from error
         self.tick(_TICK_EVERY - countdown)
 
     def name_events(self) -> None:
